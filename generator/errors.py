@@ -1,0 +1,51 @@
+"""Errors that reach the user as one line: the file, the JSON pointer in it, and the reason.
+
+Every stage raises these instead of letting a library exception escape, so the CLI can print
+one line and exit 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Encode one JSON pointer segment (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(pointer: str, *tokens: str | int) -> str:
+    return pointer + "".join("/" + escape_pointer_token(token) for token in tokens)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when that is shorter."""
+    try:
+        return os.path.relpath(path).replace(os.sep, "/")
+    except ValueError:
+        return path.as_posix()
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Collapse whitespace and control characters so a message cannot span or forge lines."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+class GeneratorError(Exception):
+    """Base of all errors the CLI reports as one line."""
+
+
+class SpecError(GeneratorError):
+    """The spec is unreadable, invalid, or uses something the generator does not support."""
+
+    def __init__(self, file: Path, pointer: str, reason: str) -> None:
+        self.file = file
+        self.pointer = pointer
+        self.reason = one_line(reason)
+        super().__init__(f"{display_path(file)}#{pointer}: {self.reason}")
+
+
+class OutputError(GeneratorError):
+    """Rendering, formatting or writing the output failed; nothing was written."""

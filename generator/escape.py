@@ -1,0 +1,136 @@
+"""The only ways spec text enters generated files. Each is also a Jinja filter.
+
+Spec text (descriptions, names, paths, values) reaches templates wrapped as `SpecText`; the
+template environment refuses to print a SpecText that did not pass through one of these.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+
+class SpecText(str):
+    """Text from a spec: untrusted, printable only through an escaping filter."""
+
+    __slots__ = ()
+
+
+def python_literal(value: Any) -> str:
+    """A Python literal for a JSON value: `repr` escapes quotes, backslashes and control chars."""
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(str(value))
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(python_literal(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (
+            f"{python_literal(str(k))}: {python_literal(v)}" for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"no Python literal for {type(value).__name__}")
+
+
+def _escape_unprintable(text: str, keep: str = "") -> str:
+    return "".join(
+        (
+            ch
+            if ch.isprintable() or ch in keep
+            else ch.encode("unicode_escape").decode("ascii")
+        )
+        for ch in text
+    )
+
+
+_QUOTE_RUN = re.compile(r'"(?=")|(?<=")"|"$')
+"""Quotes next to another quote or at the end could close the docstring; lone ones cannot."""
+
+
+def docstring(text: str, indent: int = 0, width: int = 88) -> str:
+    """A complete triple-quoted docstring whose content cannot end it or escape from it.
+
+    Paragraphs (split on blank lines) are re-wrapped; lines starting with ':' are field lists and
+    get a hanging indent.
+    """
+    escaped = _QUOTE_RUN.sub(
+        r'\\"', _escape_unprintable(text, keep="\n").replace("\\", "\\\\")
+    )
+    pad = " " * indent
+    lines: list[str] = []
+    for paragraph in _paragraphs(escaped):
+        if lines:
+            lines.append("")
+        for entry in _entries(paragraph):
+            hanging = "    " if entry.startswith(":") else ""
+            lines.extend(
+                textwrap.wrap(
+                    entry,
+                    width=max(width - indent, 40),
+                    subsequent_indent=hanging,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                or [""]
+            )
+    if not lines:
+        return '""""""'
+    if len(lines) == 1 and len(lines[0]) + indent + 6 <= width:
+        return f'"""{lines[0]}"""'
+    body = "\n".join(pad + line if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{body}\n{pad}"""' if body else f'"""{lines[0]}\n{pad}"""'
+
+
+def _paragraphs(text: str) -> list[str]:
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block]
+
+
+def _entries(paragraph: str) -> list[str]:
+    """Split a paragraph into field-list entries (each starting with ':') or one flowing text."""
+    entries: list[str] = []
+    for line in paragraph.split("\n"):
+        words = " ".join(line.split())
+        if words.startswith(":") or not entries:
+            entries.append(words)
+        else:
+            entries[-1] = f"{entries[-1]} {words}".strip()
+    return entries
+
+
+def comment(text: str) -> str:
+    """Text for a `#` comment: one line, nothing unprintable."""
+    return " ".join(_escape_unprintable(text).split())
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+!|~"
+
+
+def markdown(text: str) -> str:
+    """Inline Markdown text: special characters escaped, HTML neutralised, one paragraph."""
+    flat = " ".join(_escape_unprintable(text, keep="\n").split())
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
+    return escaped.replace("&", "&amp;")
+
+
+def markdown_code(text: str) -> str:
+    """An inline code span that the text cannot close, whatever backticks it holds."""
+    flat = " ".join(_escape_unprintable(text).split()).replace("|", "\\|")
+    longest = 0
+    current = 0
+    for ch in flat:
+        current = current + 1 if ch == "`" else 0
+        longest = max(longest, current)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+FILTERS = {
+    "py": python_literal,
+    "docstring": docstring,
+    "comment": comment,
+    "md": markdown,
+    "md_code": markdown_code,
+}

@@ -1,0 +1,576 @@
+"""Build the API model from a loaded spec: the only code that reads raw spec values.
+
+Unsupported constructs are refused here with their JSON pointer, never turned into wrong code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.errors import display_path
+from generator.load import LoadedSpec, Node
+from generator.model.entities import (
+    Api,
+    Body,
+    Constraints,
+    ExampleRef,
+    Header,
+    Kind,
+    Location,
+    LongRunning,
+    Model,
+    OAuth2Security,
+    OmitSentinel,
+    Operation,
+    Parameter,
+    Property,
+    Response,
+    SpecSource,
+    TypeRef,
+)
+from generator.naming import pascal_case, snake_case, unique_names
+
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+METHOD_RESERVED = frozenset(
+    {"self", "polling", "polling_interval", "continuation_token", "kwargs"}
+)
+CLIENT_RESERVED = frozenset({"self", "credential", "endpoint", "kwargs"})
+MODEL_RESERVED = frozenset({"from_dict", "to_dict"})
+OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
+UNSUPPORTED_SCHEMA_KEYWORDS = (
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "discriminator",
+    "x-ms-discriminator-value",
+)
+_PRIMITIVES = {
+    "string": Kind.STRING,
+    "boolean": Kind.BOOLEAN,
+    "integer": Kind.INTEGER,
+    "number": Kind.NUMBER,
+    "file": Kind.ANY,
+}
+_SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+_PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def build_api(
+    spec: LoadedSpec,
+    operation_ids: Sequence[str] | None = None,
+    *,
+    source_path: str | None = None,
+) -> Api:
+    """The API model of the operations named in `operation_ids` (all of them when None)."""
+    return _Builder(spec).build(
+        operation_ids, source_path or display_path(spec.root_file)
+    )
+
+
+class _Builder:
+    def __init__(self, spec: LoadedSpec) -> None:
+        self.spec = spec
+        self.model_nodes: dict[str, Node] = {}
+        self.models: dict[str, Model] = {}
+
+    def build(self, operation_ids: Sequence[str] | None, source_path: str) -> Api:
+        root = self.spec.root
+        info = _required(root, "info")
+        operation_nodes = self._select_operations(root, operation_ids)
+        group_names = {_split_operation_id(op_id)[0] for op_id, *_ in operation_nodes}
+        method_names = unique_names(
+            {
+                op_id: _method_candidate(op_id, node)
+                for op_id, _, _, node, _ in operation_nodes
+            },
+            fallback="operation",
+            reserved={"close"},
+        )
+        operations = tuple(
+            self._operation(op_id, path, method, node, path_item, method_names[op_id])
+            for op_id, path, method, node, path_item in operation_nodes
+        )
+        while pending := sorted(set(self.model_nodes) - set(self.models)):
+            for name in pending:
+                self._model(name)
+        title = _text(info, "title") or "Api"
+        if len(group_names) == 1 and (group := next(iter(group_names))):
+            client_name = pascal_case(group) + "Client"
+        else:
+            client_name = pascal_case(title)
+            client_name = (
+                client_name
+                if client_name.endswith("Client")
+                else client_name + "Client"
+            )
+        return Api(
+            title=title,
+            description=_text(info, "description"),
+            api_version=str(_required(info, "version").value),
+            host=str(root.value.get("host", "management.azure.com")),
+            base_path=str(root.value.get("basePath", "")).rstrip("/"),
+            client_name=(
+                client_name if client_name[0].isalpha() else "Api" + client_name
+            ),
+            operations=operations,
+            models=tuple(self.models[name] for name in sorted(self.models)),
+            client_parameters=_client_parameters(operations),
+            security=self._security(root),
+            source=SpecSource(path=source_path, sha256=self.spec.sha256),
+        )
+
+    def _select_operations(
+        self, root: Node, operation_ids: Sequence[str] | None
+    ) -> list[tuple[str, str, str, Node, Node]]:
+        found: dict[str, tuple[str, str, str, Node, Node]] = {}
+        paths = _required(root, "paths")
+        for path in paths.value:
+            path_item = self.spec.deref(paths.child(path))
+            for method in HTTP_METHODS:
+                if (node := path_item.get(method)) is None:
+                    continue
+                op_id_node = _required(node, "operationId")
+                op_id = str(op_id_node.value)
+                if op_id in found:
+                    raise op_id_node.error(f"operationId {op_id!r} is used twice")
+                found[op_id] = (op_id, path, method, node, path_item)
+        if operation_ids is None:
+            return list(found.values())
+        missing = [op_id for op_id in operation_ids if op_id not in found]
+        if missing:
+            raise paths.error(
+                f"no operation with operationId {', '.join(map(repr, missing))}"
+            )
+        return [found[op_id] for op_id in dict.fromkeys(operation_ids)]
+
+    def _operation(
+        self,
+        op_id: str,
+        path: str,
+        method: str,
+        node: Node,
+        path_item: Node,
+        method_name: str,
+    ) -> Operation:
+        group, name = _split_operation_id(op_id)
+        parameter_nodes = self._parameter_nodes(node, path_item)
+        plain = [
+            (n, ref, client)
+            for n, ref, client in parameter_nodes
+            if n.value.get("in") != "body"
+        ]
+        bodies = [n for n, _, _ in parameter_nodes if n.value.get("in") == "body"]
+        if len(bodies) > 1:
+            raise bodies[1].error("an operation can have only one body parameter")
+        body = self._body(bodies[0]) if bodies else None
+        taken = (
+            {p.python_name for p in body.flattened}
+            if body and body.flattened
+            else set()
+        )
+        if body and not body.flattened:
+            taken.add(body.python_name)
+        method_plain = {
+            f"{n.value['in']}:{n.value['name']}": _python_candidate(n)
+            for n, _, client in plain
+            if not client
+        }
+        method_names = unique_names(
+            method_plain, fallback="parameter", reserved=METHOD_RESERVED | taken
+        )
+        parameters = tuple(
+            self._parameter(
+                n, client, method_names.get(f"{n.value['in']}:{n.value['name']}", "")
+            )
+            for n, _, client in plain
+        )
+        self._check_path_parameters(node, path, parameters)
+        long_running = None
+        if _flag(node, "x-ms-long-running-operation"):
+            options = node.get("x-ms-long-running-operation-options")
+            final_state = options.get("final-state-via") if options else None
+            long_running = LongRunning(str(final_state.value) if final_state else None)
+        return Operation(
+            operation_id=op_id,
+            group=group,
+            name=name,
+            method_name=("begin_" if long_running else "") + method_name,
+            http_method=method.upper(),
+            path=path,
+            summary=_text(node, "summary"),
+            description=_text(node, "description") or _text(node, "summary"),
+            parameters=parameters,
+            body=body,
+            responses=self._responses(_required(node, "responses")),
+            long_running=long_running,
+            examples=self._examples(node),
+            deprecated=_flag(node, "deprecated"),
+        )
+
+    def _parameter_nodes(
+        self, node: Node, path_item: Node
+    ) -> list[tuple[Node, bool, bool]]:
+        """(resolved parameter, came from a $ref, is a client parameter), path-level ones first."""
+        by_key: dict[tuple[str, str], tuple[Node, bool, bool]] = {}
+        for owner in (path_item, node):
+            listing = owner.get("parameters")
+            for index in range(len(listing.value) if listing else 0):
+                assert listing is not None
+                entry = listing.child(index)
+                resolved = self.spec.deref(entry)
+                is_ref = resolved is not entry
+                location = resolved.value.get("x-ms-parameter-location")
+                client = (
+                    location == "client"
+                    if location
+                    else is_ref and _is_global(resolved)
+                )
+                if resolved.value.get("in") == "formData":
+                    raise resolved.error("formData parameters are not supported")
+                key = (str(resolved.value.get("in")), str(resolved.value.get("name")))
+                by_key[key] = (resolved, is_ref, client)
+        return list(by_key.values())
+
+    def _parameter(self, node: Node, client: bool, python_name: str) -> Parameter:
+        value = node.value
+        return Parameter(
+            wire_name=str(value["name"]),
+            python_name=python_name if not client else _python_candidate(node),
+            location=Location(value["in"]),
+            type=self._type(node),
+            required=bool(value.get("required", False)),
+            description=_text(node, "description"),
+            client_level=client,
+            default=value.get("default"),
+            constraints=_constraints(value),
+        )
+
+    def _check_path_parameters(
+        self, node: Node, path: str, parameters: Sequence[Parameter]
+    ) -> None:
+        placeholders = set(_PATH_PLACEHOLDER.findall(path))
+        declared = {p.wire_name for p in parameters if p.location is Location.PATH}
+        if missing := sorted(placeholders - declared):
+            raise node.error(f"path placeholder {{{missing[0]}}} has no path parameter")
+        if extra := sorted(declared - placeholders):
+            raise node.error(f"path parameter {extra[0]!r} does not appear in the path")
+
+    def _body(self, node: Node) -> Body:
+        schema = _required(node, "schema")
+        body_type = self._type(schema)
+        required = bool(node.value.get("required", False))
+        flattened: tuple[Property, ...] = ()
+        if _flag(node, "x-ms-client-flatten"):
+            if body_type.kind is not Kind.MODEL or body_type.model is None:
+                raise node.error(
+                    "x-ms-client-flatten needs a body whose schema is a model"
+                )
+            flattened = self._model(body_type.model).properties
+        sentinel = self._omit_sentinel(node, required, flattened)
+        return Body(
+            wire_name=str(node.value["name"]),
+            python_name=_python_candidate(node),
+            type=body_type,
+            required=required,
+            description=_text(node, "description"),
+            flattened=flattened,
+            omit_sentinel=sentinel,
+        )
+
+    def _omit_sentinel(
+        self, node: Node, required: bool, flattened: tuple[Property, ...]
+    ) -> OmitSentinel | None:
+        extension = node.get(OMIT_SENTINEL_EXTENSION)
+        if extension is None:
+            return None
+        if not isinstance(extension.value, Mapping):
+            raise extension.error(
+                f"{OMIT_SENTINEL_EXTENSION} must be a mapping with a 'name'"
+            )
+        name_node = _required(extension, "name")
+        name = name_node.value
+        if not isinstance(name, str) or not _SENTINEL_NAME.fullmatch(name):
+            raise name_node.error(
+                f"sentinel name must be UPPER_SNAKE_CASE, not {name!r}"
+            )
+        if required:
+            raise extension.error(
+                "a required body cannot be omitted, so it cannot have a sentinel"
+            )
+        if len(flattened) > 1:
+            raise extension.error(
+                "a flattened body with a sentinel must have exactly one property"
+            )
+        return OmitSentinel(
+            name=name,
+            class_name=pascal_case(name.lower()),
+            description=_text(extension, "description"),
+        )
+
+    def _responses(self, node: Node) -> tuple[Response, ...]:
+        responses = []
+        for status in node.value:
+            if not (status == "default" or (status.isdigit() and len(status) == 3)):
+                if status.startswith("x-"):
+                    continue
+                raise node.child(status).error(
+                    f"response key {status!r} is not a status code"
+                )
+            response = self.spec.deref(node.child(status))
+            schema = response.get("schema")
+            header_nodes = response.get("headers")
+            headers = tuple(
+                Header(
+                    wire_name=wire,
+                    python_name=snake_case(wire) or "header",
+                    type=self._type(header_nodes.child(wire)),
+                    description=_text(header_nodes.child(wire), "description"),
+                )
+                for wire in (
+                    sorted(header_nodes.value, key=str.lower) if header_nodes else ()
+                )
+                if header_nodes is not None
+            )
+            responses.append(
+                Response(
+                    status=status,
+                    description=_text(response, "description"),
+                    type=self._type(schema) if schema else None,
+                    headers=headers,
+                )
+            )
+        return tuple(sorted(responses, key=lambda r: (r.status == "default", r.status)))
+
+    def _examples(self, node: Node) -> tuple[ExampleRef, ...]:
+        examples = node.get("x-ms-examples")
+        if examples is None:
+            return ()
+        result = []
+        for title in examples.value:
+            entry = examples.child(title)
+            ref = entry.value.get("$ref") if isinstance(entry.value, Mapping) else None
+            if not isinstance(ref, str):
+                raise entry.error(
+                    "an x-ms-examples entry must be a {$ref: file} mapping"
+                )
+            result.append(
+                ExampleRef(title=title, file=(node.file.parent / ref).resolve())
+            )
+        return tuple(result)
+
+    def _type(self, node: Node) -> TypeRef:
+        """The TypeRef of a schema, parameter or header node; registers the models it reaches."""
+        if self.spec.ref_target(node) is not None:
+            target = self.spec.deref(node)
+            name = _definition_name(target)
+            if name is not None and _is_object_schema(target.value):
+                self._register_model(name, target)
+                return TypeRef(Kind.MODEL, model=name)
+            return self._type(target)
+        value = node.value
+        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
+            if keyword in value:
+                raise node.error(f"'{keyword}' is not supported yet")
+        declared = value.get("type")
+        if declared == "array":
+            return TypeRef(Kind.ARRAY, item=self._type(_required(node, "items")))
+        if declared == "object" or (
+            declared is None
+            and ("properties" in value or "additionalProperties" in value)
+        ):
+            additional = node.get("additionalProperties")
+            if "properties" in value or additional is None:
+                if not value.get("properties") and additional is None:
+                    return TypeRef(Kind.ANY)
+                raise node.error(
+                    "inline object schemas are not supported yet: move it to definitions"
+                )
+            if additional.value is True or additional.value == {}:
+                return TypeRef(Kind.DICT, item=TypeRef(Kind.ANY))
+            return TypeRef(Kind.DICT, item=self._type(additional))
+        if declared is None:
+            return TypeRef(Kind.ANY)
+        if not isinstance(declared, str) or declared not in _PRIMITIVES:
+            raise node.error(f"type {declared!r} is not supported")
+        enum_values = tuple(value.get("enum", ()))
+        return TypeRef(
+            _PRIMITIVES[declared], format=value.get("format"), enum_values=enum_values
+        )
+
+    def _register_model(self, name: str, node: Node) -> None:
+        known = self.model_nodes.get(name)
+        if known is None:
+            self.model_nodes[name] = node
+        elif (known.file, known.pointer) != (node.file, node.pointer):
+            raise node.error(
+                f"two definitions are named {name!r}"
+                f" (also {display_path(known.file)}#{known.pointer})"
+            )
+
+    def _model(self, name: str) -> Model:
+        if name in self.models:
+            return self.models[name]
+        node = self.model_nodes[name]
+        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
+            if keyword in node.value:
+                raise node.error(f"'{keyword}' is not supported yet")
+        required = set(node.value.get("required", ()))
+        properties_node = node.get("properties")
+        wires = list(properties_node.value) if properties_node else []
+        if unknown := sorted(required - set(wires)):
+            raise node.error(
+                f"required property {unknown[0]!r} is not among the properties"
+            )
+        names = unique_names(
+            (
+                {
+                    wire: _python_candidate(properties_node.child(wire), wire)
+                    for wire in wires
+                }
+                if properties_node
+                else {}
+            ),
+            fallback="field",
+            reserved=MODEL_RESERVED,
+        )
+        properties = []
+        for wire in wires:
+            assert properties_node is not None
+            prop = properties_node.child(wire)
+            resolved = self.spec.deref(prop)
+            properties.append(
+                Property(
+                    wire_name=wire,
+                    python_name=names[wire],
+                    type=self._type(prop),
+                    required=wire in required,
+                    read_only=bool(
+                        prop.value.get(
+                            "readOnly", resolved.value.get("readOnly", False)
+                        )
+                    ),
+                    description=_text(prop, "description")
+                    or _text(resolved, "description"),
+                    constraints=_constraints(resolved.value),
+                )
+            )
+        model = Model(
+            name=name,
+            class_name=_class_name(name),
+            description=_text(node, "description"),
+            properties=tuple(properties),
+            external=_flag(node, "x-ms-external"),
+        )
+        self.models[name] = model
+        return model
+
+    def _security(self, root: Node) -> tuple[OAuth2Security, ...]:
+        definitions = root.get("securityDefinitions")
+        result = []
+        for name in sorted(definitions.value) if definitions else ():
+            assert definitions is not None
+            entry = definitions.child(name)
+            if entry.value.get("type") != "oauth2":
+                continue
+            scopes = entry.value.get("scopes", {})
+            result.append(
+                OAuth2Security(
+                    name=name,
+                    flow=str(entry.value.get("flow", "")),
+                    authorization_url=str(entry.value.get("authorizationUrl", "")),
+                    description=_text(entry, "description"),
+                    scopes=tuple((str(k), str(v)) for k, v in sorted(scopes.items())),
+                )
+            )
+        return tuple(result)
+
+
+def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]:
+    by_wire: dict[str, Parameter] = {}
+    for operation in operations:
+        for parameter in operation.parameters:
+            if parameter.client_level:
+                by_wire.setdefault(parameter.wire_name, parameter)
+    names = unique_names(
+        {wire: p.python_name for wire, p in by_wire.items()},
+        fallback="parameter",
+        reserved=CLIENT_RESERVED,
+    )
+    return tuple(
+        Parameter(**{**vars(p), "python_name": names[wire]})
+        for wire, p in sorted(by_wire.items())
+    )
+
+
+def _required(node: Node, key: str) -> Node:
+    child = node.get(key)
+    if child is None:
+        raise node.error(f"missing required field {key!r}")
+    return child
+
+
+def _text(node: Node, key: str) -> str:
+    value = node.value.get(key) if isinstance(node.value, Mapping) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _flag(node: Node, key: str) -> bool:
+    return node.value.get(key) is True
+
+
+def _python_candidate(node: Node, wire_name: str | None = None) -> str:
+    """snake_case of `x-ms-client-name` when given, else of the wire name."""
+    client_name = node.value.get("x-ms-client-name")
+    if isinstance(client_name, str):
+        return snake_case(client_name)
+    return snake_case(
+        wire_name if wire_name is not None else str(node.value.get("name", ""))
+    )
+
+
+def _method_candidate(op_id: str, node: Node) -> str:
+    return snake_case(_split_operation_id(op_id)[1])
+
+
+def _split_operation_id(op_id: str) -> tuple[str, str]:
+    group, _, name = op_id.rpartition("_")
+    return group, name
+
+
+def _is_global(node: Node) -> bool:
+    """A parameter from a `parameters` section is a client parameter unless it says otherwise."""
+    return node.pointer.startswith("/parameters/")
+
+
+def _definition_name(node: Node) -> str | None:
+    parts = node.pointer.split("/")
+    if len(parts) == 3 and parts[1] == "definitions":
+        return parts[2].replace("~1", "/").replace("~0", "~")
+    return None
+
+
+def _is_object_schema(value: Any) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    if "properties" in value or "allOf" in value:
+        return True
+    return value.get("type") == "object" and "additionalProperties" not in value
+
+
+def _class_name(name: str) -> str:
+    class_name = pascal_case(name)
+    return class_name if class_name[:1].isalpha() else "Model" + class_name
+
+
+def _constraints(value: Mapping[str, Any]) -> Constraints:
+    return Constraints(
+        pattern=value.get("pattern"),
+        min_length=value.get("minLength"),
+        max_length=value.get("maxLength"),
+        minimum=value.get("minimum"),
+        maximum=value.get("maximum"),
+        min_items=value.get("minItems"),
+        max_items=value.get("maxItems"),
+    )

@@ -1,0 +1,225 @@
+"""The API model: what the later stages know of a spec, as frozen, typed dataclasses.
+
+Nothing after the model stage sees a raw spec dict. Every name here is already a valid Python
+identifier (see naming.py); every description is raw text that the render stage must escape.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class Kind(enum.Enum):
+    STRING = "string"
+    BOOLEAN = "boolean"
+    INTEGER = "integer"
+    NUMBER = "number"
+    ARRAY = "array"
+    DICT = "dict"
+    MODEL = "model"
+    ANY = "any"
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """The type of a value: `model` names a Model by spec name; `item` is for arrays and maps."""
+
+    kind: Kind
+    format: str | None = None
+    item: TypeRef | None = None
+    model: str | None = None
+    enum_values: tuple[str | int | float | bool, ...] = ()
+
+    def describe(self) -> str:
+        """A spec-level name for docs and diffs: `string`, `array<string>`, `CloudError`."""
+        if self.kind is Kind.MODEL:
+            return self.model or "object"
+        if self.item is not None:
+            name = "array" if self.kind is Kind.ARRAY else "map"
+            return f"{name}<{self.item.describe()}>"
+        return f"{self.kind.value}({self.format})" if self.format else self.kind.value
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Validation keywords of a parameter or property, kept for client-side checks and docs."""
+
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+
+
+@dataclass(frozen=True)
+class Property:
+    wire_name: str
+    python_name: str
+    type: TypeRef
+    required: bool
+    read_only: bool
+    description: str
+    constraints: Constraints = field(default_factory=Constraints)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A named definition that becomes a dataclass."""
+
+    name: str
+    class_name: str
+    description: str
+    properties: tuple[Property, ...]
+    external: bool = False
+
+
+class Location(enum.Enum):
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A path, query or header parameter. Client parameters live on the client, not the method."""
+
+    wire_name: str
+    python_name: str
+    location: Location
+    type: TypeRef
+    required: bool
+    description: str
+    client_level: bool
+    default: Any = None
+    constraints: Constraints = field(default_factory=Constraints)
+
+
+@dataclass(frozen=True)
+class OmitSentinel:
+    """Declared by `x-armgen-omit-sentinel`: omitting the body widens the operation's reach.
+
+    The generated method then requires the argument; the caller passes this named sentinel to
+    omit the body on purpose, and an empty value is refused as ambiguous.
+    """
+
+    name: str
+    class_name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """The request body. When flattened, the model's properties are the method's arguments."""
+
+    wire_name: str
+    python_name: str
+    type: TypeRef
+    required: bool
+    description: str
+    flattened: tuple[Property, ...] = ()
+    omit_sentinel: OmitSentinel | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    wire_name: str
+    python_name: str
+    type: TypeRef
+    description: str
+
+
+@dataclass(frozen=True)
+class Response:
+    """One entry of `responses`: a status code ("200") or "default", the error response."""
+
+    status: str
+    description: str
+    type: TypeRef | None
+    headers: tuple[Header, ...] = ()
+
+
+@dataclass(frozen=True)
+class LongRunning:
+    final_state_via: str | None = None
+
+
+@dataclass(frozen=True)
+class ExampleRef:
+    """An `x-ms-examples` entry: the example's title and the file it lives in (read on demand)."""
+
+    title: str
+    file: Path
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    group: str
+    name: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    body: Body | None
+    responses: tuple[Response, ...]
+    long_running: LongRunning | None
+    examples: tuple[ExampleRef, ...] = ()
+    deprecated: bool = False
+
+    @property
+    def success_responses(self) -> tuple[Response, ...]:
+        return tuple(
+            response for response in self.responses if response.status != "default"
+        )
+
+    @property
+    def error_response(self) -> Response | None:
+        return next((r for r in self.responses if r.status == "default"), None)
+
+    @property
+    def method_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(
+            parameter for parameter in self.parameters if not parameter.client_level
+        )
+
+
+@dataclass(frozen=True)
+class OAuth2Security:
+    name: str
+    flow: str
+    authorization_url: str
+    description: str
+    scopes: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SpecSource:
+    """Where the model came from, for the generated files' headers."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    description: str
+    api_version: str
+    host: str
+    base_path: str
+    client_name: str
+    operations: tuple[Operation, ...]
+    models: tuple[Model, ...]
+    client_parameters: tuple[Parameter, ...]
+    security: tuple[OAuth2Security, ...]
+    source: SpecSource
+
+    def model(self, name: str) -> Model:
+        return next(model for model in self.models if model.name == name)

@@ -1,0 +1,882 @@
+"""Stage 4, render: turn the API model into the text of each generated file.
+
+Decisions are made here, in Python: names, annotations, conversions, docstrings, imports.
+Templates receive ready values and only lay them out. Spec text is handed over as `SpecText`,
+which the environment refuses to print unless an escaping filter (escape.py) has run on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+
+from generator import __version__
+from generator.errors import OutputError
+from generator.escape import FILTERS, SpecText, python_literal
+from generator.model import (
+    Api,
+    Kind,
+    Location,
+    Model,
+    Operation,
+    Parameter,
+    Property,
+    TypeRef,
+)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_TEMPLATES = (
+    "__init__.py",
+    "_client.py",
+    "models.py",
+    "exceptions.py",
+    "_version.py",
+    "py.typed",
+    "README.md",
+)
+DEFAULT_POLLING_INTERVAL = 30
+
+
+def _refuse_raw_spec_text(value: Any) -> Any:
+    if isinstance(value, SpecText):
+        raise jinja2.TemplateRuntimeError(
+            f"spec text {str(value)[:40]!r} printed without an escaping filter"
+        )
+    return value
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """The one Jinja environment, for the generator and its tests alike."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        finalize=_refuse_raw_spec_text,
+    )
+    environment.filters.update(FILTERS)
+    return environment
+
+
+# --- views: what the templates see ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    wire: SpecText
+    annotation: str
+    default: str | None
+    doc: SpecText
+    from_wire: str
+    to_wire: str
+    optional: bool
+    read_only: bool
+
+
+@dataclass(frozen=True)
+class ModelView:
+    class_name: str
+    doc: SpecText
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    """One argument of a generated method: its signature entry and what it is checked with."""
+
+    name: str
+    annotation: str
+    default: str | None
+    keyword_only: bool
+    check: str | None
+
+
+@dataclass(frozen=True)
+class QueryView:
+    wire: SpecText
+    value: str
+    required: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class SentinelView:
+    name: str
+    class_name: str
+    doc: SpecText
+
+
+@dataclass(frozen=True)
+class OperationView:
+    method_name: str
+    doc: SpecText
+    http_method: str
+    url_template: tuple[SpecText, ...]
+    path_arguments: tuple[tuple[str, str], ...]
+    arguments: tuple[ArgumentView, ...]
+    query: tuple[QueryView, ...]
+    body_expression: str | None
+    sentinel: SentinelView | None
+    sentinel_argument: str | None
+    success_codes: str
+    long_running: bool
+    final_state_via: SpecText | None
+    result_annotation: str
+    result_expression: str
+    models_used: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    envelope_class: str
+    inner_class: str | None
+    inner_attribute: str | None
+    message_attribute: str | None
+    code_attribute: str | None
+    target_attribute: str | None
+    properties: tuple[FieldView, ...]
+    model_imports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParameterDocView:
+    name: str
+    wire: SpecText
+    location: str
+    type: SpecText
+    required: bool
+    doc: SpecText
+
+
+@dataclass(frozen=True)
+class OperationDocView:
+    method_name: str
+    operation_id: SpecText
+    http_method: str
+    path: SpecText
+    doc: SpecText
+    parameters: tuple[ParameterDocView, ...]
+    responses: tuple[tuple[SpecText, SpecText, SpecText], ...]
+    long_running: bool
+    sentinel: SentinelView | None
+    example: str
+
+
+@dataclass(frozen=True)
+class PackageView:
+    package_name: str
+    distribution_version: str
+    generator_version: str
+    spec_path: SpecText
+    spec_sha256: str
+    title: SpecText
+    description: SpecText
+    api_version: SpecText
+    default_endpoint: SpecText
+    client_name: str
+    client_doc: SpecText
+    client_parameters: tuple[ParameterDocView, ...]
+    subscription_argument: str | None
+    operations: tuple[OperationView, ...]
+    operation_docs: tuple[OperationDocView, ...]
+    sentinels: tuple[SentinelView, ...]
+    models: tuple[ModelView, ...]
+    model_docs: tuple[tuple[str, SpecText, tuple[ParameterDocView, ...]], ...]
+    error: ErrorView | None
+    exports: tuple[str, ...]
+    client_exports: tuple[str, ...]
+    error_exports: tuple[str, ...]
+    client_imports: tuple[str, ...]
+    module_doc: SpecText
+    has_long_running: bool
+    polling_interval: int
+    needs_sequence: bool
+    needs_string_list_check: bool
+    scopes: tuple[tuple[SpecText, SpecText], ...]
+
+
+def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
+    """Render every file of the package, keyed by path relative to the output directory."""
+    view = _package_view(api, package_name)
+    environment = make_environment()
+    files: dict[PurePosixPath, str] = {}
+    for name in PACKAGE_TEMPLATES:
+        template_name = f"package/{name}.jinja"
+        try:
+            text = environment.get_template(template_name).render(package=view)
+        except jinja2.TemplateError as exc:
+            raise OutputError(f"templates/{template_name}: {exc}") from None
+        files[PurePosixPath(package_name.replace(".", "/"), name)] = text
+    return files
+
+
+def _package_view(api: Api, package_name: str) -> PackageView:
+    models = {model.name: model for model in api.models}
+    operations = tuple(
+        _operation_view(api, operation, models) for operation in api.operations
+    )
+    sentinels = tuple(
+        {
+            view.sentinel.name: view.sentinel for view in operations if view.sentinel
+        }.values()
+    )
+    error = _error_view(api, models)
+    model_names = tuple(model.class_name for model in api.models)
+    error_names = _error_class_names() if error else ()
+    subscription = next(
+        (
+            p.python_name
+            for p in api.client_parameters
+            if p.wire_name == "subscriptionId"
+        ),
+        None,
+    )
+    client_imports = sorted({name for view in operations for name in view.models_used})
+    client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
+    client_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
+    all_exports = client_exports | {"__version__"} | set(model_names) | set(error_names)
+    return PackageView(
+        package_name=package_name,
+        distribution_version=__version__,
+        generator_version=__version__,
+        spec_path=SpecText(api.source.path),
+        spec_sha256=api.source.sha256,
+        title=SpecText(api.title),
+        description=SpecText(api.description),
+        api_version=SpecText(api.api_version),
+        default_endpoint=SpecText(f"https://{api.host}{api.base_path}"),
+        client_name=api.client_name,
+        client_doc=SpecText(_client_doc(api)),
+        client_parameters=tuple(_parameter_doc(p) for p in api.client_parameters),
+        subscription_argument=subscription,
+        operations=operations,
+        operation_docs=tuple(
+            _operation_doc(api, op, view)
+            for op, view in zip(api.operations, operations, strict=True)
+        ),
+        sentinels=sentinels,
+        models=tuple(_model_view(model) for model in api.models),
+        model_docs=tuple(
+            (
+                m.class_name,
+                SpecText(m.description),
+                tuple(_property_doc(p) for p in m.properties),
+            )
+            for m in api.models
+        ),
+        error=error,
+        exports=_export_order(all_exports),
+        client_exports=_export_order(client_exports),
+        error_exports=error_names,
+        client_imports=tuple(client_imports),
+        module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
+        has_long_running=any(view.long_running for view in operations),
+        polling_interval=DEFAULT_POLLING_INTERVAL,
+        needs_sequence=any(
+            "Sequence[" in a.annotation for v in operations for a in v.arguments
+        ),
+        needs_string_list_check=any(
+            "_require_strings(" in (v.body_expression or "") for v in operations
+        ),
+        scopes=tuple(
+            (SpecText(name), SpecText(text))
+            for sec in api.security
+            for name, text in sec.scopes
+        ),
+    )
+
+
+def _error_class_names() -> tuple[str, ...]:
+    return (
+        "ServiceAuthenticationError",
+        "ServiceError",
+        "ServiceResourceExistsError",
+        "ServiceResourceNotFoundError",
+    )
+
+
+def _export_order(names: set[str]) -> tuple[str, ...]:
+    """Constants first, then classes and functions, as isort's force-sort-within-sections does."""
+    return tuple(sorted(names, key=lambda name: (not name.isupper(), name)))
+
+
+# --- types and conversions ------------------------------------------------------------------
+
+
+_SCALAR_ANNOTATIONS = {
+    Kind.STRING: "str",
+    Kind.BOOLEAN: "bool",
+    Kind.INTEGER: "int",
+    Kind.NUMBER: "float",
+    Kind.ANY: "Any",
+}
+
+
+def annotation(
+    type_ref: TypeRef,
+    models: Mapping[str, Model] | None = None,
+    *,
+    sequence: bool = False,
+) -> str:
+    """The Python annotation of a type; `sequence` accepts any sequence where a list is sent."""
+    if type_ref.kind is Kind.MODEL:
+        assert type_ref.model is not None
+        return _model_class(type_ref.model, models)
+    if type_ref.kind is Kind.ARRAY:
+        assert type_ref.item is not None
+        container = "Sequence" if sequence else "list"
+        return f"{container}[{annotation(type_ref.item, models)}]"
+    if type_ref.kind is Kind.DICT:
+        assert type_ref.item is not None
+        return f"dict[str, {annotation(type_ref.item, models)}]"
+    return _SCALAR_ANNOTATIONS[type_ref.kind]
+
+
+def _model_class(name: str, models: Mapping[str, Model] | None) -> str:
+    if models is not None and name in models:
+        return models[name].class_name
+    from generator.model.build import _class_name  # same rule the model stage used
+
+    return _class_name(name)
+
+
+def from_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
+    """An expression converting the JSON value `expression` into the Python value."""
+    if type_ref.kind is Kind.MODEL:
+        return f"{_model_class(type_ref.model or '', None)}.from_dict({expression})"
+    if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
+        item = f"item{depth or ''}"
+        inner = from_wire(type_ref.item, item, depth + 1)
+        return (
+            f"list({expression})"
+            if inner == item
+            else f"[{inner} for {item} in {expression}]"
+        )
+    if type_ref.kind is Kind.DICT and type_ref.item is not None:
+        key, value = f"key{depth or ''}", f"value{depth or ''}"
+        inner = from_wire(type_ref.item, value, depth + 1)
+        if inner == value:
+            return f"dict({expression})"
+        return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
+    return expression
+
+
+def to_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
+    """An expression converting the Python value `expression` into a JSON value."""
+    if type_ref.kind is Kind.MODEL:
+        return f"{expression}.to_dict()"
+    if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
+        item = f"item{depth or ''}"
+        inner = to_wire(type_ref.item, item, depth + 1)
+        return (
+            f"list({expression})"
+            if inner == item
+            else f"[{inner} for {item} in {expression}]"
+        )
+    if type_ref.kind is Kind.DICT and type_ref.item is not None:
+        key, value = f"key{depth or ''}", f"value{depth or ''}"
+        inner = to_wire(type_ref.item, value, depth + 1)
+        if inner == value:
+            return f"dict({expression})"
+        return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
+    return expression
+
+
+def _field_view(prop: Property) -> FieldView:
+    wire = python_literal(prop.wire_name)
+    optional = not prop.required
+    type_text = annotation(prop.type)
+    read = f"data[{wire}]" if prop.required else f"data.get({wire})"
+    convert = from_wire(prop.type, f"data[{wire}]")
+    if convert == f"data[{wire}]":
+        from_expression = read
+    elif prop.required:
+        from_expression = convert
+    else:
+        from_expression = f"None if data.get({wire}) is None else {convert}"
+    doc = prop.description or "(no description in the spec)"
+    if prop.read_only:
+        doc += " Set by the service; never sent."
+    return FieldView(
+        name=prop.python_name,
+        wire=SpecText(prop.wire_name),
+        annotation=f"{type_text} | None" if optional else type_text,
+        default="None" if optional else None,
+        doc=SpecText(doc),
+        from_wire=from_expression,
+        to_wire=to_wire(prop.type, f"self.{prop.python_name}"),
+        optional=optional,
+        read_only=prop.read_only,
+    )
+
+
+def _model_view(model: Model) -> ModelView:
+    fields = tuple(_field_view(prop) for prop in model.properties)
+    ordered = tuple(f for f in fields if not f.optional) + tuple(
+        f for f in fields if f.optional
+    )
+    return ModelView(
+        class_name=model.class_name,
+        doc=SpecText(model.description or f"The {model.name} model."),
+        fields=ordered,
+    )
+
+
+# --- operations -----------------------------------------------------------------------------
+
+
+def _path_check(parameter: Parameter) -> str:
+    return f"_require_text({python_literal(parameter.python_name)}, {parameter.python_name})"
+
+
+def _operation_view(
+    api: Api, operation: Operation, models: Mapping[str, Model]
+) -> OperationView:
+    arguments: list[ArgumentView] = []
+    path_arguments: list[tuple[str, str]] = []
+    query: list[QueryView] = []
+    url_names = {}
+    for parameter in operation.parameters:
+        source = (
+            f"self._{parameter.python_name}"
+            if parameter.client_level
+            else parameter.python_name
+        )
+        if parameter.location is Location.PATH:
+            url_names[parameter.wire_name] = parameter.python_name
+            path_arguments.append((parameter.python_name, source))
+        elif parameter.location is Location.QUERY:
+            query.append(
+                QueryView(
+                    wire=SpecText(parameter.wire_name),
+                    value=_query_text(parameter.type, source),
+                    required=parameter.required or parameter.client_level,
+                    source=source,
+                )
+            )
+        if parameter.client_level:
+            continue
+        if parameter.location is Location.HEADER:
+            raise OutputError(
+                f"{operation.operation_id}: header parameters are not supported yet"
+            )
+        required = parameter.required
+        arguments.append(
+            ArgumentView(
+                name=parameter.python_name,
+                annotation=annotation(parameter.type, models)
+                + ("" if required else " | None"),
+                default=None if required else "None",
+                keyword_only=not required,
+                check=(
+                    _path_check(parameter)
+                    if parameter.location is Location.PATH
+                    else None
+                ),
+            )
+        )
+    body_expression = None
+    sentinel = None
+    sentinel_argument = None
+    models_used: set[str] = set()
+    body = operation.body
+    if body is not None:
+        if body.omit_sentinel is not None:
+            sentinel = SentinelView(
+                name=body.omit_sentinel.name,
+                class_name=body.omit_sentinel.class_name,
+                doc=SpecText(
+                    body.omit_sentinel.description
+                    or "Omit the request body on purpose."
+                ),
+            )
+        if body.flattened:
+            assert body.type.model is not None
+            model_class = models[body.type.model].class_name
+            models_used.add(model_class)
+            assignments = []
+            for prop in body.flattened:
+                checked = _checked_value(
+                    prop.type, prop.python_name, sentinel, prop.required
+                )
+                arguments.append(
+                    ArgumentView(
+                        name=prop.python_name,
+                        annotation=_argument_annotation(
+                            prop.type, models, prop.required, sentinel
+                        ),
+                        default=None if (prop.required or sentinel) else "None",
+                        keyword_only=not (prop.required or sentinel),
+                        check=None,
+                    )
+                )
+                assignments.append(f"{prop.python_name}={checked}")
+            body_expression = f"{model_class}({', '.join(assignments)}).to_dict()"
+            if sentinel is not None:
+                sentinel_argument = body.flattened[0].python_name
+        else:
+            if body.type.kind is Kind.MODEL:
+                models_used.add(models[body.type.model or ""].class_name)
+            arguments.append(
+                ArgumentView(
+                    name=body.python_name,
+                    annotation=_argument_annotation(
+                        body.type, models, body.required, sentinel
+                    ),
+                    default=None if (body.required or sentinel) else "None",
+                    keyword_only=not (body.required or sentinel),
+                    check=None,
+                )
+            )
+            body_expression = to_wire(body.type, body.python_name)
+            if sentinel is not None:
+                sentinel_argument = body.python_name
+    positional = [a for a in arguments if not a.keyword_only]
+    keyword = [a for a in arguments if a.keyword_only]
+    success = "(" + ", ".join(r.status for r in operation.success_responses) + ",)"
+    result = next(
+        (r.type for r in operation.success_responses if r.type is not None), None
+    )
+    if result is not None and result.kind is Kind.MODEL:
+        models_used.add(models[result.model or ""].class_name)
+    result_annotation = annotation(result, models) if result else "None"
+    result_expression = (
+        "None" if result is None else from_wire(result, "response.json()")
+    )
+    return OperationView(
+        method_name=operation.method_name,
+        doc=SpecText(
+            _operation_doc_text(
+                operation,
+                positional + keyword,
+                sentinel,
+                sentinel_argument,
+                result_annotation,
+            )
+        ),
+        http_method=operation.http_method,
+        url_template=tuple(
+            SpecText(part)
+            for part in _split_path(
+                _url_template(api.base_path + operation.path, url_names)
+            )
+        ),
+        path_arguments=tuple(path_arguments),
+        arguments=tuple(positional + keyword),
+        query=tuple(query),
+        body_expression=body_expression,
+        sentinel=sentinel,
+        sentinel_argument=sentinel_argument,
+        success_codes=success,
+        long_running=operation.long_running is not None,
+        final_state_via=(
+            SpecText(operation.long_running.final_state_via)
+            if operation.long_running and operation.long_running.final_state_via
+            else None
+        ),
+        result_annotation=result_annotation,
+        result_expression=result_expression,
+        models_used=tuple(sorted(models_used)),
+    )
+
+
+def _argument_annotation(
+    type_ref: TypeRef, models: Mapping[str, Model], required: bool, sentinel: Any
+) -> str:
+    text = annotation(type_ref, models, sequence=True)
+    if sentinel is not None:
+        return f"{text} | {sentinel.class_name}"
+    return text if required else f"{text} | None"
+
+
+def _checked_value(
+    type_ref: TypeRef, name: str, sentinel: SentinelView | None, required: bool
+) -> str:
+    """The argument as sent, after the checks its type calls for."""
+    if (
+        type_ref.kind is not Kind.ARRAY
+        or type_ref.item is None
+        or type_ref.item.kind is not Kind.STRING
+    ):
+        return name
+    if sentinel is not None:
+        hint = f"to act on all of them, pass {sentinel.name}"
+        return f"_require_strings({python_literal(name)}, {name}, if_empty={python_literal(hint)})"
+    checked = f"_require_strings({python_literal(name)}, {name})"
+    return checked if required else f"None if {name} is None else {checked}"
+
+
+def _query_text(type_ref: TypeRef, source: str) -> str:
+    if type_ref.kind is Kind.BOOLEAN:
+        return f'"true" if {source} else "false"'
+    if type_ref.kind is Kind.STRING:
+        return source
+    if type_ref.kind is Kind.ARRAY:
+        return f'",".join(str(item) for item in {source})'
+    return f"str({source})"
+
+
+def _url_template(path: str, url_names: Mapping[str, str]) -> str:
+    """The path as a `str.format` template over Python names; literal braces are doubled."""
+    pieces: list[str] = []
+    rest = path
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        wire, _, rest = after.partition("}")
+        pieces.append(before.replace("}", "}}"))
+        pieces.append("{" + url_names[wire] + "}")
+    pieces.append(rest.replace("{", "{{").replace("}", "}}"))
+    return "".join(pieces)
+
+
+def _split_path(template: str, width: int = 60) -> list[str]:
+    """Cut a long URL template at slashes so each literal fits on a line."""
+    parts: list[str] = []
+    for segment in re.split(r"(?=/)", template):
+        if parts and len(parts[-1]) + len(segment) <= width:
+            parts[-1] += segment
+        elif segment:
+            parts.append(segment)
+    return parts or [""]
+
+
+def _operation_doc_text(
+    operation: Operation,
+    arguments: list[ArgumentView],
+    sentinel: SentinelView | None,
+    sentinel_argument: str | None,
+    result_annotation: str,
+) -> str:
+    lines = [
+        operation.description or operation.summary or f"Call {operation.operation_id}.",
+        "",
+    ]
+    descriptions = {p.python_name: p.description for p in operation.method_parameters}
+    if operation.body is not None:
+        descriptions[operation.body.python_name] = operation.body.description
+        for prop in operation.body.flattened:
+            descriptions[prop.python_name] = (
+                prop.description or operation.body.description
+            )
+    for argument in arguments:
+        kind = "keyword" if argument.keyword_only else "param"
+        text = descriptions.get(argument.name, "")
+        if argument.name == sentinel_argument and sentinel is not None:
+            text += f" Pass {sentinel.name} to omit it on purpose; an empty value is refused."
+        lines.append(f":{kind} {argument.name}: {text}".rstrip())
+    if operation.long_running is not None:
+        lines += [
+            ":keyword polling: True (the default) to poll with ARM's rules, False not to poll, or a"
+            " PollingMethod of your own.",
+            ":keyword polling_interval: Seconds to wait between polls when the service gives no"
+            " Retry-After.",
+            ":keyword continuation_token: Resume a poller saved with continuation_token()"
+            " instead of sending the request again.",
+            f":return: A poller; its result() is {result_annotation}.",
+        ]
+    else:
+        lines.append(f":return: {result_annotation}.")
+    lines += [
+        ":raises ValueError: An argument is empty or out of range; nothing was sent.",
+        ":raises TypeError: An argument has the wrong type; nothing was sent.",
+        ":raises ServiceError: The service answered with an error.",
+    ]
+    return "\n".join(lines)
+
+
+def _client_doc(api: Api) -> str:
+    names = ", ".join(op.method_name for op in api.operations)
+    return "\n".join(
+        [
+            f"Client for {api.title} (api-version {api.api_version}): {names}.",
+            "",
+            f"{api.description}",
+            "",
+            ":param credential: Any azure-core TokenCredential, e.g."
+            " azure.identity.DefaultAzureCredential().",
+            ":param subscription_id: ID of the Azure subscription that owns the resources.",
+            ":keyword endpoint: Resource Manager endpoint; the token scope is derived from it.",
+            ":keyword api_version: Override the API version, at your own risk.",
+            ":keyword credential_scopes: Override the token scopes.",
+            ":keyword kwargs: azure-core configuration: retry_total, transport,"
+            " logging_enable and the rest.",
+        ]
+    )
+
+
+def _error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
+    error_types = {
+        op.error_response.type.model
+        for op in api.operations
+        if op.error_response is not None and op.error_response.type is not None
+    }
+    if not error_types:
+        return None
+    if len(error_types) > 1 or None in error_types:
+        raise OutputError(
+            "operations with different or non-model error responses are not supported yet"
+        )
+    envelope = models[next(iter(error_types)) or ""]
+    inner = next(
+        (
+            p
+            for p in envelope.properties
+            if p.type.kind is Kind.MODEL and p.wire_name == "error"
+        ),
+        None,
+    )
+    inner_model = models[inner.type.model or ""] if inner else envelope
+    by_wire = {p.wire_name: p for p in inner_model.properties}
+    exposed_properties = [
+        p
+        for p in inner_model.properties
+        if p.wire_name != "message"
+        and p.python_name not in _HTTP_RESPONSE_ERROR_ATTRIBUTES
+    ]
+    imports = {envelope.class_name, inner_model.class_name}
+    for prop in exposed_properties:
+        imports.update(models[name].class_name for name in _models_in(prop.type))
+    return ErrorView(
+        envelope_class=envelope.class_name,
+        inner_class=inner_model.class_name if inner else None,
+        inner_attribute=inner.python_name if inner else None,
+        message_attribute=(
+            by_wire["message"].python_name if "message" in by_wire else None
+        ),
+        code_attribute=by_wire["code"].python_name if "code" in by_wire else None,
+        target_attribute=by_wire["target"].python_name if "target" in by_wire else None,
+        properties=tuple(_field_view(p) for p in exposed_properties),
+        model_imports=tuple(sorted(imports)),
+    )
+
+
+def _models_in(type_ref: TypeRef) -> set[str]:
+    if type_ref.kind is Kind.MODEL and type_ref.model is not None:
+        return {type_ref.model}
+    return _models_in(type_ref.item) if type_ref.item is not None else set()
+
+
+_HTTP_RESPONSE_ERROR_ATTRIBUTES = frozenset(
+    {
+        "message",
+        "reason",
+        "status_code",
+        "response",
+        "model",
+        "error",
+        "exc_type",
+        "exc_value",
+        "exc_traceback",
+        "exc_msg",
+        "inner_exception",
+        "continuation_token",
+        "api_error",
+        "cloud_error",
+    }
+)
+
+
+# --- docs -----------------------------------------------------------------------------------
+
+
+def _parameter_doc(parameter: Parameter) -> ParameterDocView:
+    return ParameterDocView(
+        name=parameter.python_name,
+        wire=SpecText(parameter.wire_name),
+        location=parameter.location.value,
+        type=SpecText(parameter.type.describe()),
+        required=parameter.required,
+        doc=SpecText(parameter.description),
+    )
+
+
+def _property_doc(prop: Property) -> ParameterDocView:
+    return ParameterDocView(
+        name=prop.python_name,
+        wire=SpecText(prop.wire_name),
+        location="read-only" if prop.read_only else "",
+        type=SpecText(prop.type.describe()),
+        required=prop.required,
+        doc=SpecText(prop.description),
+    )
+
+
+def _operation_doc(
+    api: Api, operation: Operation, view: OperationView
+) -> OperationDocView:
+    parameters = [_parameter_doc(p) for p in operation.parameters]
+    if operation.body is not None:
+        body = operation.body
+        if body.flattened:
+            parameters += [
+                ParameterDocView(
+                    name=prop.python_name,
+                    wire=SpecText(f"{body.wire_name}.{prop.wire_name}"),
+                    location="body",
+                    type=SpecText(prop.type.describe()),
+                    required=prop.required or body.omit_sentinel is not None,
+                    doc=SpecText(prop.description or body.description),
+                )
+                for prop in body.flattened
+            ]
+        else:
+            parameters.append(
+                ParameterDocView(
+                    name=body.python_name,
+                    wire=SpecText(body.wire_name),
+                    location="body",
+                    type=SpecText(body.type.describe()),
+                    required=body.required or body.omit_sentinel is not None,
+                    doc=SpecText(body.description),
+                )
+            )
+    responses = tuple(
+        (
+            SpecText(r.status),
+            SpecText(r.type.describe() if r.type else "(no body)"),
+            SpecText(
+                " ".join(
+                    [r.description]
+                    + [f"Header {h.wire_name}: {h.description}" for h in r.headers]
+                ).strip()
+            ),
+        )
+        for r in operation.responses
+    )
+    return OperationDocView(
+        method_name=operation.method_name,
+        operation_id=SpecText(operation.operation_id),
+        http_method=operation.http_method,
+        path=SpecText(api.base_path + operation.path),
+        doc=SpecText(operation.description),
+        parameters=tuple(parameters),
+        responses=responses,
+        long_running=operation.long_running is not None,
+        sentinel=view.sentinel,
+        example=_usage_example(api, view),
+    )
+
+
+def _usage_example(api: Api, view: OperationView) -> str:
+    values = []
+    for argument in view.arguments:
+        if argument.keyword_only:
+            continue
+        if argument.name == view.sentinel_argument:
+            values.append(
+                '["0", "3"]'
+                if "Sequence" in argument.annotation
+                else view.sentinel.name if view.sentinel else "None"
+            )
+        else:
+            values.append(python_literal(f"my-{argument.name.replace('_', '-')}"))
+    call = f"client.{view.method_name}({', '.join(values)})"
+    return call + (".result()" if view.long_running else "")

@@ -1,0 +1,110 @@
+"""Stage 6, write: put the in-memory output on disk all at once, or not at all.
+
+The new tree is written beside the output directory and swapped in with renames, so a failure at
+any point leaves the old tree as it was. Files the spec no longer produces disappear with the
+old tree. `compare_tree` is the read-only twin used by `check`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.errors import OutputError
+
+IGNORED_PARTS = frozenset(
+    {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+)
+
+
+@dataclass(frozen=True)
+class TreeDifference:
+    stale: tuple[PurePosixPath, ...]
+    missing: tuple[PurePosixPath, ...]
+    orphaned: tuple[PurePosixPath, ...]
+    diff: str
+
+    @property
+    def clean(self) -> bool:
+        return not (self.stale or self.missing or self.orphaned)
+
+
+def read_tree(out_dir: Path) -> dict[PurePosixPath, bytes]:
+    """The files under `out_dir` (caches left out), keyed by relative path."""
+    if not out_dir.is_dir():
+        return {}
+    return {
+        PurePosixPath(path.relative_to(out_dir).as_posix()): path.read_bytes()
+        for path in sorted(out_dir.rglob("*"))
+        if path.is_file()
+        and not IGNORED_PARTS.intersection(path.relative_to(out_dir).parts)
+    }
+
+
+def compare_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> TreeDifference:
+    on_disk = read_tree(out_dir)
+    wanted = {path: text.encode("utf-8") for path, text in files.items()}
+    stale = tuple(sorted(p for p in wanted if p in on_disk and on_disk[p] != wanted[p]))
+    missing = tuple(sorted(p for p in wanted if p not in on_disk))
+    orphaned = tuple(sorted(p for p in on_disk if p not in wanted))
+    chunks: list[str] = []
+    for path in sorted((*stale, *missing, *orphaned)):
+        old = (
+            on_disk.get(path, b"")
+            .decode("utf-8", errors="replace")
+            .splitlines(keepends=True)
+        )
+        new = files.get(path, "").splitlines(keepends=True)
+        chunks.extend(
+            difflib.unified_diff(
+                old,
+                new,
+                fromfile=f"a/{path}" if path in on_disk else "/dev/null",
+                tofile=f"b/{path}" if path in wanted else "/dev/null",
+            )
+        )
+    return TreeDifference(stale, missing, orphaned, "".join(chunks))
+
+
+def write_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> bool:
+    """Make `out_dir` hold exactly `files`. Returns False when it already did (nothing written)."""
+    if compare_tree(files, out_dir).clean:
+        return False
+    out_dir = out_dir.resolve()
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write beside {out_dir}: {exc.strerror or exc}"
+        ) from None
+    staging.chmod(out_dir.stat().st_mode & 0o7777 if out_dir.exists() else 0o755)
+    backup = parent / f".{out_dir.name}.old-{staging.name.rsplit('-', 1)[-1]}"
+    try:
+        for path, text in sorted(files.items()):
+            target = staging.joinpath(*path.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        if out_dir.exists():
+            out_dir.rename(backup)
+        try:
+            staging.rename(out_dir)
+        except OSError:
+            if backup.exists():
+                backup.rename(out_dir)
+            raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(
+            f"cannot write {out_dir}: {exc.strerror or exc}; it is unchanged"
+        ) from None
+    shutil.rmtree(backup, ignore_errors=True)
+    return True
+
+
+__all__ = ["TreeDifference", "compare_tree", "read_tree", "write_tree"]
