@@ -1,0 +1,49 @@
+"""Developer sessions. `nox` runs tests, lint and typecheck; generate and check on demand.
+
+Dependency lists live in pyproject.toml only; these sessions install the project's extras.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole test suite, generated-client cassettes included."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff and black --check over the generator, the tests and the generated package."""
+    session.install("-e", ".[test]")
+    session.run("ruff", "check", "generator", "tests", "generated", "noxfile.py")
+    session.run("black", "--check", "generator", "tests", "generated", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on generator/ and generated/."""
+    session.install("-e", ".[test]")
+    session.run("mypy", "--strict", "generator", "generated")
+
+
+@nox.session(python=PYTHON, default=False)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/."""
+    session.install("-e", ".")
+    session.run("python", "-m", "generator", "generate", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def check(session: nox.Session) -> None:
+    """Fail when generated/ is not what spec/ produces."""
+    session.install("-e", ".")
+    session.run("python", "-m", "generator", "check", *session.posargs)
