@@ -104,14 +104,15 @@ def comment(text: str) -> str:
     return " ".join(_escape_unprintable(text).split())
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+!|~"
+_MARKDOWN_SPECIAL = "\\`*_[]<>|~"
 
 
 def markdown(text: str) -> str:
     """Inline Markdown text: special characters escaped, HTML neutralised, one paragraph."""
     flat = " ".join(_escape_unprintable(text, keep="\n").split())
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
-    return escaped.replace("&", "&amp;")
+    escaped = escaped.replace("&", "&amp;")
+    return "\\" + escaped if escaped[:1] in ("#", "+", "-", "=") else escaped
 
 
 def markdown_code(text: str) -> str:

@@ -7,6 +7,7 @@ which the environment refuses to print unless an escaping filter (escape.py) has
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -192,6 +193,7 @@ class PackageView:
     model_docs: tuple[tuple[str, SpecText, tuple[ParameterDocView, ...]], ...]
     error: ErrorView | None
     exports: tuple[str, ...]
+    example_imports: tuple[str, ...]
     client_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
     client_imports: tuple[str, ...]
@@ -255,7 +257,9 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         default_endpoint=SpecText(f"https://{api.host}{api.base_path}"),
         client_name=api.client_name,
         client_doc=SpecText(_client_doc(api)),
-        client_parameters=tuple(_parameter_doc(p) for p in api.client_parameters),
+        client_parameters=tuple(
+            _parameter_doc(p, mark_client=False) for p in api.client_parameters
+        ),
         subscription_argument=subscription,
         operations=operations,
         operation_docs=tuple(
@@ -275,6 +279,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         error=error,
         exports=_export_order(all_exports),
         client_exports=_export_order(client_exports),
+        example_imports=_export_order({api.client_name} | {s.name for s in sentinels}),
         error_exports=error_names,
         client_imports=tuple(client_imports),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
@@ -787,11 +792,14 @@ _HTTP_RESPONSE_ERROR_ATTRIBUTES = frozenset(
 # --- docs -----------------------------------------------------------------------------------
 
 
-def _parameter_doc(parameter: Parameter) -> ParameterDocView:
+def _parameter_doc(
+    parameter: Parameter, *, mark_client: bool = True
+) -> ParameterDocView:
     return ParameterDocView(
         name=parameter.python_name,
         wire=SpecText(parameter.wire_name),
-        location=parameter.location.value,
+        location=parameter.location.value
+        + (", client" if parameter.client_level and mark_client else ""),
         type=SpecText(parameter.type.describe()),
         required=parameter.required,
         doc=SpecText(parameter.description),
@@ -812,7 +820,16 @@ def _property_doc(prop: Property) -> ParameterDocView:
 def _operation_doc(
     api: Api, operation: Operation, view: OperationView
 ) -> OperationDocView:
-    parameters = [_parameter_doc(p) for p in operation.parameters]
+    signature_order = {
+        argument.name: index for index, argument in enumerate(view.arguments)
+    }
+    parameters = sorted(
+        (_parameter_doc(p) for p in operation.parameters),
+        key=lambda doc: (
+            doc.name not in signature_order,
+            signature_order.get(doc.name, 0),
+        ),
+    )
     if operation.body is not None:
         body = operation.body
         if body.flattened:
@@ -877,6 +894,6 @@ def _usage_example(api: Api, view: OperationView) -> str:
                 else view.sentinel.name if view.sentinel else "None"
             )
         else:
-            values.append(python_literal(f"my-{argument.name.replace('_', '-')}"))
+            values.append(json.dumps(f"my-{argument.name.replace('_', '-')}"))
     call = f"client.{view.method_name}({', '.join(values)})"
     return call + (".result()" if view.long_running else "")
