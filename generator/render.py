@@ -185,7 +185,7 @@ class PackageView:
     client_name: str
     client_doc: SpecText
     client_parameters: tuple[ParameterDocView, ...]
-    subscription_argument: str | None
+    constructor_arguments: tuple[str, ...]
     operations: tuple[OperationView, ...]
     operation_docs: tuple[OperationDocView, ...]
     sentinels: tuple[SentinelView, ...]
@@ -233,13 +233,8 @@ def _package_view(api: Api, package_name: str) -> PackageView:
     error = _error_view(api, models)
     model_names = tuple(model.class_name for model in api.models)
     error_names = _error_class_names() if error else ()
-    subscription = next(
-        (
-            p.python_name
-            for p in api.client_parameters
-            if p.wire_name == "subscriptionId"
-        ),
-        None,
+    constructor_arguments = tuple(
+        p.python_name for p in api.client_parameters if p.wire_name != "api-version"
     )
     client_imports = sorted({name for view in operations for name in view.models_used})
     client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
@@ -260,14 +255,14 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         client_parameters=tuple(
             _parameter_doc(p, mark_client=False) for p in api.client_parameters
         ),
-        subscription_argument=subscription,
+        constructor_arguments=constructor_arguments,
         operations=operations,
         operation_docs=tuple(
             _operation_doc(api, op, view)
             for op, view in zip(api.operations, operations, strict=True)
         ),
         sentinels=sentinels,
-        models=tuple(_model_view(model) for model in api.models),
+        models=tuple(_model_view(model, models) for model in api.models),
         model_docs=tuple(
             (
                 m.class_name,
@@ -326,15 +321,11 @@ _SCALAR_ANNOTATIONS = {
 
 
 def annotation(
-    type_ref: TypeRef,
-    models: Mapping[str, Model] | None = None,
-    *,
-    sequence: bool = False,
+    type_ref: TypeRef, models: Mapping[str, Model], *, sequence: bool = False
 ) -> str:
     """The Python annotation of a type; `sequence` accepts any sequence where a list is sent."""
     if type_ref.kind is Kind.MODEL:
-        assert type_ref.model is not None
-        return _model_class(type_ref.model, models)
+        return models[type_ref.model or ""].class_name
     if type_ref.kind is Kind.ARRAY:
         assert type_ref.item is not None
         container = "Sequence" if sequence else "list"
@@ -345,21 +336,15 @@ def annotation(
     return _SCALAR_ANNOTATIONS[type_ref.kind]
 
 
-def _model_class(name: str, models: Mapping[str, Model] | None) -> str:
-    if models is not None and name in models:
-        return models[name].class_name
-    from generator.model.build import _class_name  # same rule the model stage used
-
-    return _class_name(name)
-
-
-def from_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
+def from_wire(
+    type_ref: TypeRef, expression: str, models: Mapping[str, Model], depth: int = 0
+) -> str:
     """An expression converting the JSON value `expression` into the Python value."""
     if type_ref.kind is Kind.MODEL:
-        return f"{_model_class(type_ref.model or '', None)}.from_dict({expression})"
+        return f"{models[type_ref.model or ''].class_name}.from_dict({expression})"
     if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
         item = f"item{depth or ''}"
-        inner = from_wire(type_ref.item, item, depth + 1)
+        inner = from_wire(type_ref.item, item, models, depth + 1)
         return (
             f"list({expression})"
             if inner == item
@@ -367,7 +352,7 @@ def from_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
         )
     if type_ref.kind is Kind.DICT and type_ref.item is not None:
         key, value = f"key{depth or ''}", f"value{depth or ''}"
-        inner = from_wire(type_ref.item, value, depth + 1)
+        inner = from_wire(type_ref.item, value, models, depth + 1)
         if inner == value:
             return f"dict({expression})"
         return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
@@ -395,12 +380,12 @@ def to_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
     return expression
 
 
-def _field_view(prop: Property) -> FieldView:
+def _field_view(prop: Property, models: Mapping[str, Model]) -> FieldView:
     wire = python_literal(prop.wire_name)
     optional = not prop.required
-    type_text = annotation(prop.type)
+    type_text = annotation(prop.type, models)
     read = f"data[{wire}]" if prop.required else f"data.get({wire})"
-    convert = from_wire(prop.type, f"data[{wire}]")
+    convert = from_wire(prop.type, f"data[{wire}]", models)
     if convert == f"data[{wire}]":
         from_expression = read
     elif prop.required:
@@ -423,8 +408,8 @@ def _field_view(prop: Property) -> FieldView:
     )
 
 
-def _model_view(model: Model) -> ModelView:
-    fields = tuple(_field_view(prop) for prop in model.properties)
+def _model_view(model: Model, models: Mapping[str, Model]) -> ModelView:
+    fields = tuple(_field_view(prop, models) for prop in model.properties)
     ordered = tuple(f for f in fields if not f.optional) + tuple(
         f for f in fields if f.optional
     )
@@ -554,7 +539,7 @@ def _operation_view(
         models_used.add(models[result.model or ""].class_name)
     result_annotation = annotation(result, models) if result else "None"
     result_expression = (
-        "None" if result is None else from_wire(result, "response.json()")
+        "None" if result is None else from_wire(result, "response.json()", models)
     )
     return OperationView(
         method_name=operation.method_name,
@@ -758,7 +743,7 @@ def _error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
         ),
         code_attribute=by_wire["code"].python_name if "code" in by_wire else None,
         target_attribute=by_wire["target"].python_name if "target" in by_wire else None,
-        properties=tuple(_field_view(p) for p in exposed_properties),
+        properties=tuple(_field_view(p, models) for p in exposed_properties),
         model_imports=tuple(sorted(imports)),
     )
 
