@@ -32,6 +32,10 @@ class TypeRef:
     item: TypeRef | None = None
     model: str | None = None
     enum_values: tuple[str | int | float | bool, ...] = ()
+    enum_name: str | None = None
+    """`x-ms-enum.name`, when the spec names the enum."""
+    enum_extensible: bool = True
+    """`x-ms-enum.modelAsString`: other values may appear (the default when not said)."""
 
     def describe(self) -> str:
         """A spec-level name for docs and diffs: `string`, `array<string>`, `CloudError`."""
@@ -75,7 +79,10 @@ class Model:
     class_name: str
     description: str
     properties: tuple[Property, ...]
+    """The model's own properties; see `Api.all_properties` for inherited ones too."""
     external: bool = False
+    bases: tuple[str, ...] = ()
+    """Spec names of the models this one extends through `allOf`."""
 
 
 class Location(enum.Enum):
@@ -223,3 +230,13 @@ class Api:
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)
+
+    def all_properties(self, name: str) -> tuple[Property, ...]:
+        """Inherited properties first (base by base, in `allOf` order), then the model's own."""
+        model = self.model(name)
+        inherited: dict[str, Property] = {}
+        for base in model.bases:
+            for prop in self.all_properties(base):
+                inherited.setdefault(prop.wire_name, prop)
+        own = {prop.wire_name: prop for prop in model.properties}
+        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
