@@ -1,7 +1,8 @@
-"""Command line: `generate`, `check` and `validate`.
+"""Command line: `generate`, `check`, `validate` and `diff`.
 
 Every failure the user can cause is reported as one line on stderr with exit code 2; `check`
-exits 1 when generated/ is stale. No traceback reaches the user for a bad spec.
+exits 1 when generated/ is stale, `diff --fail-on breaking` when a change breaks callers. No
+traceback reaches the user for a bad spec.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.diff import diff_specs
+from generator.diff_report import FORMATS, render_report
 from generator.errors import GeneratorError
 from generator.pipeline import (
     DEFAULT_OUT,
@@ -25,6 +28,7 @@ from generator.pipeline import (
 from generator.write import compare_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+EXIT_BREAKING = 1
 _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
@@ -42,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=_program_name(),
         description="Generate typed Python clients for Azure Resource Manager operations.",
     )
     parser.add_argument("--version", action="version", version=f"armgen {__version__}")
@@ -89,7 +93,52 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_spec_argument(validate)
     validate.set_defaults(handler=_cmd_validate, operations=None)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what a spec update changes for callers of the client, breaking or not",
+        description=_cmd_diff.__doc__,
+    )
+    for side in ("OLD", "NEW"):
+        diff.add_argument(
+            side.lower(),
+            metavar=side,
+            help="Swagger 2.0 file (YAML or JSON), or git:REV:path for a file at a revision",
+        )
+    diff.add_argument(
+        "--operation",
+        dest="operations",
+        action="append",
+        metavar="OPERATION_ID",
+        help="compare only this operationId (repeatable; default: every operation)",
+    )
+    diff.add_argument(
+        "--format",
+        dest="output_format",
+        choices=FORMATS,
+        default="text",
+        help="text for a terminal, markdown for a pull-request comment, json for tools"
+        " (default: text)",
+    )
+    diff.add_argument(
+        "--fail-on",
+        choices=("breaking", "never"),
+        default="never",
+        help="exit 1 when a breaking change is found (default: never)",
+    )
+    diff.add_argument(
+        "--code",
+        action="store_true",
+        help=f"also show the unified diff of the generated client ({DEFAULT_PACKAGE})",
+    )
+    diff.set_defaults(handler=_cmd_diff)
     return parser
+
+
+def _program_name() -> str:
+    """`python -m generator` or `armgen`, as the user typed it."""
+    invoked = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m generator" if invoked in ("", "__main__.py", "-c") else invoked
 
 
 def _add_spec_argument(command: argparse.ArgumentParser) -> None:
@@ -155,4 +204,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"{args.spec}: valid Swagger 2.0, api-version {api.api_version}, "
         f"{len(api.operations)} operations, {len(api.models)} models"
     )
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two specs at the level of the API model (operations, parameters, bodies,
+    responses, models, enums, long-running options, api-version), so reordering or reformatting
+    reports nothing. Each change is breaking or not for callers of the generated client, with the
+    matching openapi-diff rule. Exit 0, or 1 with --fail-on breaking when something breaks.
+    """
+    operations = tuple(args.operations) if args.operations else None
+    result = diff_specs(
+        args.old,
+        args.new,
+        operations,
+        code_package=DEFAULT_PACKAGE if args.code else None,
+    )
+    sys.stdout.write(render_report(result, args.output_format))
+    if args.fail_on == "breaking" and result.breaking:
+        return EXIT_BREAKING
     return EXIT_OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from typing import Any
 
 
@@ -18,11 +19,12 @@ class SpecText(str):
 
 
 def python_literal(value: Any) -> str:
-    """A Python literal for a JSON value: `repr` escapes quotes, backslashes and control chars."""
+    """A Python literal for a JSON value, ASCII only: quotes, backslashes, control characters
+    and all non-ASCII text (bidi overrides, look-alike letters) come out as escapes."""
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     if isinstance(value, str):
-        return repr(str(value))
+        return ascii(str(value))
     if isinstance(value, list | tuple):
         return "[" + ", ".join(python_literal(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -44,6 +46,27 @@ def _escape_unprintable(text: str, keep: str = "") -> str:
     )
 
 
+def _escape_for_source(text: str) -> str:
+    """Backslashes doubled, then every non-ASCII or unprintable character (but newline) as an
+    escape: `\\N{EN DASH}`. Python source stays ASCII; the docstring's text is unchanged.
+    """
+    return "".join(
+        ch if (ch.isascii() and ch.isprintable()) or ch == "\n" else _named_escape(ch)
+        for ch in text.replace("\\", "\\\\")
+    )
+
+
+def _named_escape(ch: str) -> str:
+    name = unicodedata.name(ch, "") if ch.isprintable() else ""
+    if not name:
+        return ch.encode("unicode_escape").decode("ascii")
+    return "\\N{" + name.replace(" ", _UNBREAKABLE_SPACE) + "}"
+
+
+_UNBREAKABLE_SPACE = "\ue000"
+"""Stands for a space inside `\\N{...}` while text is wrapped, so no line breaks there."""
+
+
 _QUOTE_RUN = re.compile(r'"(?=")|(?<=")"|"$')
 """Quotes next to another quote or at the end could close the docstring; lone ones cannot."""
 
@@ -51,11 +74,11 @@ _QUOTE_RUN = re.compile(r'"(?=")|(?<=")"|"$')
 def docstring(text: str, indent: int = 0, width: int = 88) -> str:
     """A complete triple-quoted docstring whose content cannot end it or escape from it.
 
-    Paragraphs (split on blank lines) are re-wrapped; lines starting with ':' are field lists and
-    get a hanging indent.
+    Paragraphs (split on blank lines) are re-wrapped to fit `width` with the quotes; lines
+    starting with ':' are field lists and get a hanging indent.
     """
     escaped = _QUOTE_RUN.sub(
-        r'\\"', _escape_unprintable(text, keep="\n").replace("\\", "\\\\")
+        r'\\"', _escape_for_source(text.replace("\r\n", "\n").strip())
     )
     pad = " " * indent
     lines: list[str] = []
@@ -67,13 +90,14 @@ def docstring(text: str, indent: int = 0, width: int = 88) -> str:
             lines.extend(
                 textwrap.wrap(
                     entry,
-                    width=max(width - indent, 40),
+                    width=max(width - indent - 3, 40),
                     subsequent_indent=hanging,
                     break_long_words=False,
                     break_on_hyphens=False,
                 )
                 or [""]
             )
+    lines = [line.replace(_UNBREAKABLE_SPACE, " ") for line in lines]
     if not lines:
         return '""""""'
     if len(lines) == 1 and len(lines[0]) + indent + 6 <= width:
@@ -100,8 +124,9 @@ def _entries(paragraph: str) -> list[str]:
 
 
 def comment(text: str) -> str:
-    """Text for a `#` comment: one line, nothing unprintable."""
-    return " ".join(_escape_unprintable(text).split())
+    """Text for a `#` comment: one line, ASCII, nothing unprintable."""
+    flat = " ".join(_escape_unprintable(text).split())
+    return flat.encode("ascii", "backslashreplace").decode("ascii")
 
 
 _MARKDOWN_SPECIAL = "\\`*_[]<>|~"
@@ -128,7 +153,19 @@ def markdown_code(text: str) -> str:
     return f"{fence}{pad}{flat}{pad}{fence}"
 
 
+def identifiers(names: Any) -> str:
+    """Python identifiers, comma-separated; anything else (spec text included) is refused."""
+    items = list(names)
+    for item in items:
+        if isinstance(item, SpecText) or not (
+            isinstance(item, str) and item.isidentifier()
+        ):
+            raise ValueError(f"not a Python identifier: {item!r}")
+    return ", ".join(items)
+
+
 FILTERS = {
+    "identifiers": identifiers,
     "py": python_literal,
     "docstring": docstring,
     "comment": comment,

@@ -1,4 +1,4 @@
-"""Stage 5, format: black every Python file in memory, with a pinned mode, then parse it.
+"""Stage 5, format: black every Python file in memory, with a pinned mode, then compile it.
 
 The mode is fixed here and never read from a user's pyproject, so the same spec gives the same
 bytes on every machine (with black pinned to one version in pyproject.toml).
@@ -6,7 +6,6 @@ bytes on every machine (with black pinned to one version in pyproject.toml).
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
@@ -40,10 +39,10 @@ def _format_one(path: PurePosixPath, text: str) -> str:
             f"{path}: generated code does not format: {first_line}"
         ) from None
     try:
-        ast.parse(formatted, filename=str(path))
+        compile(formatted, str(path), "exec", dont_inherit=True)
     except SyntaxError as exc:
         raise OutputError(
-            f"{path}:{exc.lineno}: generated code does not parse: {exc.msg}"
+            f"{path}:{exc.lineno}: generated code does not compile: {exc.msg}"
         ) from None
     return formatted
 

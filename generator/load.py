@@ -86,7 +86,7 @@ def load_spec(path: Path) -> LoadedSpec:
             target_file, _ = _split_ref(ref_node)
             if target_file not in documents:
                 documents[target_file] = _parse(
-                    target_file, _read_bytes(target_file, ref_node)
+                    target_file, _read_bytes(target_file, ref_node.child("$ref"))
                 )
                 pending.append(target_file)
     spec = LoadedSpec(root_file, documents, hashlib.sha256(raw).hexdigest())

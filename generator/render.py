@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,6 +29,7 @@ from generator.model import (
     Property,
     TypeRef,
 )
+from generator.naming import constant_case, pascal_case, unique_names
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = (
@@ -51,9 +52,48 @@ def _refuse_raw_spec_text(value: Any) -> Any:
     return value
 
 
+class _LayoutOnlyEnvironment(jinja2.Environment):
+    """Templates may lay values out, never compute new text from them.
+
+    Only the escaping filters exist here, and `~`, slicing and calls other than to macros are
+    refused when a template is parsed, so spec text cannot reach the output unescaped by way
+    of some other string operation.
+    """
+
+    def _parse(
+        self, source: str, name: str | None, filename: str | None
+    ) -> jinja2.nodes.Template:
+        template = super()._parse(source, name, filename)
+        for node in template.find_all((jinja2.nodes.Concat, jinja2.nodes.Slice)):
+            raise jinja2.TemplateSyntaxError(
+                "templates lay values out: `~` and slicing are not allowed",
+                node.lineno,
+                name,
+                filename,
+            )
+        macros = {macro.name for macro in template.find_all(jinja2.nodes.Macro)}
+        for call in template.find_all(jinja2.nodes.Call):
+            callee = call.node
+            is_macro = (
+                isinstance(callee, jinja2.nodes.Getattr) and callee.attr in _MACROS
+            ) or (
+                isinstance(callee, jinja2.nodes.Name)
+                and callee.name in macros | _MACROS
+            )
+            if not is_macro:
+                raise jinja2.TemplateSyntaxError(
+                    "templates may call macros only", call.lineno, name, filename
+                )
+        return template
+
+
+_MACROS = frozenset({"header", "signature"})
+"""The macros of templates/_macros.jinja, the only callables templates may use."""
+
+
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """The one Jinja environment, for the generator and its tests alike."""
-    environment = jinja2.Environment(
+    environment = _LayoutOnlyEnvironment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -62,7 +102,9 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         autoescape=False,
         finalize=_refuse_raw_spec_text,
     )
+    environment.filters.clear()
     environment.filters.update(FILTERS)
+    environment.tests.clear()
     return environment
 
 
@@ -85,8 +127,19 @@ class FieldView:
 @dataclass(frozen=True)
 class ModelView:
     class_name: str
+    bases: tuple[str, ...]
     doc: SpecText
     fields: tuple[FieldView, ...]
+    """Declared in the class body: the model's own properties."""
+    all_fields: tuple[FieldView, ...]
+    """Read and written by from_dict and to_dict: inherited properties too."""
+
+
+@dataclass(frozen=True)
+class EnumView:
+    class_name: str
+    doc: SpecText
+    members: tuple[tuple[str, SpecText], ...]
 
 
 @dataclass(frozen=True)
@@ -102,6 +155,8 @@ class ArgumentView:
 
 @dataclass(frozen=True)
 class QueryView:
+    """A query or header parameter: how its value is written as text."""
+
     wire: SpecText
     value: str
     required: bool
@@ -124,6 +179,7 @@ class OperationView:
     path_arguments: tuple[tuple[str, str], ...]
     arguments: tuple[ArgumentView, ...]
     query: tuple[QueryView, ...]
+    headers: tuple[QueryView, ...]
     body_expression: str | None
     sentinel: SentinelView | None
     sentinel_argument: str | None
@@ -133,6 +189,11 @@ class OperationView:
     result_annotation: str
     result_expression: str
     models_used: tuple[str, ...]
+
+    @property
+    def keyword_marker(self) -> bool:
+        """A bare `*` is needed before keyword-only arguments, and is invalid without any."""
+        return self.long_running or any(a.keyword_only for a in self.arguments)
 
 
 @dataclass(frozen=True)
@@ -177,6 +238,7 @@ class PackageView:
     distribution_version: str
     generator_version: str
     spec_path: SpecText
+    spec_path_lines: tuple[SpecText, ...]
     spec_sha256: str
     title: SpecText
     description: SpecText
@@ -190,6 +252,10 @@ class PackageView:
     operation_docs: tuple[OperationDocView, ...]
     sentinels: tuple[SentinelView, ...]
     models: tuple[ModelView, ...]
+    models_exports: tuple[str, ...]
+    models_imports: tuple[str, ...]
+    enums: tuple[EnumView, ...]
+    models_need_datetime: bool
     model_docs: tuple[tuple[str, SpecText, tuple[ParameterDocView, ...]], ...]
     error: ErrorView | None
     exports: tuple[str, ...]
@@ -231,8 +297,10 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         }.values()
     )
     error = _error_view(api, models)
+    enums = _enum_views(api, models)
+    model_views = [_model_view(api, model, models) for model in api.models]
     model_names = tuple(model.class_name for model in api.models)
-    error_names = _error_class_names() if error else ()
+    error_names = _error_class_names()
     constructor_arguments = tuple(
         p.python_name for p in api.client_parameters if p.wire_name != "api-version"
     )
@@ -240,11 +308,15 @@ def _package_view(api: Api, package_name: str) -> PackageView:
     client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
     client_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
     all_exports = client_exports | {"__version__"} | set(model_names) | set(error_names)
+    all_exports |= {enum.class_name for enum in enums}
     return PackageView(
         package_name=package_name,
         distribution_version=__version__,
         generator_version=__version__,
         spec_path=SpecText(api.source.path),
+        spec_path_lines=tuple(
+            SpecText(part) for part in _split_path(api.source.path, 80)
+        ),
         spec_sha256=api.source.sha256,
         title=SpecText(api.title),
         description=SpecText(api.description),
@@ -262,7 +334,20 @@ def _package_view(api: Api, package_name: str) -> PackageView:
             for op, view in zip(api.operations, operations, strict=True)
         ),
         sentinels=sentinels,
-        models=tuple(_model_view(model, models) for model in api.models),
+        models=tuple(
+            _model_view(api, model, models)
+            for model in _models_in_dependency_order(api)
+        ),
+        enums=enums,
+        models_exports=_export_order(
+            [m.class_name for m in model_views] + [e.class_name for e in enums]
+        ),
+        models_imports=_import_order(
+            [m.class_name for m in model_views] + [e.class_name for e in enums]
+        ),
+        models_need_datetime=any(
+            "datetime" in f.annotation for m in model_views for f in m.all_fields
+        ),
         model_docs=tuple(
             (
                 m.class_name,
@@ -273,10 +358,10 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         ),
         error=error,
         exports=_export_order(all_exports),
-        client_exports=_export_order(client_exports),
-        example_imports=_export_order({api.client_name} | {s.name for s in sentinels}),
+        client_exports=_import_order(client_exports),
+        example_imports=_import_order({api.client_name} | {s.name for s in sentinels}),
         error_exports=error_names,
-        client_imports=tuple(client_imports),
+        client_imports=_import_order(client_imports),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
         has_long_running=any(view.long_running for view in operations),
         polling_interval=DEFAULT_POLLING_INTERVAL,
@@ -303,9 +388,23 @@ def _error_class_names() -> tuple[str, ...]:
     )
 
 
-def _export_order(names: set[str]) -> tuple[str, ...]:
-    """Constants first, then classes and functions, as isort's force-sort-within-sections does."""
-    return tuple(sorted(names, key=lambda name: (not name.isupper(), name)))
+def _export_order(names: Iterable[str]) -> tuple[str, ...]:
+    """The order ruff keeps `__all__` in (RUF022): CONSTANTS, Classes, the rest, naturally."""
+    return tuple(sorted(set(names), key=lambda name: _isort_key(name, fold_case=False)))
+
+
+def _import_order(names: Iterable[str]) -> tuple[str, ...]:
+    """The order ruff's isort keeps imported names in: as `__all__`, but case-insensitive."""
+    return tuple(sorted(set(names), key=lambda name: _isort_key(name, fold_case=True)))
+
+
+def _isort_key(
+    name: str, *, fold_case: bool
+) -> tuple[int, list[tuple[int, int | str]], str]:
+    group = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    pieces = re.split(r"(\d+)", name.lower() if fold_case else name)
+    natural = [(1, int(p)) if p.isdigit() else (0, p) for p in pieces if p]
+    return group, natural, name
 
 
 # --- types and conversions ------------------------------------------------------------------
@@ -323,7 +422,10 @@ _SCALAR_ANNOTATIONS = {
 def annotation(
     type_ref: TypeRef, models: Mapping[str, Model], *, sequence: bool = False
 ) -> str:
-    """The Python annotation of a type; `sequence` accepts any sequence where a list is sent."""
+    """The Python annotation of a type; `sequence` accepts any sequence where a list is sent.
+
+    A named enum also accepts plain strings: the service may send values newer than the client.
+    """
     if type_ref.kind is Kind.MODEL:
         return models[type_ref.model or ""].class_name
     if type_ref.kind is Kind.ARRAY:
@@ -333,7 +435,36 @@ def annotation(
     if type_ref.kind is Kind.DICT:
         assert type_ref.item is not None
         return f"dict[str, {annotation(type_ref.item, models)}]"
+    if (enum_class := enum_class_name(type_ref, models)) is not None:
+        return f"{enum_class} | str"
+    if _is_datetime(type_ref):
+        return "datetime"
     return _SCALAR_ANNOTATIONS[type_ref.kind]
+
+
+def enum_class_name(type_ref: TypeRef, models: Mapping[str, Model]) -> str | None:
+    """The class of a named string enum; suffixed when a model already has the name."""
+    if type_ref.kind is not Kind.STRING or not type_ref.enum_name:
+        return None
+    name = pascal_case(type_ref.enum_name) or "Values"
+    name = name if name[0].isalpha() else "Enum" + name
+    if name in {model.class_name for model in models.values()}:
+        name += "Enum"
+    return name
+
+
+def _is_datetime(type_ref: TypeRef) -> bool:
+    return type_ref.kind is Kind.STRING and type_ref.format == "date-time"
+
+
+def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[str]:
+    """Model and enum classes that an annotation of `type_ref` names."""
+    if type_ref.kind is Kind.MODEL:
+        return {models[type_ref.model or ""].class_name}
+    if type_ref.item is not None:
+        return referenced_classes(type_ref.item, models)
+    enum_class = enum_class_name(type_ref, models)
+    return {enum_class} if enum_class else set()
 
 
 def from_wire(
@@ -356,6 +487,10 @@ def from_wire(
         if inner == value:
             return f"dict({expression})"
         return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
+    if (enum_class := enum_class_name(type_ref, models)) is not None:
+        return f"_enum_or_text({enum_class}, {expression})"
+    if _is_datetime(type_ref):
+        return f"_parse_datetime({expression})"
     return expression
 
 
@@ -363,6 +498,8 @@ def to_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
     """An expression converting the Python value `expression` into a JSON value."""
     if type_ref.kind is Kind.MODEL:
         return f"{expression}.to_dict()"
+    if _is_datetime(type_ref):
+        return f"{expression}.isoformat()"
     if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
         item = f"item{depth or ''}"
         inner = to_wire(type_ref.item, item, depth + 1)
@@ -408,16 +545,69 @@ def _field_view(prop: Property, models: Mapping[str, Model]) -> FieldView:
     )
 
 
-def _model_view(model: Model, models: Mapping[str, Model]) -> ModelView:
-    fields = tuple(_field_view(prop, models) for prop in model.properties)
-    ordered = tuple(f for f in fields if not f.optional) + tuple(
-        f for f in fields if f.optional
-    )
+def _model_view(api: Api, model: Model, models: Mapping[str, Model]) -> ModelView:
+    def required_first(fields: tuple[FieldView, ...]) -> tuple[FieldView, ...]:
+        return tuple(f for f in fields if not f.optional) + tuple(
+            f for f in fields if f.optional
+        )
+
     return ModelView(
         class_name=model.class_name,
+        bases=tuple(models[base].class_name for base in model.bases),
         doc=SpecText(model.description or f"The {model.name} model."),
-        fields=ordered,
+        fields=required_first(tuple(_field_view(p, models) for p in model.properties)),
+        all_fields=required_first(
+            tuple(_field_view(p, models) for p in api.all_properties(model.name))
+        ),
     )
+
+
+def _models_in_dependency_order(api: Api) -> tuple[Model, ...]:
+    """Sorted by name, except that a base class always comes before the classes using it."""
+    by_name = {model.name: model for model in api.models}
+    ordered: dict[str, Model] = {}
+
+    def visit(model: Model) -> None:
+        for base in model.bases:
+            visit(by_name[base])
+        ordered.setdefault(model.name, model)
+
+    for model in api.models:
+        visit(model)
+    return tuple(ordered.values())
+
+
+def _enum_views(api: Api, models: Mapping[str, Model]) -> tuple[EnumView, ...]:
+    """Every named string enum the package's types use; same-named enums are merged."""
+    type_refs: list[TypeRef] = [p.type for m in api.models for p in m.properties]
+    for operation in api.operations:
+        type_refs += [p.type for p in operation.parameters]
+    values: dict[str, dict[str, None]] = {}
+    while type_refs:
+        type_ref = type_refs.pop()
+        if type_ref.item is not None:
+            type_refs.append(type_ref.item)
+        elif (class_name := enum_class_name(type_ref, models)) is not None:
+            values.setdefault(class_name, {}).update(
+                dict.fromkeys(map(str, type_ref.enum_values))
+            )
+    views = []
+    for class_name in sorted(values):
+        names = unique_names(
+            {value: constant_case(value) for value in values[class_name]},
+            fallback="VALUE",
+        )
+        views.append(
+            EnumView(
+                class_name=class_name,
+                doc=SpecText(f"Known values of {class_name}; others may appear."),
+                members=tuple(
+                    (names[value], SpecText(value))
+                    for value in sorted(values[class_name])
+                ),
+            )
+        )
+    return tuple(views)
 
 
 # --- operations -----------------------------------------------------------------------------
@@ -433,6 +623,7 @@ def _operation_view(
     arguments: list[ArgumentView] = []
     path_arguments: list[tuple[str, str]] = []
     query: list[QueryView] = []
+    headers: list[QueryView] = []
     url_names = {}
     for parameter in operation.parameters:
         source = (
@@ -443,8 +634,9 @@ def _operation_view(
         if parameter.location is Location.PATH:
             url_names[parameter.wire_name] = parameter.python_name
             path_arguments.append((parameter.python_name, source))
-        elif parameter.location is Location.QUERY:
-            query.append(
+        else:
+            sent_in = query if parameter.location is Location.QUERY else headers
+            sent_in.append(
                 QueryView(
                     wire=SpecText(parameter.wire_name),
                     value=_query_text(parameter.type, source),
@@ -454,10 +646,6 @@ def _operation_view(
             )
         if parameter.client_level:
             continue
-        if parameter.location is Location.HEADER:
-            raise OutputError(
-                f"{operation.operation_id}: header parameters are not supported yet"
-            )
         required = parameter.required
         arguments.append(
             ArgumentView(
@@ -493,13 +681,13 @@ def _operation_view(
             model_class = models[body.type.model].class_name
             models_used.add(model_class)
             assignments = []
-            for prop in body.flattened:
-                checked = _checked_value(
-                    prop.type, prop.python_name, sentinel, prop.required
-                )
+            for prop, argument in zip(
+                body.flattened, body.flattened_arguments, strict=True
+            ):
+                checked = _checked_value(prop.type, argument, sentinel, prop.required)
                 arguments.append(
                     ArgumentView(
-                        name=prop.python_name,
+                        name=argument,
                         annotation=_argument_annotation(
                             prop.type, models, prop.required, sentinel
                         ),
@@ -509,9 +697,13 @@ def _operation_view(
                     )
                 )
                 assignments.append(f"{prop.python_name}={checked}")
+            if not assignments:
+                raise OutputError(
+                    f"{operation.operation_id}: a flattened body needs at least one property"
+                )
             body_expression = f"{model_class}({', '.join(assignments)}).to_dict()"
             if sentinel is not None:
-                sentinel_argument = body.flattened[0].python_name
+                sentinel_argument = body.flattened_arguments[0]
         else:
             if body.type.kind is Kind.MODEL:
                 models_used.add(models[body.type.model or ""].class_name)
@@ -527,6 +719,10 @@ def _operation_view(
                 )
             )
             body_expression = to_wire(body.type, body.python_name)
+            if not body.required and sentinel is None:
+                body_expression = (
+                    f"None if {body.python_name} is None else {body_expression}"
+                )
             if sentinel is not None:
                 sentinel_argument = body.python_name
     positional = [a for a in arguments if not a.keyword_only]
@@ -535,8 +731,13 @@ def _operation_view(
     result = next(
         (r.type for r in operation.success_responses if r.type is not None), None
     )
-    if result is not None and result.kind is Kind.MODEL:
-        models_used.add(models[result.model or ""].class_name)
+    touched = [p.type for p in operation.method_parameters]
+    if body is not None:
+        touched += [p.type for p in body.flattened] or [body.type]
+    if result is not None:
+        touched.append(result)
+    for type_ref in touched:
+        models_used |= referenced_classes(type_ref, models)
     result_annotation = annotation(result, models) if result else "None"
     result_expression = (
         "None" if result is None else from_wire(result, "response.json()", models)
@@ -562,6 +763,7 @@ def _operation_view(
         path_arguments=tuple(path_arguments),
         arguments=tuple(positional + keyword),
         query=tuple(query),
+        headers=tuple(headers),
         body_expression=body_expression,
         sentinel=sentinel,
         sentinel_argument=sentinel_argument,
@@ -652,10 +854,10 @@ def _operation_doc_text(
     descriptions = {p.python_name: p.description for p in operation.method_parameters}
     if operation.body is not None:
         descriptions[operation.body.python_name] = operation.body.description
-        for prop in operation.body.flattened:
-            descriptions[prop.python_name] = (
-                prop.description or operation.body.description
-            )
+        for prop, name in zip(
+            operation.body.flattened, operation.body.flattened_arguments, strict=True
+        ):
+            descriptions[name] = prop.description or operation.body.description
     for argument in arguments:
         kind = "keyword" if argument.keyword_only else "param"
         text = descriptions.get(argument.name, "")
@@ -733,7 +935,7 @@ def _error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
     ]
     imports = {envelope.class_name, inner_model.class_name}
     for prop in exposed_properties:
-        imports.update(models[name].class_name for name in _models_in(prop.type))
+        imports |= referenced_classes(prop.type, models)
     return ErrorView(
         envelope_class=envelope.class_name,
         inner_class=inner_model.class_name if inner else None,
@@ -744,14 +946,8 @@ def _error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
         code_attribute=by_wire["code"].python_name if "code" in by_wire else None,
         target_attribute=by_wire["target"].python_name if "target" in by_wire else None,
         properties=tuple(_field_view(p, models) for p in exposed_properties),
-        model_imports=tuple(sorted(imports)),
+        model_imports=_import_order(imports),
     )
-
-
-def _models_in(type_ref: TypeRef) -> set[str]:
-    if type_ref.kind is Kind.MODEL and type_ref.model is not None:
-        return {type_ref.model}
-    return _models_in(type_ref.item) if type_ref.item is not None else set()
 
 
 _HTTP_RESPONSE_ERROR_ATTRIBUTES = frozenset(
@@ -820,14 +1016,16 @@ def _operation_doc(
         if body.flattened:
             parameters += [
                 ParameterDocView(
-                    name=prop.python_name,
+                    name=argument,
                     wire=SpecText(f"{body.wire_name}.{prop.wire_name}"),
                     location="body",
                     type=SpecText(prop.type.describe()),
                     required=prop.required or body.omit_sentinel is not None,
                     doc=SpecText(prop.description or body.description),
                 )
-                for prop in body.flattened
+                for prop, argument in zip(
+                    body.flattened, body.flattened_arguments, strict=True
+                )
             ]
         else:
             parameters.append(

@@ -7,9 +7,9 @@ validator never meets a dangling one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import OpenAPIV2SpecValidator
 
 from generator.errors import SpecError, join_pointer
@@ -22,6 +22,10 @@ def validate_spec(spec: LoadedSpec) -> None:
     if not isinstance(document, Mapping):
         raise SpecError(spec.root_file, "", "a spec must be a mapping at the top level")
     version = document.get("swagger")
+    if version == 2.0:
+        raise SpecError(
+            spec.root_file, "/swagger", 'write the version as a string: swagger: "2.0"'
+        )
     if version != "2.0":
         if "openapi" in document:
             reason = f"OpenAPI {document['openapi']} is not supported yet; give a Swagger 2.0 spec"
@@ -42,14 +46,27 @@ def validate_spec(spec: LoadedSpec) -> None:
 
 
 def _to_spec_error(spec: LoadedSpec, error: ValidationError) -> SpecError:
-    if error.context:
-        error = best_match(error.context, key=_prefer_deep) or error
-    pointer = join_pointer("", *error.absolute_path)
-    return SpecError(spec.root_file, pointer, error.message)
+    """The most telling error: the deepest one, and not 'this could be a $ref instead'."""
+    candidates = list(_with_context(error))
+    best = max(candidates, key=_relevance)
+    return SpecError(
+        spec.root_file, join_pointer("", *best.absolute_path), best.message
+    )
 
 
-def _prefer_deep(error: ValidationError) -> tuple[int, bool]:
-    return len(error.absolute_path), error.validator not in ("anyOf", "oneOf")
+def _with_context(error: ValidationError) -> Iterator[ValidationError]:
+    yield error
+    for child in error.context or ():
+        yield from _with_context(child)
+
+
+def _relevance(error: ValidationError) -> tuple[int, bool, bool]:
+    about_ref = error.validator == "required" and "'$ref'" in error.message
+    return (
+        len(error.absolute_path),
+        not about_ref,
+        error.validator not in ("anyOf", "oneOf"),
+    )
 
 
 __all__ = ["validate_spec"]

@@ -72,6 +72,8 @@ def compare_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> TreeDiffe
 
 def write_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> bool:
     """Make `out_dir` hold exactly `files`. Returns False when it already did (nothing written)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} is a file, not a directory; nothing was written")
     if compare_tree(files, out_dir).clean:
         return False
     out_dir = out_dir.resolve()

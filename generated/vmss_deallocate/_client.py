@@ -121,21 +121,23 @@ class VirtualMachineScaleSetsClient:
         continuation_token: str | None = None,
         **kwargs: Any,
     ) -> LROPoller[None]:
-        """Stops virtual machines of a scale set and gives back their compute resources, so
-        that they are no longer billed for compute. Without a list of instance IDs the
-        service deallocates every virtual machine in the scale set.
+        """Stops virtual machines of a scale set and gives back their compute resources,
+        so that they are no longer billed for compute. Without a list of instance IDs
+        the service deallocates every virtual machine in the scale set.
 
-        :param resource_group_name: Name of the resource group that holds the scale set.
+        :param resource_group_name: Name of the resource group that holds the scale
+            set.
         :param vm_scale_set_name: Name of the virtual machine scale set.
         :param instance_ids: Instance IDs of the virtual machines to act on. When
             omitted, the operation applies to every virtual machine in the scale set.
             Pass ALL_INSTANCES to omit it on purpose; an empty value is refused.
-        :keyword hibernate: Hibernate the virtual machines instead of only deallocating
-            them. Supported only for scale sets in Flexible orchestration mode.
+        :keyword hibernate: Hibernate the virtual machines instead of only
+            deallocating them. Supported only for scale sets in Flexible
+            orchestration mode.
         :keyword polling: True (the default) to poll with ARM's rules, False not to
             poll, or a PollingMethod of your own.
-        :keyword polling_interval: Seconds to wait between polls when the service gives
-            no Retry-After.
+        :keyword polling_interval: Seconds to wait between polls when the service
+            gives no Retry-After.
         :keyword continuation_token: Resume a poller saved with continuation_token()
             instead of sending the request again.
         :return: A poller; its result() is None.
@@ -175,6 +177,9 @@ class VirtualMachineScaleSetsClient:
         }
         if hibernate is not None:
             query["hibernate"] = "true" if hibernate else "false"
+        headers = {
+            "Accept": "application/json",
+        }
         request = HttpRequest(
             "POST",
             self._client.format_url(
@@ -186,7 +191,7 @@ class VirtualMachineScaleSetsClient:
                 subscription_id=quote(self._subscription_id, safe=""),
             ),
             params=query,
-            headers={"Accept": "application/json"},
+            headers=headers,
             json=body,
         )
         pipeline_response: PipelineResponse[HttpRequest, HttpResponse] = (

@@ -160,8 +160,8 @@ class VirtualMachineScaleSetVMInstanceIDs:
     """A set of virtual machine instance IDs within one scale set."""
 
     instance_ids: list[str] | None = None
-    """Instance IDs of the virtual machines to act on. When omitted, the operation applies
-    to every virtual machine in the scale set.
+    """Instance IDs of the virtual machines to act on. When omitted, the operation
+    applies to every virtual machine in the scale set.
     """
 
     @classmethod

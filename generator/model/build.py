@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from generator.errors import display_path
@@ -39,13 +40,7 @@ METHOD_RESERVED = frozenset(
 CLIENT_RESERVED = frozenset({"self", "credential", "endpoint", "kwargs"})
 MODEL_RESERVED = frozenset({"from_dict", "to_dict"})
 OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
-UNSUPPORTED_SCHEMA_KEYWORDS = (
-    "allOf",
-    "anyOf",
-    "oneOf",
-    "discriminator",
-    "x-ms-discriminator-value",
-)
+UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
 _PRIMITIVES = {
     "string": Kind.STRING,
     "boolean": Kind.BOOLEAN,
@@ -74,6 +69,7 @@ class _Builder:
         self.spec = spec
         self.model_nodes: dict[str, Node] = {}
         self.models: dict[str, Model] = {}
+        self.models_in_progress: set[str] = set()
 
     def build(self, operation_ids: Sequence[str] | None, source_path: str) -> Api:
         root = self.spec.root
@@ -88,9 +84,13 @@ class _Builder:
             fallback="operation",
             reserved={"close"},
         )
-        operations = tuple(
-            self._operation(op_id, path, method, node, path_item, method_names[op_id])
-            for op_id, path, method, node, path_item in operation_nodes
+        operations = _name_client_parameters(
+            tuple(
+                self._operation(
+                    op_id, path, method, node, path_item, method_names[op_id]
+                )
+                for op_id, path, method, node, path_item in operation_nodes
+            )
         )
         while pending := sorted(set(self.model_nodes) - set(self.models)):
             for name in pending:
@@ -164,25 +164,28 @@ class _Builder:
         bodies = [n for n, _, _ in parameter_nodes if n.value.get("in") == "body"]
         if len(bodies) > 1:
             raise bodies[1].error("an operation can have only one body parameter")
-        body = self._body(bodies[0]) if bodies else None
-        taken = (
-            {p.python_name for p in body.flattened}
-            if body and body.flattened
-            else set()
-        )
-        if body and not body.flattened:
-            taken.add(body.python_name)
-        method_plain = {
+        body = self._body(bodies[0], op_id) if bodies else None
+        candidates = {
             f"{n.value['in']}:{n.value['name']}": _python_candidate(n)
             for n, _, client in plain
             if not client
         }
-        method_names = unique_names(
-            method_plain, fallback="parameter", reserved=METHOD_RESERVED | taken
-        )
+        if body is not None and body.flattened:
+            candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
+        elif body is not None:
+            candidates["body"] = body.python_name
+        names = unique_names(candidates, fallback="parameter", reserved=METHOD_RESERVED)
+        if body is not None:
+            body = replace(
+                body,
+                python_name=names.get("body", body.python_name),
+                flattened_arguments=tuple(
+                    names[f"body:{p.wire_name}"] for p in body.flattened
+                ),
+            )
         parameters = tuple(
             self._parameter(
-                n, client, method_names.get(f"{n.value['in']}:{n.value['name']}", "")
+                n, client, names.get(f"{n.value['in']}:{n.value['name']}", "")
             )
             for n, _, client in plain
         )
@@ -203,7 +206,7 @@ class _Builder:
             description=_text(node, "description") or _text(node, "summary"),
             parameters=parameters,
             body=body,
-            responses=self._responses(_required(node, "responses")),
+            responses=self._responses(_required(node, "responses"), op_id),
             long_running=long_running,
             examples=self._examples(node),
             deprecated=_flag(node, "deprecated"),
@@ -235,6 +238,8 @@ class _Builder:
 
     def _parameter(self, node: Node, client: bool, python_name: str) -> Parameter:
         value = node.value
+        if value.get("in") not in {location.value for location in Location}:
+            raise node.error(f"parameter location {value.get('in')!r} is not supported")
         return Parameter(
             wire_name=str(value["name"]),
             python_name=python_name if not client else _python_candidate(node),
@@ -257,9 +262,9 @@ class _Builder:
         if extra := sorted(declared - placeholders):
             raise node.error(f"path parameter {extra[0]!r} does not appear in the path")
 
-    def _body(self, node: Node) -> Body:
+    def _body(self, node: Node, operation_name: str) -> Body:
         schema = _required(node, "schema")
-        body_type = self._type(schema)
+        body_type = self._type(schema, f"{operation_name}_body")
         required = bool(node.value.get("required", False))
         flattened: tuple[Property, ...] = ()
         if _flag(node, "x-ms-client-flatten"):
@@ -267,7 +272,7 @@ class _Builder:
                 raise node.error(
                     "x-ms-client-flatten needs a body whose schema is a model"
                 )
-            flattened = self._model(body_type.model).properties
+            flattened = self._all_properties(body_type.model)
         sentinel = self._omit_sentinel(node, required, flattened)
         return Body(
             wire_name=str(node.value["name"]),
@@ -309,7 +314,7 @@ class _Builder:
             description=_text(extension, "description"),
         )
 
-    def _responses(self, node: Node) -> tuple[Response, ...]:
+    def _responses(self, node: Node, operation_name: str) -> tuple[Response, ...]:
         responses = []
         for status in node.value:
             if not (status == "default" or (status.isdigit() and len(status) == 3)):
@@ -337,7 +342,11 @@ class _Builder:
                 Response(
                     status=status,
                     description=_text(response, "description"),
-                    type=self._type(schema) if schema else None,
+                    type=(
+                        self._type(schema, f"{operation_name}_response")
+                        if schema
+                        else None
+                    ),
                     headers=headers,
                 )
             )
@@ -360,22 +369,28 @@ class _Builder:
             )
         return tuple(result)
 
-    def _type(self, node: Node) -> TypeRef:
-        """The TypeRef of a schema, parameter or header node; registers the models it reaches."""
+    def _type(self, node: Node, hint: str = "") -> TypeRef:
+        """The TypeRef of a schema, parameter or header node; registers the models it reaches.
+
+        `hint` names an inline object schema's model, as AutoRest does: owner + property.
+        """
         if self.spec.ref_target(node) is not None:
             target = self.spec.deref(node)
             name = _definition_name(target)
             if name is not None and _is_object_schema(target.value):
                 self._register_model(name, target)
                 return TypeRef(Kind.MODEL, model=name)
-            return self._type(target)
+            return self._type(target, name or hint)
         value = node.value
         for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
             if keyword in value:
-                raise node.error(f"'{keyword}' is not supported yet")
+                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
+        if "allOf" in value:
+            return self._inline_all_of(node)
         declared = value.get("type")
         if declared == "array":
-            return TypeRef(Kind.ARRAY, item=self._type(_required(node, "items")))
+            items = _required(node, "items")
+            return TypeRef(Kind.ARRAY, item=self._type(items, hint and hint + "Item"))
         if declared == "object" or (
             declared is None
             and ("properties" in value or "additionalProperties" in value)
@@ -384,20 +399,42 @@ class _Builder:
             if "properties" in value or additional is None:
                 if not value.get("properties") and additional is None:
                     return TypeRef(Kind.ANY)
-                raise node.error(
-                    "inline object schemas are not supported yet: move it to definitions"
-                )
+                if not hint:
+                    raise node.error("an inline object schema needs a named owner")
+                name = self._unused_model_name(pascal_case(hint), node)
+                self._register_model(name, node)
+                return TypeRef(Kind.MODEL, model=name)
             if additional.value is True or additional.value == {}:
                 return TypeRef(Kind.DICT, item=TypeRef(Kind.ANY))
-            return TypeRef(Kind.DICT, item=self._type(additional))
+            return TypeRef(
+                Kind.DICT, item=self._type(additional, hint and hint + "Value")
+            )
         if declared is None:
             return TypeRef(Kind.ANY)
         if not isinstance(declared, str) or declared not in _PRIMITIVES:
             raise node.error(f"type {declared!r} is not supported")
-        enum_values = tuple(value.get("enum", ()))
         return TypeRef(
-            _PRIMITIVES[declared], format=value.get("format"), enum_values=enum_values
+            _PRIMITIVES[declared], format=value.get("format"), **_enum_fields(node)
         )
+
+    def _inline_all_of(self, node: Node) -> TypeRef:
+        """`{allOf: [{$ref: X}], description: ...}` is X with a description: Azure's idiom."""
+        entries = _required(node, "allOf")
+        if len(entries.value) != 1 or "properties" in node.value:
+            raise entries.error(
+                "inline object schemas are not supported yet: move it to definitions"
+            )
+        return self._type(entries.child(0))
+
+    def _unused_model_name(self, name: str, node: Node) -> str:
+        """`name`, or `name2`, ... when another schema already has it."""
+        candidate, counter = name, 2
+        while (known := self.model_nodes.get(candidate)) is not None and (
+            known.file,
+            known.pointer,
+        ) != (node.file, node.pointer):
+            candidate, counter = f"{name}{counter}", counter + 1
+        return candidate
 
     def _register_model(self, name: str, node: Node) -> None:
         known = self.model_nodes.get(name)
@@ -415,7 +452,11 @@ class _Builder:
         node = self.model_nodes[name]
         for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
             if keyword in node.value:
-                raise node.error(f"'{keyword}' is not supported yet")
+                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
+        if name in self.models_in_progress:
+            raise node.error(f"model {name!r} extends itself through allOf")
+        self.models_in_progress.add(name)
+        bases = self._bases(node)
         required = set(node.value.get("required", ()))
         properties_node = node.get("properties")
         wires = list(properties_node.value) if properties_node else []
@@ -444,7 +485,7 @@ class _Builder:
                 Property(
                     wire_name=wire,
                     python_name=names[wire],
-                    type=self._type(prop),
+                    type=self._type(prop, f"{name}_{wire}"),
                     required=wire in required,
                     read_only=bool(
                         prop.value.get(
@@ -462,9 +503,34 @@ class _Builder:
             description=_text(node, "description"),
             properties=tuple(properties),
             external=_flag(node, "x-ms-external"),
+            bases=bases,
         )
         self.models[name] = model
+        self.models_in_progress.discard(name)
         return model
+
+    def _all_properties(self, name: str) -> tuple[Property, ...]:
+        """Inherited properties first, then the model's own; as Api.all_properties."""
+        model = self._model(name)
+        inherited: dict[str, Property] = {}
+        for base in model.bases:
+            for prop in self._all_properties(base):
+                inherited.setdefault(prop.wire_name, prop)
+        own = {prop.wire_name for prop in model.properties}
+        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+
+    def _bases(self, node: Node) -> tuple[str, ...]:
+        entries = node.get("allOf")
+        bases: list[str] = []
+        for index in range(len(entries.value) if entries else 0):
+            assert entries is not None
+            entry = entries.child(index)
+            base = self._type(entry)
+            if base.kind is not Kind.MODEL or base.model is None:
+                raise entry.error("allOf entries must reference object definitions")
+            self._model(base.model)
+            bases.append(base.model)
+        return tuple(bases)
 
     def _security(self, root: Node) -> tuple[OAuth2Security, ...]:
         definitions = root.get("securityDefinitions")
@@ -487,6 +553,21 @@ class _Builder:
         return tuple(result)
 
 
+def _name_client_parameters(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
+    """Client parameters get one name, the same in every operation and on the client."""
+    names = {p.wire_name: p.python_name for p in _client_parameters(operations)}
+    return tuple(
+        replace(
+            operation,
+            parameters=tuple(
+                replace(p, python_name=names[p.wire_name]) if p.client_level else p
+                for p in operation.parameters
+            ),
+        )
+        for operation in operations
+    )
+
+
 def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]:
     by_wire: dict[str, Parameter] = {}
     for operation in operations:
@@ -499,8 +580,7 @@ def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]
         reserved=CLIENT_RESERVED,
     )
     return tuple(
-        Parameter(**{**vars(p), "python_name": names[wire]})
-        for wire, p in sorted(by_wire.items())
+        replace(p, python_name=names[wire]) for wire, p in sorted(by_wire.items())
     )
 
 
@@ -562,6 +642,23 @@ def _is_object_schema(value: Any) -> bool:
 def _class_name(name: str) -> str:
     class_name = pascal_case(name)
     return class_name if class_name[:1].isalpha() else "Model" + class_name
+
+
+def _enum_fields(node: Node) -> dict[str, Any]:
+    values = node.value.get("enum")
+    if not values:
+        return {}
+    if not isinstance(values, list):
+        raise node.child("enum").error("enum must be a list")
+    extension = node.value.get("x-ms-enum")
+    if not isinstance(extension, Mapping):
+        return {"enum_values": tuple(values), "enum_extensible": False}
+    name = extension.get("name")
+    return {
+        "enum_values": tuple(values),
+        "enum_name": name if isinstance(name, str) and name else None,
+        "enum_extensible": extension.get("modelAsString", False) is True,
+    }
 
 
 def _constraints(value: Mapping[str, Any]) -> Constraints:

@@ -34,8 +34,8 @@ class TypeRef:
     enum_values: tuple[str | int | float | bool, ...] = ()
     enum_name: str | None = None
     """`x-ms-enum.name`, when the spec names the enum."""
-    enum_extensible: bool = True
-    """`x-ms-enum.modelAsString`: other values may appear (the default when not said)."""
+    enum_extensible: bool = False
+    """`x-ms-enum.modelAsString`: the service may send values not listed in the spec."""
 
     def describe(self) -> str:
         """A spec-level name for docs and diffs: `string`, `array<string>`, `CloudError`."""
@@ -129,6 +129,8 @@ class Body:
     required: bool
     description: str
     flattened: tuple[Property, ...] = ()
+    flattened_arguments: tuple[str, ...] = ()
+    """The method's argument name for each flattened property, in the same order."""
     omit_sentinel: OmitSentinel | None = None
 
 
