@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.config import DEFAULT_CONFIG
 from generator.diff import diff_specs
 from generator.diff_report import FORMATS, render_report
 from generator.errors import GeneratorError
@@ -24,6 +25,7 @@ from generator.pipeline import (
     GenerateOptions,
     generate_files,
     load_api,
+    project_options,
 )
 from generator.write import compare_tree, write_tree
 
@@ -73,15 +75,17 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--package-name",
             type=_package_name,
-            default=DEFAULT_PACKAGE,
-            help=f"Python package to generate (default: {DEFAULT_PACKAGE})",
+            default=None,
+            help="Python package to generate (default: the project file's, else "
+            f"{DEFAULT_PACKAGE})",
         )
         command.add_argument(
             "--operation",
             dest="operations",
             action="append",
             metavar="OPERATION_ID",
-            help="generate only this operationId (repeatable; default: every operation)",
+            help="generate only this operationId (repeatable; default: the project file's, "
+            "else every operation)",
         )
     generate.set_defaults(handler=_cmd_generate)
     check.set_defaults(handler=_cmd_check)
@@ -145,8 +149,15 @@ def _add_spec_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--spec",
         type=Path,
-        default=DEFAULT_SPEC,
-        help=f"Swagger 2.0 file, YAML or JSON (default: {DEFAULT_SPEC})",
+        default=None,
+        help="Swagger 2.0 file, YAML or JSON (default: the project file's, else "
+        f"{DEFAULT_SPEC})",
+    )
+    command.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG,
+        help=f"project file, used when it exists (default: {DEFAULT_CONFIG})",
     )
 
 
@@ -157,9 +168,11 @@ def _package_name(text: str) -> str:
 
 
 def _options(args: argparse.Namespace) -> GenerateOptions:
-    operations = tuple(args.operations) if args.operations else None
-    return GenerateOptions(
-        spec=args.spec, package_name=args.package_name, operation_ids=operations
+    return project_options(
+        args.config,
+        spec=args.spec,
+        package_name=getattr(args, "package_name", None),
+        operation_ids=args.operations,
     )
 
 
@@ -178,9 +191,10 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Compare the output directory with what the spec produces; exit 1 with a diff."""
-    difference = compare_tree(generate_files(_options(args)), args.out)
+    options = _options(args)
+    difference = compare_tree(generate_files(options), args.out)
     if difference.clean:
-        print(f"{args.out} is up to date with {args.spec}")
+        print(f"{args.out} is up to date with {options.spec}")
         return EXIT_OK
     sys.stdout.write(difference.diff)
     for label, paths in (
@@ -191,17 +205,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for path in paths:
             print(f"{label}: {args.out / path}", file=sys.stderr)
     print(
-        f"{args.out} is not what {args.spec} produces: run `python -m generator generate`",
+        f"{args.out} is not what {options.spec} produces: run `python -m generator generate`",
         file=sys.stderr,
     )
     return EXIT_STALE
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    """Load, validate and model the spec without writing anything."""
-    api = load_api(args.spec)
+    """Load, validate and model the spec (every operation) without writing anything."""
+    options = _options(args)
+    api = load_api(options.spec, None, options.extensions)
     print(
-        f"{args.spec}: valid Swagger 2.0, api-version {api.api_version}, "
+        f"{options.spec}: valid Swagger 2.0, api-version {api.api_version}, "
         f"{len(api.operations)} operations, {len(api.models)} models"
     )
     return EXIT_OK

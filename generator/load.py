@@ -8,6 +8,7 @@ from, so errors in later stages can name the place too.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 import json
@@ -23,6 +24,8 @@ from generator.errors import SpecError, join_pointer
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
 """Upstream Azure specs are at most a few MB; anything far larger is refused, not parsed."""
+
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 
 SKIPPED_SUBTREES = frozenset({"x-ms-examples"})
 """Keys whose `$ref`s point at example files: they are read on demand, not needed to generate."""
@@ -232,4 +235,50 @@ def _check_chain(spec: LoadedSpec, node: Node) -> None:
         node = target
 
 
-__all__ = ["LoadedSpec", "Node", "load_spec", "read_document"]
+def with_parameter_extensions(
+    spec: LoadedSpec, extensions: Mapping[str, Mapping[str, Mapping[str, Any]]]
+) -> LoadedSpec:
+    """A copy of `spec` whose named parameters carry the given `x-` extensions too.
+
+    Operations the spec does not have are passed over, so one project file can serve every
+    api-version; a named parameter missing from an operation that exists is an error.
+    """
+    if not extensions:
+        return spec
+    root = copy.deepcopy(spec.documents[spec.root_file])
+    patched = LoadedSpec(
+        spec.root_file, {**spec.documents, spec.root_file: root}, spec.sha256
+    )
+    for operation in _operations(patched):
+        wanted = extensions.get(str(operation.value.get("operationId")), {})
+        listing = operation.get("parameters")
+        for name, additions in wanted.items():
+            entries = listing.value if listing else []
+            for index in range(len(entries)):
+                assert listing is not None
+                resolved = patched.deref(listing.child(index))
+                if resolved.value.get("name") == name:
+                    entries[index] = {**resolved.value, **additions}
+                    break
+            else:
+                raise operation.error(f"no parameter {name!r} to add extensions to")
+    return patched
+
+
+def _operations(spec: LoadedSpec) -> Iterator[Node]:
+    paths = spec.root.get("paths")
+    for path in paths.value if paths else ():
+        assert paths is not None
+        item = spec.deref(paths.child(path))
+        for method in HTTP_METHODS:
+            if (operation := item.get(method)) is not None:
+                yield operation
+
+
+__all__ = [
+    "LoadedSpec",
+    "Node",
+    "load_spec",
+    "read_document",
+    "with_parameter_extensions",
+]

@@ -7,11 +7,17 @@ output in memory, so `generate` and `check` see exactly the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.config import (
+    DEFAULT_CONFIG,
+    ParameterExtensions,
+    ProjectConfig,
+    load_config,
+)
 from generator.format import format_files
-from generator.load import load_spec
+from generator.load import load_spec, with_parameter_extensions
 from generator.model import Api, build_api
 from generator.render import render_package
 from generator.validate import validate_spec
@@ -26,18 +32,44 @@ class GenerateOptions:
     spec: Path = DEFAULT_SPEC
     package_name: str = DEFAULT_PACKAGE
     operation_ids: tuple[str, ...] | None = None
+    extensions: ParameterExtensions = field(default_factory=dict)
 
 
-def load_api(spec_path: Path, operation_ids: Sequence[str] | None = None) -> Api:
+def project_options(
+    config: Path | None = DEFAULT_CONFIG,
+    *,
+    spec: Path | None = None,
+    package_name: str | None = None,
+    operation_ids: Sequence[str] | None = None,
+) -> GenerateOptions:
+    """The project file's options (when it exists), overridden by those given."""
+    project = (
+        load_config(config)
+        if config is not None and config.exists()
+        else ProjectConfig()
+    )
+    return GenerateOptions(
+        spec=spec or project.spec or DEFAULT_SPEC,
+        package_name=package_name or project.package_name or DEFAULT_PACKAGE,
+        operation_ids=tuple(operation_ids) if operation_ids else project.operations,
+        extensions=project.extensions,
+    )
+
+
+def load_api(
+    spec_path: Path,
+    operation_ids: Sequence[str] | None = None,
+    extensions: ParameterExtensions | None = None,
+) -> Api:
     """load -> validate -> model."""
-    spec = load_spec(spec_path)
+    spec = with_parameter_extensions(load_spec(spec_path), extensions or {})
     validate_spec(spec)
     return build_api(spec, operation_ids)
 
 
 def generate_files(options: GenerateOptions) -> dict[PurePosixPath, str]:
     """load -> validate -> model -> render -> format: every output file, in memory."""
-    api = load_api(options.spec, options.operation_ids)
+    api = load_api(options.spec, options.operation_ids, options.extensions)
     return format_files(render_package(api, options.package_name))
 
 
@@ -48,4 +80,5 @@ __all__ = [
     "GenerateOptions",
     "generate_files",
     "load_api",
+    "project_options",
 ]

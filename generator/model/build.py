@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.errors import display_path
-from generator.load import LoadedSpec, Node
+from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.entities import (
     Api,
     Body,
@@ -33,7 +33,6 @@ from generator.model.entities import (
 )
 from generator.naming import pascal_case, snake_case, unique_names
 
-HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 METHOD_RESERVED = frozenset(
     {"self", "polling", "polling_interval", "continuation_token", "kwargs"}
 )

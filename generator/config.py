@@ -1,0 +1,84 @@
+"""The project file, spec/codegen.yaml: what `generate` builds when given no options.
+
+Besides the spec, package and operations it may add client-generation hints (`x-` extensions)
+to parameters by operationId and name. Microsoft's published files do not carry hints such as
+`x-armgen-omit-sentinel`, so this is how an upstream file, used unchanged, yields the same
+client as our own spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import SpecError, join_pointer
+from generator.load import read_document
+
+DEFAULT_CONFIG = Path("spec/codegen.yaml")
+KNOWN_KEYS = frozenset({"spec", "package-name", "operations", "extensions"})
+
+ParameterExtensions = Mapping[str, Mapping[str, Mapping[str, Any]]]
+"""operationId -> parameter name -> {x-extension: value}."""
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    spec: Path | None = None
+    package_name: str | None = None
+    operations: tuple[str, ...] | None = None
+    extensions: ParameterExtensions = field(default_factory=dict)
+
+
+def load_config(path: Path) -> ProjectConfig:
+    """Read and check a project file; paths in it are relative to the file."""
+    data = read_document(path)
+    if not isinstance(data, Mapping):
+        raise SpecError(path, "", "the project file must be a mapping")
+    if unknown := sorted(set(data) - KNOWN_KEYS):
+        raise SpecError(
+            path,
+            join_pointer("", unknown[0]),
+            f"unknown key; expected {sorted(KNOWN_KEYS)}",
+        )
+    spec = data.get("spec")
+    package_name = data.get("package-name")
+    operations = data.get("operations")
+    for key, value, kind in (
+        ("spec", spec, str),
+        ("package-name", package_name, str),
+        ("operations", operations, list),
+        ("extensions", data.get("extensions"), dict),
+    ):
+        if value is not None and not isinstance(value, kind):
+            raise SpecError(path, join_pointer("", key), f"must be a {kind.__name__}")
+    if operations is not None and not all(isinstance(op, str) for op in operations):
+        raise SpecError(path, "/operations", "must be a list of operationIds")
+    return ProjectConfig(
+        spec=path.parent / spec if spec else None,
+        package_name=package_name,
+        operations=tuple(operations) if operations else None,
+        extensions=_extensions(path, data.get("extensions") or {}),
+    )
+
+
+def _extensions(path: Path, data: Mapping[str, Any]) -> ParameterExtensions:
+    for operation_id, parameters in data.items():
+        where = join_pointer("/extensions", operation_id)
+        if not isinstance(parameters, Mapping):
+            raise SpecError(path, where, "must map parameter names to extensions")
+        for name, extensions in parameters.items():
+            if not isinstance(extensions, Mapping):
+                raise SpecError(path, join_pointer(where, name), "must be a mapping")
+            for key in extensions:
+                if not str(key).startswith("x-"):
+                    raise SpecError(
+                        path,
+                        join_pointer(where, name, key),
+                        "only x- extensions may be added: the API itself comes from the spec",
+                    )
+    return data
+
+
+__all__ = ["DEFAULT_CONFIG", "ParameterExtensions", "ProjectConfig", "load_config"]
