@@ -6,6 +6,7 @@ template environment refuses to print a SpecText that did not pass through one o
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 import unicodedata
@@ -164,7 +165,13 @@ def identifiers(names: Any) -> str:
     return ", ".join(items)
 
 
+def toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes (ASCII only) are TOML's."""
+    return json.dumps(str(text), ensure_ascii=True)
+
+
 FILTERS = {
+    "toml": toml_string,
     "identifiers": identifiers,
     "py": python_literal,
     "docstring": docstring,

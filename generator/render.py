@@ -32,15 +32,20 @@ from generator.model import (
 from generator.naming import constant_case, pascal_case, unique_names
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-PACKAGE_TEMPLATES = (
-    "__init__.py",
-    "_client.py",
-    "models.py",
-    "exceptions.py",
-    "_version.py",
-    "py.typed",
-    "README.md",
+PACKAGE_OUTPUTS = (
+    ("__init__.py", "__init__.py", False),
+    ("_client.py", "_client.py", False),
+    ("_client.py", "aio/_client.py", True),
+    ("aio/__init__.py", "aio/__init__.py", True),
+    ("models.py", "models.py", False),
+    ("exceptions.py", "exceptions.py", False),
+    ("_version.py", "_version.py", False),
+    ("py.typed", "py.typed", False),
+    ("README.md", "README.md", False),
 )
+"""(template under templates/package/, file in the package, async flavour?).
+
+The sync and async clients come from one template, so they cannot drift apart."""
 DEFAULT_POLLING_INTERVAL = 30
 
 
@@ -264,6 +269,9 @@ class PackageView:
     error_exports: tuple[str, ...]
     client_imports: tuple[str, ...]
     module_doc: SpecText
+    distribution_name: str
+    readme_path: str
+    setuptools_packages: tuple[str, ...]
     has_long_running: bool
     polling_interval: int
     needs_sequence: bool
@@ -275,15 +283,100 @@ def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
     """Render every file of the package, keyed by path relative to the output directory."""
     view = _package_view(api, package_name)
     environment = make_environment()
+    flavors = {False: _flavor(view, is_async=False), True: _flavor(view, is_async=True)}
+    package_dir = PurePosixPath(*package_name.split("."))
+    outputs = [
+        (f"package/{t}.jinja", package_dir / f, a) for t, f, a in PACKAGE_OUTPUTS
+    ]
+    outputs.append(("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), False))
     files: dict[PurePosixPath, str] = {}
-    for name in PACKAGE_TEMPLATES:
-        template_name = f"package/{name}.jinja"
+    for template_name, path, is_async in outputs:
         try:
-            text = environment.get_template(template_name).render(package=view)
+            template = environment.get_template(template_name)
+            files[path] = template.render(package=view, flavor=flavors[is_async])
         except jinja2.TemplateError as exc:
             raise OutputError(f"templates/{template_name}: {exc}") from None
-        files[PurePosixPath(package_name.replace(".", "/"), name)] = text
     return files
+
+
+@dataclass(frozen=True)
+class FlavorView:
+    """The names that differ between the sync client and the async one (in `aio`)."""
+
+    is_async: bool
+    module_doc: str
+    package_doc: str
+    def_: str
+    await_: str
+    enter: str
+    exit: str
+    credential: str
+    credential_module: str
+    pipeline_client: str
+    http_response: str
+    poller: str
+    polling_method: str
+    no_polling: str
+    arm_polling: str
+    arm_polling_module: str
+    auth_policy: str
+    retry_policy: str
+    redirect_policy: str
+    polling_imports: tuple[str, ...]
+    rest_imports: tuple[str, ...]
+    policy_imports: tuple[str, ...]
+    shared_imports: tuple[str, ...]
+
+
+def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
+    prefix = "Async" if is_async else ""
+    auth_policy = f"{prefix}ARMChallengeAuthenticationPolicy"
+    http_response = f"{prefix}HttpResponse"
+    shared = {"API_VERSION", "DEFAULT_ENDPOINT", "_SDK_MONIKER", "_require_text"}
+    shared |= {s.name for s in package.sentinels} | {
+        s.class_name for s in package.sentinels
+    }
+    if package.has_long_running:
+        shared.add("DEFAULT_POLLING_INTERVAL")
+    if package.needs_string_list_check:
+        shared.add("_require_strings")
+    shared |= {
+        f"_{op.method_name}_result" for op in package.operations if op.long_running
+    }
+    return FlavorView(
+        is_async=is_async,
+        module_doc=(
+            "The asynchronous client: the same surface as the synchronous one, awaited."
+            if is_async
+            else "The synchronous client, built on azure-core's and azure-mgmt-core's pipeline."
+        ),
+        package_doc=f"Asynchronous client for {package.title}, on aiohttp.",
+        def_="async def" if is_async else "def",
+        await_="await " if is_async else "",
+        enter="__aenter__" if is_async else "__enter__",
+        exit="__aexit__" if is_async else "__exit__",
+        credential=f"{prefix}TokenCredential",
+        credential_module=(
+            "azure.core.credentials_async" if is_async else "azure.core.credentials"
+        ),
+        pipeline_client=f"{prefix}ARMPipelineClient",
+        http_response=http_response,
+        poller=f"{prefix}LROPoller",
+        polling_method=f"{prefix}PollingMethod",
+        no_polling=f"{prefix}NoPolling",
+        arm_polling=f"{prefix}ARMPolling",
+        arm_polling_module="azure.mgmt.core.polling."
+        + ("async_arm_polling" if is_async else "arm_polling"),
+        auth_policy=auth_policy,
+        retry_policy=f"{prefix}RetryPolicy",
+        redirect_policy=f"{prefix}RedirectPolicy",
+        polling_imports=_import_order(
+            [f"{prefix}LROPoller", f"{prefix}NoPolling", f"{prefix}PollingMethod"]
+        ),
+        rest_imports=_import_order(["HttpRequest", http_response]),
+        policy_imports=_import_order([auth_policy, "ARMHttpLoggingPolicy"]),
+        shared_imports=_import_order(shared),
+    )
 
 
 def _package_view(api: Api, package_name: str) -> PackageView:
@@ -306,6 +399,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
     )
     client_imports = sorted({name for view in operations for name in view.models_used})
     client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
+    client_exports |= {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
     client_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
     all_exports = client_exports | {"__version__"} | set(model_names) | set(error_names)
     all_exports |= {enum.class_name for enum in enums}
@@ -363,6 +457,9 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         error_exports=error_names,
         client_imports=_import_order(client_imports),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
+        distribution_name=package_name.replace("_", "-").replace(".", "-"),
+        readme_path="/".join([*package_name.split("."), "README.md"]),
+        setuptools_packages=(package_name, f"{package_name}.aio"),
         has_long_running=any(view.long_running for view in operations),
         polling_interval=DEFAULT_POLLING_INTERVAL,
         needs_sequence=any(

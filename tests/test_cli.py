@@ -28,13 +28,15 @@ PACKAGE_FILES = {
     for name in (
         "__init__.py",
         "_client.py",
+        "aio/__init__.py",
+        "aio/_client.py",
         "models.py",
         "exceptions.py",
         "_version.py",
         "py.typed",
         "README.md",
     )
-}
+} | {"pyproject.toml"}
 SUMMARY = re.compile(
     r"spec/compute-vmss-deallocate\.yaml: valid Swagger 2\.0, api-version 2024-07-01, "
     r"1 operations, [1-9][0-9]* models"

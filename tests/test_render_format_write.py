@@ -16,7 +16,7 @@ from generator.errors import OutputError
 from generator.escape import SpecText
 from generator.format import format_files
 from generator.pipeline import load_api
-from generator.render import PACKAGE_TEMPLATES, make_environment, render_package
+from generator.render import PACKAGE_OUTPUTS, make_environment, render_package
 from generator.write import compare_tree, read_tree, write_tree
 
 # --- render: the environment -------------------------------------------------------------------
@@ -54,7 +54,7 @@ def test_environment_does_not_autoescape_html(environment: jinja2.Environment) -
 def test_environment_loads_the_package_templates(
     environment: jinja2.Environment,
 ) -> None:
-    for name in PACKAGE_TEMPLATES:
+    for name, _, _ in PACKAGE_OUTPUTS:
         assert environment.get_template(f"package/{name}.jinja") is not None
 
 
@@ -192,8 +192,8 @@ def test_render_and_format_a_small_package(tmp_path: Path) -> None:
     api = load_api(write_spec(tmp_path, ARM_SPEC))
     rendered = render_package(api, "things")
     assert set(rendered) == {
-        PurePosixPath("things", name) for name in PACKAGE_TEMPLATES
-    }
+        PurePosixPath("things", name) for _, name, _ in PACKAGE_OUTPUTS
+    } | {PurePosixPath("pyproject.toml")}
 
     files = format_files(rendered)
     assert set(files) == set(rendered)

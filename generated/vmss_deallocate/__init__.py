@@ -6,6 +6,9 @@
 from ._client import (
     ALL_INSTANCES,
     API_VERSION,
+    AZURE_CHINA_CLOUD,
+    AZURE_PUBLIC_CLOUD,
+    AZURE_US_GOVERNMENT,
     DEFAULT_ENDPOINT,
     AllInstances,
     VirtualMachineScaleSetsClient,
@@ -28,6 +31,9 @@ from .models import (
 __all__ = [
     "ALL_INSTANCES",
     "API_VERSION",
+    "AZURE_CHINA_CLOUD",
+    "AZURE_PUBLIC_CLOUD",
+    "AZURE_US_GOVERNMENT",
     "DEFAULT_ENDPOINT",
     "AllInstances",
     "ApiError",

@@ -30,7 +30,16 @@ API_VERSION: Final = "2024-07-01"
 """The API version this client was generated for, sent unless the client is told otherwise."""
 
 DEFAULT_ENDPOINT: Final = "https://management.azure.com"
+"""The spec's Azure Resource Manager endpoint."""
+
+AZURE_PUBLIC_CLOUD: Final = "https://management.azure.com"
 """Azure Resource Manager in the Azure public cloud."""
+
+AZURE_CHINA_CLOUD: Final = "https://management.chinacloudapi.cn"
+"""Azure Resource Manager in Azure operated by 21Vianet (China)."""
+
+AZURE_US_GOVERNMENT: Final = "https://management.usgovcloudapi.net"
+"""Azure Resource Manager in Azure US Government."""
 
 DEFAULT_POLLING_INTERVAL: Final = 30
 """Seconds between polls of a long-running operation when the service sends no Retry-After."""

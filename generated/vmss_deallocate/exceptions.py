@@ -17,7 +17,7 @@ from azure.core.exceptions import (
     ResourceExistsError,
     ResourceNotFoundError,
 )
-from azure.core.rest import HttpResponse
+from azure.core.rest import AsyncHttpResponse, HttpResponse
 
 from .models import ApiError, ApiErrorBase, CloudError, InnerError
 
@@ -37,7 +37,9 @@ class ServiceError(HttpResponseError):
     the other attributes are shortcuts into it and are None when the service did not send them.
     """
 
-    def __init__(self, response: HttpResponse, cloud_error: CloudError | None) -> None:
+    def __init__(
+        self, response: HttpResponse | AsyncHttpResponse, cloud_error: CloudError | None
+    ) -> None:
         super().__init__(response=response, model=cloud_error)
         self.cloud_error = cloud_error
         self.api_error: ApiError | None = (
@@ -86,13 +88,13 @@ _ERRORS_BY_STATUS: dict[int, type[ServiceError]] = {
 }
 
 
-def error_from_response(response: HttpResponse) -> ServiceError:
+def error_from_response(response: HttpResponse | AsyncHttpResponse) -> ServiceError:
     """The exception for an error response, with its body parsed when it is a JSON error."""
     error_class = _ERRORS_BY_STATUS.get(response.status_code, ServiceError)
     return error_class(response, _parse_error_body(response))
 
 
-def _parse_error_body(response: HttpResponse) -> CloudError | None:
+def _parse_error_body(response: HttpResponse | AsyncHttpResponse) -> CloudError | None:
     try:
         data = json.loads(response.text())
         return CloudError.from_dict(data) if isinstance(data, dict) else None
@@ -100,7 +102,9 @@ def _parse_error_body(response: HttpResponse) -> CloudError | None:
         return None
 
 
-def _summary(response: HttpResponse, api_error: ApiError | None) -> str:
+def _summary(
+    response: HttpResponse | AsyncHttpResponse, api_error: ApiError | None
+) -> str:
     status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
     if api_error is None or not (api_error.code or api_error.message):
         return f"{status}: the response body is not a JSON error object"
