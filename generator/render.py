@@ -238,6 +238,14 @@ class OperationDocView:
 
 
 @dataclass(frozen=True)
+class ExampleView:
+    """A README example: a title and code built here from identifiers and fixed literals."""
+
+    title: str
+    code: str
+
+
+@dataclass(frozen=True)
 class PackageView:
     package_name: str
     distribution_version: str
@@ -277,6 +285,7 @@ class PackageView:
     needs_sequence: bool
     needs_string_list_check: bool
     scopes: tuple[tuple[SpecText, SpecText], ...]
+    extra_examples: tuple[ExampleView, ...]
 
 
 def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
@@ -453,7 +462,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         error=error,
         exports=_export_order(all_exports),
         client_exports=_import_order(client_exports),
-        example_imports=_import_order({api.client_name} | {s.name for s in sentinels}),
+        example_imports=(api.client_name,),
         error_exports=error_names,
         client_imports=_import_order(client_imports),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
@@ -468,6 +477,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         needs_string_list_check=any(
             "_require_strings(" in (v.body_expression or "") for v in operations
         ),
+        extra_examples=_extra_examples(api, package_name, operations),
         scopes=tuple(
             (SpecText(name), SpecText(text))
             for sec in api.security
@@ -1162,18 +1172,94 @@ def _operation_doc(
     )
 
 
-def _usage_example(api: Api, view: OperationView) -> str:
+_EXAMPLE_VALUES = {
+    "resource_group_name": "rg-web",
+    "vm_scale_set_name": "vmss-frontend",
+}
+
+
+def _extra_examples(
+    api: Api, package_name: str, operations: tuple[OperationView, ...]
+) -> tuple[ExampleView, ...]:
+    """Sentinel, resume, async and cloud examples, for the first operation that shows each."""
+    client = api.client_name
+    examples = []
+    open_client = f"with {client}(credential, subscription_id) as client:"
+    with_sentinel = next((v for v in operations if v.sentinel), None)
+    if with_sentinel is not None and with_sentinel.sentinel is not None:
+        call = _usage_example(api, with_sentinel, use_sentinel=True)
+        examples.append(
+            ExampleView(
+                f"**Safe by default.** Acting on everything takes `{with_sentinel.sentinel.name}`:",
+                f"from {package_name} import {with_sentinel.sentinel.name}, {client}\n\n"
+                f"{open_client}\n    {call}",
+            )
+        )
+    first = operations[0] if operations else None
+    long_running = next((v for v in operations if v.long_running), None)
+    if long_running is not None:
+        call = _usage_example(api, long_running).removesuffix(".result()")
+        examples.append(
+            ExampleView(
+                "**Resume** a long-running operation in another process: save the poller's"
+                " `continuation_token()`, and pass it back; the request is not sent again.",
+                f"from {package_name} import {_import_line(api, long_running)}\n\n"
+                f"{open_client}\n    token = {call}.continuation_token()\n\n"
+                f"{open_client}\n"
+                f"    {call.removesuffix(')')}, continuation_token=token).result()",
+            )
+        )
+    if first is not None:
+        call = _usage_example(api, first)
+        awaited = (
+            f"poller = await {call.removesuffix('.result()')}\n        await poller.result()"
+            if first.long_running
+            else f"await {call}"
+        )
+        examples.append(
+            ExampleView(
+                "**Asynchronous**, with the same surface (`pip install aiohttp`):",
+                "import asyncio\n\n"
+                f"from {package_name}{_import_line(api, first, prefix='.aio import ')}\n\n\n"
+                "async def main() -> None:\n"
+                f"    async with {client}(async_credential, subscription_id) as client:\n"
+                f"        {awaited}\n\n\nasyncio.run(main())",
+            )
+        )
+        examples.append(
+            ExampleView(
+                "**Other clouds**: the endpoint decides the token scope too"
+                " (`AZURE_PUBLIC_CLOUD`, `AZURE_CHINA_CLOUD`, `AZURE_US_GOVERNMENT` or any URL):",
+                f"from {package_name} import AZURE_CHINA_CLOUD, {_import_line(api, first)}\n\n"
+                f"with {client}(credential, subscription_id, endpoint=AZURE_CHINA_CLOUD) as client:"
+                f"\n    {call}",
+            )
+        )
+    return tuple(examples)
+
+
+def _import_line(api: Api, view: OperationView, prefix: str = "") -> str:
+    names = [api.client_name]
+    if view.sentinel is not None and "Sequence" not in _sentinel_annotation(view):
+        names.append(view.sentinel.name)
+    return prefix + ", ".join(_import_order(names))
+
+
+def _sentinel_annotation(view: OperationView) -> str:
+    return next(
+        (a.annotation for a in view.arguments if a.name == view.sentinel_argument), ""
+    )
+
+
+def _usage_example(api: Api, view: OperationView, *, use_sentinel: bool = False) -> str:
     values = []
     for argument in view.arguments:
         if argument.keyword_only:
             continue
-        if argument.name == view.sentinel_argument:
-            values.append(
-                '["0", "3"]'
-                if "Sequence" in argument.annotation
-                else view.sentinel.name if view.sentinel else "None"
-            )
+        if argument.name == view.sentinel_argument and view.sentinel is not None:
+            use_list = "Sequence" in argument.annotation and not use_sentinel
+            values.append('["0", "3"]' if use_list else view.sentinel.name)
         else:
-            values.append(json.dumps(f"my-{argument.name.replace('_', '-')}"))
+            values.append(json.dumps(_EXAMPLE_VALUES.get(argument.name, "my-value")))
     call = f"client.{view.method_name}({', '.join(values)})"
     return call + (".result()" if view.long_running else "")

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import OutputError
 
 IGNORED_PARTS = frozenset(
-    {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"}
 )
 
 
@@ -40,9 +40,15 @@ def read_tree(out_dir: Path) -> dict[PurePosixPath, bytes]:
     return {
         PurePosixPath(path.relative_to(out_dir).as_posix()): path.read_bytes()
         for path in sorted(out_dir.rglob("*"))
-        if path.is_file()
-        and not IGNORED_PARTS.intersection(path.relative_to(out_dir).parts)
+        if path.is_file() and not _ignored(path.relative_to(out_dir).parts)
     }
+
+
+def _ignored(parts: tuple[str, ...]) -> bool:
+    """Caches, and what `pip install ./generated` leaves behind, are not generated files."""
+    return bool(IGNORED_PARTS.intersection(parts)) or any(
+        part.endswith(".egg-info") for part in parts
+    )
 
 
 def compare_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> TreeDifference:
