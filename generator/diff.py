@@ -248,7 +248,8 @@ class _Context:
             response_models=frozenset(_response_models(old) | _response_models(new)),
         )
 
-    def addition(self) -> Severity:
+    def addition_severity(self) -> Severity:
+        """Growth is fine in a new api-version and breaking within the same one."""
         return Severity.BREAKING if self.same_version else Severity.NON_BREAKING
 
     def addition_note(self) -> str:
@@ -309,8 +310,8 @@ def _api_changes(context: _Context) -> Iterator[Change]:
             new.api_version,
             f"api-version changed from {old.api_version} to {new.api_version}"
             + (" (an earlier version)" if reversed_ else ""),
-            f"the client sends api-version={new.api_version} (API_VERSION) on every"
-            " request; additions in this diff need it",
+            f"the client sends api-version={new.api_version} (its API_VERSION) on every"
+            " request",
         )
     if not old.operations or not new.operations:
         return
@@ -342,9 +343,12 @@ def _api_changes(context: _Context) -> Iterator[Change]:
 
 
 def _client_parameter_changes(context: _Context) -> Iterator[Change]:
-    """The constructor's arguments: every client parameter but api-version is positional."""
+    """The constructor's positional arguments: every client parameter but api-version, which
+    is a keyword with the spec's version as default."""
     old = {p.wire_name: p for p in context.old.client_parameters}
     new = {p.wire_name: p for p in context.new.client_parameters}
+    old.pop("api-version", None)
+    new.pop("api-version", None)
     client = context.new.client_name
     for wire in sorted(old.keys() | new.keys()):
         before, after = old.get(wire), new.get(wire)
@@ -359,18 +363,14 @@ def _client_parameter_changes(context: _Context) -> Iterator[Change]:
         if before is None and after is not None:
             yield _change(
                 ChangeKind.CLIENT_PARAMETER_ADDED,
-                Severity.BREAKING if wire != "api-version" else context.addition(),
+                Severity.BREAKING,
                 None,
                 where,
                 None,
                 after.type.describe(),
                 f"client parameter '{wire}' added",
-                (
-                    f"{client}() takes a new required argument {after.python_name};"
-                    " existing constructions raise TypeError"
-                    if wire != "api-version"
-                    else f"{client}() sends api-version"
-                ),
+                f"{client}() takes a new required argument {after.python_name};"
+                " existing constructions raise TypeError",
             )
         elif after is None and before is not None:
             yield _change(
@@ -490,7 +490,7 @@ def _operation_removed(context: _Context, operation: Operation) -> Change:
 def _operation_added(context: _Context, operation: Operation) -> Change:
     return _change(
         ChangeKind.OPERATION_ADDED,
-        context.addition(),
+        context.addition_severity(),
         ADDED_OPERATION,
         _operation_where(operation),
         None,
@@ -706,7 +706,7 @@ def _parameter_added(
         )
     return _change(
         ChangeKind.PARAMETER_ADDED,
-        context.addition(),
+        context.addition_severity(),
         ADDING_OPTIONAL_PARAMETER,
         where,
         None,
@@ -979,7 +979,7 @@ def _enum_changes(
     if extra:
         yield _change(
             ChangeKind.ENUM_VALUES_ADDED,
-            context.addition(),
+            context.addition_severity(),
             ADDED_ENUM_VALUE,
             where,
             None,
@@ -1051,7 +1051,11 @@ def _constraint_changes(
         rule_change = before.pattern is not None and after.pattern is not None
         yield _change(
             ChangeKind.CONSTRAINT_CHANGED,
-            (context.addition() if after.pattern is None else Severity.BREAKING),
+            (
+                context.addition_severity()
+                if after.pattern is None
+                else Severity.BREAKING
+            ),
             (
                 CONSTRAINT_CHANGED
                 if rule_change
@@ -1086,7 +1090,7 @@ def _constraint_change(
     keyword = _CONSTRAINT_KEYWORDS[name]
     return _change(
         ChangeKind.CONSTRAINT_CHANGED,
-        Severity.BREAKING if stronger else context.addition(),
+        Severity.BREAKING if stronger else context.addition_severity(),
         CONSTRAINT_IS_STRONGER if stronger else CONSTRAINT_IS_WEAKER,
         where,
         old_value,
@@ -1136,7 +1140,7 @@ def _body_changes(
         where = _body_where(after, new)
         yield _change(
             ChangeKind.BODY_ADDED,
-            Severity.BREAKING if new.required else context.addition(),
+            Severity.BREAKING if new.required else context.addition_severity(),
             ADDING_REQUIRED_PARAMETER if new.required else ADDING_OPTIONAL_PARAMETER,
             where,
             None,
@@ -1314,7 +1318,7 @@ def _responses_changes(
             returns = old_response.type is not None and result_changed
             yield _change(
                 ChangeKind.RESPONSE_REMOVED,
-                Severity.BREAKING if returns else context.addition(),
+                Severity.BREAKING if returns else context.addition_severity(),
                 REMOVED_RESPONSE_CODE,
                 where,
                 _describe(old_response.type),
@@ -1340,7 +1344,7 @@ def _response_changes(
     if before.type is None and after.type is not None:
         yield _change(
             ChangeKind.RESPONSE_BODY_ADDED,
-            context.addition(),
+            context.addition_severity(),
             None,
             where,
             None,
@@ -1623,7 +1627,7 @@ def _property_added(
         rule = ADDED_OPTIONAL_PROPERTY
     return _change(
         ChangeKind.PROPERTY_ADDED,
-        context.addition(),
+        context.addition_severity(),
         rule,
         where,
         None,
