@@ -1,4 +1,4 @@
-"""Command line: `generate`, `check`, `validate` and `diff`.
+"""Command line: `generate`, `check`, `validate`, `diff` and `cassettes`.
 
 Every failure the user can cause is reported as one line on stderr with exit code 2; `check`
 exits 1 when generated/ is stale, `diff --fail-on breaking` when a change breaks callers. No
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.cassettes import build_cassettes, render_cassettes
 from generator.config import DEFAULT_CONFIG
 from generator.diff import diff_specs
 from generator.diff_report import FORMATS, render_report
@@ -136,6 +137,29 @@ def _parser() -> argparse.ArgumentParser:
         help=f"also show the unified diff of the generated client ({DEFAULT_PACKAGE})",
     )
     diff.set_defaults(handler=_cmd_diff)
+
+    cassettes = commands.add_parser(
+        "cassettes",
+        help="turn the spec's x-ms-examples files into vcrpy cassettes and a manifest",
+        description=_cmd_cassettes.__doc__,
+    )
+    # The same spec, operations and extensions as `generate`, so the cassettes fit its client.
+    _add_spec_argument(cassettes)
+    cassettes.add_argument(
+        "--operation",
+        dest="operations",
+        action="append",
+        metavar="OPERATION_ID",
+        help="only this operationId's examples (repeatable; default: the project file's, "
+        "else every operation)",
+    )
+    cassettes.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="directory for the cassettes and manifest.json (replaced as a whole)",
+    )
+    cassettes.set_defaults(handler=_cmd_cassettes)
     return parser
 
 
@@ -219,6 +243,34 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"{options.spec}: valid Swagger 2.0, api-version {api.api_version}, "
         f"{len(api.operations)} operations, {len(api.models)} models"
     )
+    return EXIT_OK
+
+
+def _cmd_cassettes(args: argparse.Namespace) -> int:
+    """Turn every x-ms-examples file of the selected operations into vcrpy cassettes (the
+    request the generated client sends, the example's responses; a 202 is polled once at its
+    Location) and a manifest.json that tests replay them from. A missing or malformed example is
+    a warning and the rest are still written; exit 2 when nothing could be made.
+    """
+    options = _options(args)
+    api = load_api(options.spec, options.operation_ids, options.extensions)
+    cassette_set = build_cassettes(api, options.spec)
+    for warning in cassette_set.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not cassette_set.cassettes:
+        print(
+            f"error: {options.spec}: no example of the selected operations gave a cassette;"
+            f" {args.out} is unchanged",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    files = render_cassettes(cassette_set)
+    changed = write_tree(files, args.out)
+    count = len(cassette_set.cassettes)
+    state = (
+        f"wrote {count} cassettes to" if changed else f"{count} cassettes up to date in"
+    )
+    print(f"{state} {args.out} ({len(cassette_set.warnings)} warnings)")
     return EXIT_OK
 
 
