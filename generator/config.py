@@ -19,8 +19,8 @@ from generator.load import read_document
 DEFAULT_CONFIG = Path("spec/codegen.yaml")
 KNOWN_KEYS = frozenset({"spec", "package-name", "operations", "extensions"})
 
-ParameterExtensions = Mapping[str, Mapping[str, Mapping[str, Any]]]
-"""operationId -> parameter name -> {x-extension: value}."""
+ParameterExtensions = Mapping[str, Mapping[str, Any]]
+"""operationId -> {x-extension: value for the operation, parameter name: {x-extension: value}}."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ def _extensions(path: Path, data: Mapping[str, Any]) -> ParameterExtensions:
         if not isinstance(parameters, Mapping):
             raise SpecError(path, where, "must map parameter names to extensions")
         for name, extensions in parameters.items():
+            if str(name).startswith("x-"):
+                continue
             if not isinstance(extensions, Mapping):
                 raise SpecError(path, join_pointer(where, name), "must be a mapping")
             for key in extensions:

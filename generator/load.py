@@ -236,10 +236,12 @@ def _check_chain(spec: LoadedSpec, node: Node) -> None:
 
 
 def with_parameter_extensions(
-    spec: LoadedSpec, extensions: Mapping[str, Mapping[str, Mapping[str, Any]]]
+    spec: LoadedSpec, extensions: Mapping[str, Mapping[str, Any]]
 ) -> LoadedSpec:
-    """A copy of `spec` whose named parameters carry the given `x-` extensions too.
+    """A copy of `spec` whose operations and named parameters carry the given `x-` extensions.
 
+    `extensions` maps operationIds to `x-` keys (for the operation) and parameter names (each
+    to its own `x-` keys).
     Operations the spec does not have are passed over, so one project file can serve every
     api-version; a named parameter missing from an operation that exists is an error.
     """
@@ -253,6 +255,9 @@ def with_parameter_extensions(
         wanted = extensions.get(str(operation.value.get("operationId")), {})
         listing = operation.get("parameters")
         for name, additions in wanted.items():
+            if name.startswith("x-"):
+                operation.value[name] = additions
+                continue
             entries = listing.value if listing else []
             for index in range(len(entries)):
                 assert listing is not None

@@ -194,6 +194,7 @@ class OperationView:
     result_annotation: str
     result_expression: str
     models_used: tuple[str, ...]
+    retry_even_post: bool
 
     @property
     def keyword_marker(self) -> bool:
@@ -284,6 +285,7 @@ class PackageView:
     polling_interval: int
     needs_sequence: bool
     needs_string_list_check: bool
+    retry_even_post: bool
     scopes: tuple[tuple[SpecText, SpecText], ...]
     extra_examples: tuple[ExampleView, ...]
 
@@ -334,6 +336,8 @@ class FlavorView:
     polling_imports: tuple[str, ...]
     rest_imports: tuple[str, ...]
     policy_imports: tuple[str, ...]
+    pipeline_imports: tuple[str, ...]
+    urllib_imports: tuple[str, ...]
     shared_imports: tuple[str, ...]
 
 
@@ -342,6 +346,9 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
     auth_policy = f"{prefix}ARMChallengeAuthenticationPolicy"
     http_response = f"{prefix}HttpResponse"
     shared = {"API_VERSION", "DEFAULT_ENDPOINT", "_SDK_MONIKER", "_require_text"}
+    shared.add("_TokenOnlyForTheEndpoint")
+    if package.retry_even_post:
+        shared.add("_RETRY_EVEN_POST")
     shared |= {s.name for s in package.sentinels} | {
         s.class_name for s in package.sentinels
     }
@@ -384,6 +391,10 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
         ),
         rest_imports=_import_order(["HttpRequest", http_response]),
         policy_imports=_import_order([auth_policy, "ARMHttpLoggingPolicy"]),
+        pipeline_imports=_import_order(
+            ["PipelineResponse", "policies"] + ([] if is_async else ["PipelineRequest"])
+        ),
+        urllib_imports=("quote",) if is_async else ("quote", "urlsplit"),
         shared_imports=_import_order(shared),
     )
 
@@ -474,6 +485,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         needs_sequence=any(
             "Sequence[" in a.annotation for v in operations for a in v.arguments
         ),
+        retry_even_post=any(view.retry_even_post for view in operations),
         needs_string_list_check=any(
             "_require_strings(" in (v.body_expression or "") for v in operations
         ),
@@ -721,7 +733,19 @@ def _enum_views(api: Api, models: Mapping[str, Model]) -> tuple[EnumView, ...]:
 
 
 def _path_check(parameter: Parameter) -> str:
-    return f"_require_text({python_literal(parameter.python_name)}, {parameter.python_name})"
+    """The `_require_text` call for a path parameter, with the spec's constraints on it."""
+    limits = parameter.constraints
+    options = "".join(
+        f", {keyword}={python_literal(value)}"
+        for keyword, value in (
+            ("min_length", limits.min_length),
+            ("max_length", limits.max_length),
+            ("pattern", limits.pattern),
+        )
+        if value is not None
+    )
+    name = parameter.python_name
+    return f"_require_text({python_literal(name)}, {name}{options})"
 
 
 def _operation_view(
@@ -884,6 +908,8 @@ def _operation_view(
         result_annotation=result_annotation,
         result_expression=result_expression,
         models_used=tuple(sorted(models_used)),
+        retry_even_post=operation.idempotent
+        and operation.http_method in ("POST", "PATCH"),
     )
 
 

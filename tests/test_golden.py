@@ -71,6 +71,7 @@ def test_generated_package_is_self_contained() -> None:
         "dataclasses",
         "enum",
         "json",
+        "re",
         "types",
         "typing",
     }

@@ -39,6 +39,7 @@ METHOD_RESERVED = frozenset(
 CLIENT_RESERVED = frozenset({"self", "credential", "endpoint", "kwargs"})
 MODEL_RESERVED = frozenset({"from_dict", "to_dict"})
 OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
+IDEMPOTENT_EXTENSION = "x-armgen-idempotent"
 UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
 _PRIMITIVES = {
     "string": Kind.STRING,
@@ -209,6 +210,8 @@ class _Builder:
             long_running=long_running,
             examples=self._examples(node),
             deprecated=_flag(node, "deprecated"),
+            idempotent=_flag(node, IDEMPOTENT_EXTENSION)
+            or method in ("get", "put", "delete"),
         )
 
     def _parameter_nodes(

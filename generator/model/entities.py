@@ -181,6 +181,8 @@ class Operation:
     long_running: LongRunning | None
     examples: tuple[ExampleRef, ...] = ()
     deprecated: bool = False
+    idempotent: bool = False
+    """`x-armgen-idempotent`: sending it twice does no harm, so even a POST may be retried."""
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
