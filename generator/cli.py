@@ -26,6 +26,7 @@ from generator.pipeline import (
     GenerateOptions,
     generate_files,
     load_api,
+    placed,
     project_options,
 )
 from generator.write import compare_tree, write_tree
@@ -201,24 +202,28 @@ def _options(args: argparse.Namespace) -> GenerateOptions:
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
-    """Regenerate the client from the spec. On any error the output directory is left as it was."""
-    files = generate_files(_options(args))
-    changed = write_tree(files, args.out)
+    """Regenerate the client from the spec. On any error the output directory is left as it was.
+
+    With a dotted --package-name only that package's folder under --out is written."""
+    options = _options(args)
+    root, files = placed(generate_files(options), options.package_name, args.out)
+    changed = write_tree(files, root)
     state = (
         f"wrote {len(files)} files to"
         if changed
         else f"{len(files)} files already up to date in"
     )
-    print(f"{state} {args.out}")
+    print(f"{state} {root}")
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Compare the output directory with what the spec produces; exit 1 with a diff."""
     options = _options(args)
-    difference = compare_tree(generate_files(options), args.out)
+    root, files = placed(generate_files(options), options.package_name, args.out)
+    difference = compare_tree(files, root)
     if difference.clean:
-        print(f"{args.out} is up to date with {options.spec}")
+        print(f"{root} is up to date with {options.spec}")
         return EXIT_OK
     sys.stdout.write(difference.diff)
     for label, paths in (
@@ -227,9 +232,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         ("orphaned", difference.orphaned),
     ):
         for path in paths:
-            print(f"{label}: {args.out / path}", file=sys.stderr)
+            print(f"{label}: {root / path}", file=sys.stderr)
     print(
-        f"{args.out} is not what {options.spec} produces: run `python -m generator generate`",
+        f"{root} is not what {options.spec} produces: run `python -m generator generate`",
         file=sys.stderr,
     )
     return EXIT_STALE

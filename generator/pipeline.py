@@ -6,7 +6,7 @@ output in memory, so `generate` and `check` see exactly the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -73,6 +73,23 @@ def generate_files(options: GenerateOptions) -> dict[PurePosixPath, str]:
     return format_files(render_package(api, options.package_name))
 
 
+def placed(
+    files: Mapping[PurePosixPath, str], package_name: str, out: Path
+) -> tuple[Path, dict[PurePosixPath, str]]:
+    """Where the output goes and which directory the generator owns there.
+
+    A top-level package owns the whole output directory (package, pyproject.toml). A dotted
+    name such as `myservice._vendor.vmss` owns only `out/myservice/_vendor/vmss`, so generating
+    into a service's source tree never touches the service's own files.
+    """
+    if "." not in package_name:
+        return out, dict(files)
+    root = PurePosixPath(*package_name.split("."))
+    return out.joinpath(*root.parts), {
+        path.relative_to(root): text for path, text in files.items()
+    }
+
+
 __all__ = [
     "DEFAULT_OUT",
     "DEFAULT_PACKAGE",
@@ -80,5 +97,6 @@ __all__ = [
     "GenerateOptions",
     "generate_files",
     "load_api",
+    "placed",
     "project_options",
 ]

@@ -299,7 +299,8 @@ def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
     outputs = [
         (f"package/{t}.jinja", package_dir / f, a) for t, f, a in PACKAGE_OUTPUTS
     ]
-    outputs.append(("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), False))
+    if "." not in package_name:
+        outputs.append(("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), False))
     files: dict[PurePosixPath, str] = {}
     for template_name, path, is_async in outputs:
         try:

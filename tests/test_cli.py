@@ -368,11 +368,17 @@ def test_generate_other_package_name(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     target = tmp_path / "out"
+    own_code = target / "acme" / "service.py"
+    own_code.parent.mkdir(parents=True)
+    own_code.write_text("print('the service, not the generator')\n", encoding="utf-8")
     result = cli("generate", "--package-name", "acme.vmss", "--out", target)
     assert result.code == 0, result.err
     assert set(snapshot(target)) == {
-        name.replace(PACKAGE, "acme/vmss", 1) for name in PACKAGE_FILES
-    }
+        name.replace(PACKAGE, "acme/vmss", 1)
+        for name in PACKAGE_FILES
+        if name != "pyproject.toml"  # a vendored package is not a distribution of its own
+    } | {"acme/service.py"}
+    assert own_code.read_text(encoding="utf-8").startswith("print('the service")
     assert cli("check", "--package-name", "acme.vmss", "--out", target).code == 0
     assert cli("check", "--out", target).code == 1  # the default name differs
 
