@@ -23,6 +23,8 @@ import yaml
 from generator.errors import SpecError, join_pointer
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
+MAX_SPEC_VALUES = 1_000_000
+"""About 100 times the values of the largest upstream file (virtualMachineScaleSet.json)."""
 """Upstream Azure specs are at most a few MB; anything far larger is refused, not parsed."""
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
@@ -129,6 +131,8 @@ def _parse(path: Path, raw: bytes) -> Any:
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise SpecError(path, "", "invalid JSON: nested too deeply") from None
         except json.JSONDecodeError as exc:
             raise SpecError(
                 path,
@@ -145,15 +149,38 @@ def _parse(path: Path, raw: bytes) -> Any:
             raise SpecError(path, "", f"invalid YAML{where}: {problem}") from None
         except RecursionError:
             raise SpecError(path, "", "invalid YAML: nested too deeply") from None
-    return _to_json(Node(path, "", data))
+    try:
+        return _to_json(Node(path, "", data), [MAX_SPEC_VALUES])
+    except RecursionError:
+        raise SpecError(path, "", "nested too deeply") from None
+    except _TooManyValues:
+        reason = (
+            f"more than {MAX_SPEC_VALUES} values once YAML aliases (*name) are expanded"
+        )
+        raise SpecError(path, "", reason) from None
 
 
-class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader: plain data only, never Python objects."""
+class _TooManyValues(Exception):
+    pass
 
 
-def _to_json(node: Node) -> Any:
-    """Make YAML's richer values JSON's: string keys, ISO dates; refuse anything else."""
+class _YamlLoader(yaml.SafeLoader):
+    """Plain data only, never Python objects.
+
+    The pure-Python loader, not libyaml's: deep nesting then raises RecursionError, which is
+    reported, where libyaml overflows the C stack and kills the process.
+    """
+
+
+def _to_json(node: Node, budget: list[int]) -> Any:
+    """Make YAML's richer values JSON's: string keys, ISO dates; refuse anything else.
+
+    `budget` counts the values still allowed: a YAML alias (`*name`) repeats a value, so a few
+    hundred bytes of nested aliases can stand for billions of values.
+    """
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooManyValues
     value = node.value
     if isinstance(value, Mapping):
         result: dict[str, Any] = {}
@@ -161,13 +188,12 @@ def _to_json(node: Node) -> Any:
             if not isinstance(key, str | int | float | bool) or key is None:
                 raise node.error(f"mapping key {key!r} is not a string")
             text_key = str(key).lower() if isinstance(key, bool) else str(key)
-            result[text_key] = _to_json(
-                Node(node.file, join_pointer(node.pointer, text_key), item)
-            )
+            child = Node(node.file, join_pointer(node.pointer, text_key), item)
+            result[text_key] = _to_json(child, budget)
         return result
     if isinstance(value, list):
         return [
-            _to_json(Node(node.file, join_pointer(node.pointer, i), v))
+            _to_json(Node(node.file, join_pointer(node.pointer, i), v), budget)
             for i, v in enumerate(value)
         ]
     if isinstance(value, datetime.date):

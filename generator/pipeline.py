@@ -16,10 +16,8 @@ from generator.config import (
     ProjectConfig,
     load_config,
 )
-from generator.format import format_files
 from generator.load import load_spec, with_parameter_extensions
 from generator.model import Api, build_api
-from generator.render import render_package
 from generator.validate import validate_spec
 
 DEFAULT_SPEC = Path("spec/compute-vmss-deallocate.yaml")
@@ -69,6 +67,10 @@ def load_api(
 
 def generate_files(options: GenerateOptions) -> dict[PurePosixPath, str]:
     """load -> validate -> model -> render -> format: every output file, in memory."""
+    # Imported here: `validate` and `cassettes` need neither Jinja nor black.
+    from generator.format import format_files
+    from generator.render import render_package
+
     api = load_api(options.spec, options.operation_ids, options.extensions)
     return format_files(render_package(api, options.package_name))
 

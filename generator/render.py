@@ -587,30 +587,40 @@ def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[st
     return {enum_class} if enum_class else set()
 
 
+_JSON_SCALARS = {
+    Kind.STRING: "str",
+    Kind.BOOLEAN: "bool",
+    Kind.INTEGER: "int",
+    Kind.NUMBER: "float",
+}
+
+
 def from_wire(
     type_ref: TypeRef, expression: str, models: Mapping[str, Model], depth: int = 0
 ) -> str:
-    """An expression converting the JSON value `expression` into the Python value."""
+    """An expression converting the JSON value `expression` into the Python value.
+
+    Every value is checked against its JSON type on the way in (`_checked`): a field typed
+    `str | None` holds a str or None, whatever the service sent.
+    """
     if type_ref.kind is Kind.MODEL:
         return f"{models[type_ref.model or ''].class_name}.from_dict({expression})"
     if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
         item = f"item{depth or ''}"
+        items = f"_checked(list, {expression})"
         inner = from_wire(type_ref.item, item, models, depth + 1)
-        return (
-            f"list({expression})"
-            if inner == item
-            else f"[{inner} for {item} in {expression}]"
-        )
+        return f"[{inner} for {item} in {items}]"
     if type_ref.kind is Kind.DICT and type_ref.item is not None:
         key, value = f"key{depth or ''}", f"value{depth or ''}"
         inner = from_wire(type_ref.item, value, models, depth + 1)
-        if inner == value:
-            return f"dict({expression})"
-        return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
+        pairs = f"_checked(dict, {expression}).items()"
+        return f"{{{key}: {inner} for {key}, {value} in {pairs}}}"
     if (enum_class := enum_class_name(type_ref, models)) is not None:
-        return f"_enum_or_text({enum_class}, {expression})"
+        return f"_enum_or_text({enum_class}, _checked(str, {expression}))"
     if _is_datetime(type_ref):
-        return f"_parse_datetime({expression})"
+        return f"_parse_datetime(_checked(str, {expression}))"
+    if type_ref.kind in _JSON_SCALARS:
+        return f"_checked({_JSON_SCALARS[type_ref.kind]}, {expression})"
     return expression
 
 
@@ -641,12 +651,12 @@ def _field_view(prop: Property, models: Mapping[str, Model]) -> FieldView:
     wire = python_literal(prop.wire_name)
     optional = not prop.required
     type_text = annotation(prop.type, models)
-    read = f"data[{wire}]" if prop.required else f"data.get({wire})"
     convert = from_wire(prop.type, f"data[{wire}]", models)
-    if convert == f"data[{wire}]":
-        from_expression = read
-    elif prop.required:
-        from_expression = convert
+    scalar = _JSON_SCALARS.get(prop.type.kind)
+    if prop.required or convert == f"data[{wire}]":
+        from_expression = convert if prop.required else f"data.get({wire})"
+    elif convert == f"_checked({scalar}, data[{wire}])":
+        from_expression = f"_checked_or_none({scalar}, data.get({wire}))"
     else:
         from_expression = f"None if data.get({wire}) is None else {convert}"
     doc = prop.description or "(no description in the spec)"

@@ -3,17 +3,37 @@
 openapi-spec-validator does the checking; this module turns its first error into one SpecError
 with the JSON pointer of the offending node. References were checked by the load stage, so the
 validator never meets a dangling one.
+
+Validation is the slowest step of a small generation (importing openapi-spec-validator alone
+takes longer than the rest), so a spec that passed is remembered: an empty marker file in the
+user cache directory (ARMGEN_CACHE_DIR, else the platform's, e.g. ~/.cache/armgen), named by the
+sha256 of every loaded document as validated, the generator's version and the installed validator.
+A marker only ever skips re-validating that same content; nothing is read from it, failures are
+never cached, and ARMGEN_NO_CACHE=1 turns it off. The validator is imported only on a miss.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
 from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema.exceptions import ValidationError
-from openapi_spec_validator import OpenAPIV2SpecValidator
-
+from generator import __version__
 from generator.errors import SpecError, join_pointer
-from generator.load import LoadedSpec
+from generator.load import HTTP_METHODS, LoadedSpec, Node
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+CACHE_DIR_ENV = "ARMGEN_CACHE_DIR"
+NO_CACHE_ENV = "ARMGEN_NO_CACHE"
 
 
 def validate_spec(spec: LoadedSpec) -> None:
@@ -32,6 +52,12 @@ def validate_spec(spec: LoadedSpec) -> None:
         else:
             reason = "not a Swagger 2.0 spec: the top-level 'swagger: \"2.0\"' field is missing"
         raise SpecError(spec.root_file, "/swagger" if version else "", reason)
+    _check_operations(spec)
+    marker = _cache_marker(spec)
+    if marker is not None and marker.is_file():
+        return
+    from openapi_spec_validator import OpenAPIV2SpecValidator
+
     validator = OpenAPIV2SpecValidator(document, base_uri=spec.root_file.as_uri())
     try:
         error = next(iter(validator.iter_errors()), None)
@@ -43,6 +69,153 @@ def validate_spec(spec: LoadedSpec) -> None:
         ) from None
     if error is not None:
         raise _to_spec_error(spec, error)
+    if marker is not None:
+        _write_marker(marker)
+
+
+def _check_operations(spec: LoadedSpec) -> None:
+    """What openapi-spec-validator reports without a place, or crashes on, checked first:
+    path templates, parameter entries, path placeholders and unique operationIds."""
+    paths = spec.root.get("paths")
+    if paths is None or not isinstance(paths.value, Mapping):
+        return
+    seen: dict[str, str] = {}
+    for path in paths.value:
+        if not _balanced(path):
+            raise paths.child(path).error(f"unbalanced braces in the path {path!r}")
+        item = spec.deref(paths.child(path))
+        if not isinstance(item.value, Mapping):
+            continue
+        shared = _parameters(spec, item)
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if operation is None or not isinstance(operation.value, Mapping):
+                continue
+            operation_id = operation.value.get("operationId")
+            if isinstance(operation_id, str):
+                if operation_id in seen:
+                    raise operation.child("operationId").error(
+                        f"operationId {operation_id!r} is already used at {seen[operation_id]}"
+                    )
+                seen[operation_id] = operation.pointer
+            declared = {
+                p.value.get("name")
+                for p in (*shared, *_parameters(spec, operation))
+                if p.value.get("in") == "path"
+            }
+            for placeholder in _PLACEHOLDER.findall(path):
+                if placeholder not in declared:
+                    raise operation.error(
+                        f"path placeholder {{{placeholder}}} has no path parameter"
+                    )
+
+
+def _parameters(spec: LoadedSpec, owner: Node) -> list[Node]:
+    listing = owner.get("parameters")
+    if listing is None or not isinstance(listing.value, list):
+        return []
+    resolved = []
+    for index in range(len(listing.value)):
+        entry = listing.child(index)
+        parameter = spec.deref(entry)
+        value = parameter.value
+        if not isinstance(value, Mapping) or "name" not in value or "in" not in value:
+            raise entry.error(
+                "a parameter needs a 'name' and an 'in' (is this $ref right?)"
+            )
+        if value["in"] not in ("path", "query", "header", "body", "formData"):
+            raise parameter.child("in").error(
+                f"parameter location {value['in']!r} is not one of path, query, header,"
+                " body, formData"
+            )
+        resolved.append(parameter)
+    return resolved
+
+
+def _balanced(path: str) -> bool:
+    depth = 0
+    for character in path:
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth not in (0, 1):
+            return False
+    return depth == 0
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def cache_dir() -> Path | None:
+    """Where validated-spec markers go, or None when the cache is turned off."""
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    if configured := os.environ.get(CACHE_DIR_ENV):
+        return Path(configured)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    return base / "armgen"
+
+
+def _cache_marker(spec: LoadedSpec) -> Path | None:
+    """The marker for exactly this content, generator and validator; None when uncacheable."""
+    directory = cache_dir()
+    validator_version = _validator_version()
+    if directory is None or validator_version is None:
+        return None
+    digest = hashlib.sha256(f"armgen {__version__}\0{validator_version}\0".encode())
+    base = spec.root_file.parent
+    for path in sorted(spec.documents):
+        # Paths relative to the root file: the same tree validated elsewhere is the same key.
+        relative = os.path.relpath(path, base).replace(os.sep, "/")
+        content = json.dumps(
+            spec.documents[path],
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for part in (relative, content):
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "big"))
+            digest.update(encoded)
+    return directory / "validated" / digest.hexdigest()
+
+
+def _validator_version() -> str | None:
+    """Which validator and jsonschema are installed (path, size and mtime of each package's
+    __init__, so any reinstall is a new key), found without importing either: importing them,
+    or importlib.metadata, costs more than the check it would save."""
+    from importlib.util import find_spec
+
+    identity = []
+    for package in ("openapi_spec_validator", "jsonschema"):
+        try:
+            found = find_spec(package)
+            if found is None or found.origin is None:
+                return None
+            status = os.stat(found.origin)
+        except (ImportError, ValueError, OSError):
+            return None
+        identity.append(f"{found.origin}:{status.st_size}:{status.st_mtime_ns}")
+    return " ".join(identity)
+
+
+def _write_marker(marker: Path) -> None:
+    """Record a pass; a cache that cannot be written is no reason to fail a generation."""
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=marker.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        os.close(handle)
+        os.replace(temporary, marker)  # atomic: readers see a whole marker or none
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _to_spec_error(spec: LoadedSpec, error: ValidationError) -> SpecError:

@@ -9,10 +9,11 @@ import enum
 import re
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, cast
 from urllib.parse import quote, urlsplit
 
 from azure.core.credentials import TokenCredential
+from azure.core.exceptions import HttpResponseError
 from azure.core.pipeline import PipelineRequest, PipelineResponse, policies
 from azure.core.pipeline.policies import SansIOHTTPPolicy
 from azure.core.polling import LROPoller, NoPolling, PollingMethod
@@ -25,7 +26,7 @@ from azure.mgmt.core.policies import (
 from azure.mgmt.core.polling.arm_polling import ARMPolling
 
 from ._version import VERSION
-from .exceptions import error_from_response
+from .exceptions import ServiceError, error_from_response
 from .models import VirtualMachineScaleSetVMInstanceIDs
 
 API_VERSION: Final = "2024-07-01"
@@ -62,6 +63,19 @@ class AllInstances(enum.Enum):
 ALL_INSTANCES: Final = AllInstances.ALL_INSTANCES
 
 
+class _ServicePolling(ARMPolling):
+    """ARM's polling, except that a failed operation raises ServiceError, as a failed first
+    request does, so one `except ServiceError` covers both."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except HttpResponseError as error:
+            if isinstance(error, ServiceError) or error.response is None:
+                raise
+            raise error_from_response(cast(HttpResponse, error.response)) from error
+
+
 class VirtualMachineScaleSetsClient:
     """Client for ComputeManagementClient (api-version 2024-07-01): begin_deallocate.
 
@@ -95,7 +109,6 @@ class VirtualMachineScaleSetsClient:
             policies.HeadersPolicy(**kwargs),
             policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
-            policies.ContentDecodePolicy(**kwargs),
             policies.RedirectPolicy(**kwargs),
             policies.RetryPolicy(**kwargs),
             ARMChallengeAuthenticationPolicy(credential, *scopes, **kwargs),
@@ -162,7 +175,9 @@ class VirtualMachineScaleSetsClient:
         :raises ServiceError: The service answered with an error.
         """
         if polling is True:
-            polling_method: PollingMethod[None] = ARMPolling(polling_interval, **kwargs)
+            polling_method: PollingMethod[None] = _ServicePolling(
+                polling_interval, **kwargs
+            )
         elif polling is False:
             # azure-core leaves NoPolling.__init__ unannotated.
             polling_method = NoPolling()  # type: ignore[no-untyped-call]
@@ -239,17 +254,20 @@ def _require_text(
     max_length: int | None = None,
     pattern: str | None = None,
 ) -> str:
-    """Refuse what would build a wrong URL (a non-string, an empty string, `.` or `..`) and
-    what the spec's constraints on the parameter rule out."""
+    """Refuse what would build a wrong URL (a non-string, an empty string, `.`, `..`, control
+    characters such as a newline) and what the spec's constraints on the parameter rule out.
+    """
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if value in ("", ".", ".."):
         raise ValueError(f"{name} must not be {value!r}")
+    if any(ord(character) < 32 or ord(character) == 127 for character in value):
+        raise ValueError(f"{name} must not contain control characters")
     if min_length is not None and len(value) < min_length:
         raise ValueError(f"{name} must be at least {min_length} characters long")
     if max_length is not None and len(value) > max_length:
         raise ValueError(f"{name} must be at most {max_length} characters long")
-    if pattern is not None and re.search(pattern, value) is None:
+    if pattern is not None and re.search(pattern, value, re.ASCII) is None:
         raise ValueError(f"{name} must match the pattern {pattern!r}")
     return value
 

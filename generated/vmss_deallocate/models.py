@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 __all__ = [
     "ApiError",
@@ -20,6 +20,21 @@ __all__ = [
     "InnerError",
     "VirtualMachineScaleSetVMInstanceIDs",
 ]
+
+_T = TypeVar("_T")
+
+
+def _checked(expected: type[_T], value: object) -> _T:
+    """`value` if it has the JSON type the spec gives; another type is refused, not kept."""
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return cast(_T, float(value))
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+        raise TypeError(f"expected {expected.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _checked_or_none(expected: type[_T], value: object) -> _T | None:
+    return None if value is None else _checked(expected, value)
 
 
 @dataclass(kw_only=True)
@@ -40,20 +55,27 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiError:
         """Build from a JSON object; fields this version does not know are ignored."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
+            )
         return cls(
             details=(
                 None
                 if data.get("details") is None
-                else [ApiErrorBase.from_dict(item) for item in data["details"]]
+                else [
+                    ApiErrorBase.from_dict(item)
+                    for item in _checked(list, data["details"])
+                ]
             ),
             innererror=(
                 None
                 if data.get("innererror") is None
                 else InnerError.from_dict(data["innererror"])
             ),
-            code=data.get("code"),
-            target=data.get("target"),
-            message=data.get("message"),
+            code=_checked_or_none(str, data.get("code")),
+            target=_checked_or_none(str, data.get("target")),
+            message=_checked_or_none(str, data.get("message")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,10 +108,14 @@ class ApiErrorBase:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiErrorBase:
         """Build from a JSON object; fields this version does not know are ignored."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
+            )
         return cls(
-            code=data.get("code"),
-            target=data.get("target"),
-            message=data.get("message"),
+            code=_checked_or_none(str, data.get("code")),
+            target=_checked_or_none(str, data.get("target")),
+            message=_checked_or_none(str, data.get("message")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +140,10 @@ class CloudError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudError:
         """Build from a JSON object; fields this version does not know are ignored."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
+            )
         return cls(
             error=(
                 None if data.get("error") is None else ApiError.from_dict(data["error"])
@@ -140,9 +170,13 @@ class InnerError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> InnerError:
         """Build from a JSON object; fields this version does not know are ignored."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
+            )
         return cls(
-            exceptiontype=data.get("exceptiontype"),
-            errordetail=data.get("errordetail"),
+            exceptiontype=_checked_or_none(str, data.get("exceptiontype")),
+            errordetail=_checked_or_none(str, data.get("errordetail")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,9 +201,17 @@ class VirtualMachineScaleSetVMInstanceIDs:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> VirtualMachineScaleSetVMInstanceIDs:
         """Build from a JSON object; fields this version does not know are ignored."""
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
+            )
         return cls(
             instance_ids=(
-                None if data.get("instanceIds") is None else list(data["instanceIds"])
+                None
+                if data.get("instanceIds") is None
+                else [
+                    _checked(str, item) for item in _checked(list, data["instanceIds"])
+                ]
             ),
         )
 

@@ -189,7 +189,8 @@ class _Builder:
             )
             for n, _, client in plain
         )
-        self._check_path_parameters(node, path, parameters)
+        base_path = str(self.spec.root.value.get("basePath", ""))
+        self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
         long_running = None
         if _flag(node, "x-ms-long-running-operation"):
             options = node.get("x-ms-long-running-operation-options")
@@ -358,6 +359,8 @@ class _Builder:
         examples = node.get("x-ms-examples")
         if examples is None:
             return ()
+        if not isinstance(examples.value, Mapping):
+            raise examples.error("x-ms-examples must map titles to {$ref: file}")
         result = []
         for title in examples.value:
             entry = examples.child(title)
@@ -398,6 +401,8 @@ class _Builder:
             and ("properties" in value or "additionalProperties" in value)
         ):
             additional = node.get("additionalProperties")
+            if additional is not None and additional.value is False:
+                additional = None  # "no other keys": the same Python type
             if "properties" in value or additional is None:
                 if not value.get("properties") and additional is None:
                     return TypeRef(Kind.ANY)

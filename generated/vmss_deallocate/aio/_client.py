@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from azure.core.credentials_async import AsyncTokenCredential
+from azure.core.exceptions import HttpResponseError
 from azure.core.pipeline import PipelineResponse, policies
 from azure.core.polling import AsyncLROPoller, AsyncNoPolling, AsyncPollingMethod
 from azure.core.rest import AsyncHttpResponse, HttpRequest
@@ -34,8 +35,23 @@ from .._client import (
     _require_text,
     _TokenOnlyForTheEndpoint,
 )
-from ..exceptions import error_from_response
+from ..exceptions import ServiceError, error_from_response
 from ..models import VirtualMachineScaleSetVMInstanceIDs
+
+
+class _ServicePolling(AsyncARMPolling):
+    """ARM's polling, except that a failed operation raises ServiceError, as a failed first
+    request does, so one `except ServiceError` covers both."""
+
+    async def run(self) -> None:
+        try:
+            await super().run()
+        except HttpResponseError as error:
+            if isinstance(error, ServiceError) or error.response is None:
+                raise
+            raise error_from_response(
+                cast(AsyncHttpResponse, error.response)
+            ) from error
 
 
 class VirtualMachineScaleSetsClient:
@@ -71,7 +87,6 @@ class VirtualMachineScaleSetsClient:
             policies.HeadersPolicy(**kwargs),
             policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
-            policies.ContentDecodePolicy(**kwargs),
             policies.AsyncRedirectPolicy(**kwargs),
             policies.AsyncRetryPolicy(**kwargs),
             AsyncARMChallengeAuthenticationPolicy(credential, *scopes, **kwargs),
@@ -140,7 +155,7 @@ class VirtualMachineScaleSetsClient:
         :raises ServiceError: The service answered with an error.
         """
         if polling is True:
-            polling_method: AsyncPollingMethod[None] = AsyncARMPolling(
+            polling_method: AsyncPollingMethod[None] = _ServicePolling(
                 polling_interval, **kwargs
             )
         elif polling is False:
