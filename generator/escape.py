@@ -6,7 +6,6 @@ template environment refuses to print a SpecText that did not pass through one o
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 import unicodedata
@@ -138,7 +137,12 @@ def markdown(text: str) -> str:
     flat = " ".join(_escape_unprintable(text, keep="\n").split())
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
     escaped = escaped.replace("&", "&amp;")
+    escaped = _ORDERED_LIST_START.sub(r"\1\\\2", escaped)
     return "\\" + escaped if escaped[:1] in ("#", "+", "-", "=") else escaped
+
+
+_ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
+"""`1. text` at the start of a line would begin a numbered list: escape the dot."""
 
 
 def markdown_code(text: str) -> str:
@@ -166,8 +170,19 @@ def identifiers(names: Any) -> str:
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string: JSON's escapes (ASCII only) are TOML's."""
-    return json.dumps(str(text), ensure_ascii=True)
+    """A TOML basic string, ASCII only: `\\uXXXX` and `\\UXXXXXXXX`, never surrogate pairs."""
+    escaped = []
+    for character in str(text):
+        code = ord(character)
+        if character in ('"', "\\"):
+            escaped.append("\\" + character)
+        elif 0x20 <= code < 0x7F:
+            escaped.append(character)
+        elif code <= 0xFFFF:
+            escaped.append(f"\\u{code:04X}")
+        else:
+            escaped.append(f"\\U{code:08X}")
+    return '"' + "".join(escaped) + '"'
 
 
 FILTERS = {

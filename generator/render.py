@@ -461,7 +461,9 @@ def _package_view(api: Api, package_name: str) -> PackageView:
             [m.class_name for m in model_views] + [e.class_name for e in enums]
         ),
         models_need_datetime=any(
-            "datetime" in f.annotation for m in model_views for f in m.all_fields
+            re.search(r"\bdatetime\b", f.annotation) is not None
+            for m in model_views
+            for f in m.all_fields
         ),
         model_docs=tuple(
             (
@@ -1110,6 +1112,10 @@ _HTTP_RESPONSE_ERROR_ATTRIBUTES = frozenset(
         "continuation_token",
         "api_error",
         "cloud_error",
+        # BaseException's own
+        "args",
+        "with_traceback",
+        "add_note",
     }
 )
 

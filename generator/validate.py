@@ -123,6 +123,11 @@ def _parameters(spec: LoadedSpec, owner: Node) -> list[Node]:
             raise entry.error(
                 "a parameter needs a 'name' and an 'in' (is this $ref right?)"
             )
+        enum, default = value.get("enum"), value.get("default")
+        if isinstance(enum, list) and default is not None and default not in enum:
+            raise parameter.child("default").error(
+                f"default {default!r} is not one of the enum values {enum!r}"
+            )
         if value["in"] not in ("path", "query", "header", "body", "formData"):
             raise parameter.child("in").error(
                 f"parameter location {value['in']!r} is not one of path, query, header,"

@@ -98,21 +98,36 @@ def write_tree(files: Mapping[PurePosixPath, str], out_dir: Path) -> bool:
             target = staging.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
-        if out_dir.exists():
-            out_dir.rename(backup)
         try:
+            if out_dir.exists():
+                out_dir.rename(backup)
             staging.rename(out_dir)
-        except OSError:
-            if backup.exists():
-                backup.rename(out_dir)
+        except BaseException:  # Ctrl-C too: the old tree goes back before anything else
+            _restore(backup, out_dir)
             raise
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(
             f"cannot write {out_dir}: {exc.strerror or exc}; it is unchanged"
         ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(backup, ignore_errors=True)
     return True
+
+
+def _restore(backup: Path, out_dir: Path) -> None:
+    """Put the previous tree back; say where it is if even that fails."""
+    if not backup.exists() or out_dir.exists():
+        return
+    try:
+        backup.rename(out_dir)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {out_dir}, nor move the previous tree back"
+            f" ({exc.strerror or exc}): it is intact in {backup}"
+        ) from None
 
 
 __all__ = ["TreeDifference", "compare_tree", "read_tree", "write_tree"]

@@ -70,10 +70,16 @@ class _ServicePolling(ARMPolling):
     def run(self) -> None:
         try:
             super().run()
-        except HttpResponseError as error:
-            if isinstance(error, ServiceError) or error.response is None:
+        except ServiceError:
+            raise
+        except (HttpResponseError, ValueError, TypeError, AttributeError) as error:
+            # azure-core's own error, or its parser meeting a status body that is no JSON object
+            response = getattr(error, "response", None) or getattr(
+                self._pipeline_response, "http_response", None
+            )
+            if response is None:
                 raise
-            raise error_from_response(cast(HttpResponse, error.response)) from error
+            raise error_from_response(cast(HttpResponse, response)) from error
 
 
 class VirtualMachineScaleSetsClient:

@@ -33,11 +33,39 @@ from generator.model.entities import (
 )
 from generator.naming import pascal_case, snake_case, unique_names
 
+# Names the generated modules use for their own purposes; a spec cannot take them.
 METHOD_RESERVED = frozenset(
     {"self", "polling", "polling_interval", "continuation_token", "kwargs"}
+    # locals of a generated method, and module names it reads
+    | {"body", "query", "headers", "request", "pipeline_response", "response"}
+    | {"polling_method", "quote", "urlsplit", "cast", "error_from_response"}
 )
-CLIENT_RESERVED = frozenset({"self", "credential", "endpoint", "kwargs"})
-MODEL_RESERVED = frozenset({"from_dict", "to_dict"})
+CLIENT_RESERVED = frozenset(
+    {"self", "credential", "endpoint", "kwargs", "scopes"}
+    | {"pipeline_policies", "policies"}
+)
+MODEL_RESERVED = frozenset(
+    {"from_dict", "to_dict", "classmethod", "staticmethod", "property", "cls"}
+    # names the class body's annotations use
+    | {"str", "int", "float", "bool", "list", "dict", "datetime", "Any", "Mapping"}
+)
+RESERVED_CLASS_NAMES = frozenset(
+    # imported or defined by the generated modules
+    {"Any", "Final", "TypeVar", "Mapping", "Sequence", "TracebackType", "HttpRequest"}
+    | {"HttpResponse", "AsyncHttpResponse", "TokenCredential", "AsyncTokenCredential"}
+    | {"PipelineRequest", "PipelineResponse", "SansIOHTTPPolicy", "HttpResponseError"}
+    | {"LROPoller", "AsyncLROPoller", "NoPolling", "AsyncNoPolling", "PollingMethod"}
+    | {"AsyncPollingMethod", "ARMPipelineClient", "AsyncARMPipelineClient"}
+    | {"ARMChallengeAuthenticationPolicy", "AsyncARMChallengeAuthenticationPolicy"}
+    | {"ARMHttpLoggingPolicy", "ARMPolling", "AsyncARMPolling"}
+    | {"ClientAuthenticationError", "ResourceExistsError", "ResourceNotFoundError"}
+    | {"ServiceError", "ServiceAuthenticationError", "ServiceResourceExistsError"}
+    | {"ServiceResourceNotFoundError"}
+)
+RESERVED_CONSTANTS = frozenset(
+    {"API_VERSION", "DEFAULT_ENDPOINT", "DEFAULT_POLLING_INTERVAL", "VERSION"}
+    | {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
+)
 OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
 IDEMPOTENT_EXTENSION = "x-armgen-idempotent"
 UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
@@ -75,7 +103,6 @@ class _Builder:
         root = self.spec.root
         info = _required(root, "info")
         operation_nodes = self._select_operations(root, operation_ids)
-        group_names = {_split_operation_id(op_id)[0] for op_id, *_ in operation_nodes}
         method_names = unique_names(
             {
                 op_id: _method_candidate(op_id, node)
@@ -95,27 +122,26 @@ class _Builder:
         while pending := sorted(set(self.model_nodes) - set(self.models)):
             for name in pending:
                 self._model(name)
+        class_names = unique_names(
+            {name: _class_name(name) for name in self.models},
+            fallback="Model",
+            reserved=RESERVED_CLASS_NAMES | {_client_name(operation_nodes, root)},
+        )
+        models = tuple(
+            replace(self.models[name], class_name=class_names[name])
+            for name in sorted(self.models)
+        )
         title = _text(info, "title") or "Api"
-        if len(group_names) == 1 and (group := next(iter(group_names))):
-            client_name = pascal_case(group) + "Client"
-        else:
-            client_name = pascal_case(title)
-            client_name = (
-                client_name
-                if client_name.endswith("Client")
-                else client_name + "Client"
-            )
+        client_name = _client_name(operation_nodes, root)
         return Api(
             title=title,
             description=_text(info, "description"),
             api_version=str(_required(info, "version").value),
             host=str(root.value.get("host", "management.azure.com")),
             base_path=str(root.value.get("basePath", "")).rstrip("/"),
-            client_name=(
-                client_name if client_name[0].isalpha() else "Api" + client_name
-            ),
+            client_name=client_name,
             operations=operations,
-            models=tuple(self.models[name] for name in sorted(self.models)),
+            models=models,
             client_parameters=_client_parameters(operations),
             security=self._security(root),
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
@@ -200,7 +226,7 @@ class _Builder:
             operation_id=op_id,
             group=group,
             name=name,
-            method_name=("begin_" if long_running else "") + method_name,
+            method_name=method_name,
             http_method=method.upper(),
             path=path,
             summary=_text(node, "summary"),
@@ -303,6 +329,11 @@ class _Builder:
             raise name_node.error(
                 f"sentinel name must be UPPER_SNAKE_CASE, not {name!r}"
             )
+        class_name = pascal_case(name.lower())
+        if name in RESERVED_CONSTANTS or class_name in RESERVED_CLASS_NAMES:
+            raise name_node.error(
+                f"sentinel name {name!r} is taken by the generated client"
+            )
         if required:
             raise extension.error(
                 "a required body cannot be omitted, so it cannot have a sentinel"
@@ -313,7 +344,7 @@ class _Builder:
             )
         return OmitSentinel(
             name=name,
-            class_name=pascal_case(name.lower()),
+            class_name=class_name,
             description=_text(extension, "description"),
         )
 
@@ -575,6 +606,21 @@ def _name_client_parameters(operations: tuple[Operation, ...]) -> tuple[Operatio
     )
 
 
+def _client_name(operation_nodes: Sequence[tuple[str, ...] | Any], root: Node) -> str:
+    """`<Group>Client` when every operation is in one group (`Group_Name`), else the title's."""
+    groups = {_split_operation_id(op_id)[0] for op_id, *_ in operation_nodes}
+    if len(groups) == 1 and (group := next(iter(groups))):
+        name = pascal_case(group) + "Client"
+    else:
+        info = root.value.get("info", {})
+        name = pascal_case(
+            str(info.get("title", "")) if isinstance(info, Mapping) else ""
+        )
+        name = name if name.endswith("Client") else name + "Client"
+    name = name if name[0].isalpha() else "Api" + name
+    return name + "_" if name in RESERVED_CLASS_NAMES else name
+
+
 def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]:
     by_wire: dict[str, Parameter] = {}
     for operation in operations:
@@ -618,6 +664,12 @@ def _python_candidate(node: Node, wire_name: str | None = None) -> str:
 
 
 def _method_candidate(op_id: str, node: Node) -> str:
+    """`begin_` for a long-running operation is part of the name that must be unique."""
+    prefix = "begin_" if _flag(node, "x-ms-long-running-operation") else ""
+    return prefix + _method_base(op_id)
+
+
+def _method_base(op_id: str) -> str:
     return snake_case(_split_operation_id(op_id)[1])
 
 

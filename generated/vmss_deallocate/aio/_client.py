@@ -46,12 +46,16 @@ class _ServicePolling(AsyncARMPolling):
     async def run(self) -> None:
         try:
             await super().run()
-        except HttpResponseError as error:
-            if isinstance(error, ServiceError) or error.response is None:
+        except ServiceError:
+            raise
+        except (HttpResponseError, ValueError, TypeError, AttributeError) as error:
+            # azure-core's own error, or its parser meeting a status body that is no JSON object
+            response = getattr(error, "response", None) or getattr(
+                self._pipeline_response, "http_response", None
+            )
+            if response is None:
                 raise
-            raise error_from_response(
-                cast(AsyncHttpResponse, error.response)
-            ) from error
+            raise error_from_response(cast(AsyncHttpResponse, response)) from error
 
 
 class VirtualMachineScaleSetsClient:
