@@ -24,6 +24,23 @@ UPSTREAM_STABLE = (
 
 sys.path.insert(0, str(GENERATED))
 
+TEN_OPERATIONS = tuple(
+    f"VirtualMachineScaleSets_{name}"
+    for name in (
+        "Deallocate",
+        "PowerOff",
+        "Restart",
+        "Start",
+        "Redeploy",
+        "PerformMaintenance",
+        "Reimage",
+        "ReimageAll",
+        "DeleteInstances",
+        "GetInstanceView",
+    )
+)
+"""The reference set of upstream operations: Deallocate's siblings and a GET with rich models."""
+
 FAKE_TOKEN = "fake-token-for-tests-c2VjcmV0"
 SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
 

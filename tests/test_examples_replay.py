@@ -45,6 +45,7 @@ from tests.conftest import (
     CASSETTES,
     FAKE_TOKEN,
     REPO_ROOT,
+    TEN_OPERATIONS,
     UPSTREAM_STABLE,
     FakeCredential,
     SentRequests,
@@ -55,21 +56,7 @@ UPSTREAM_FILE = UPSTREAM_STABLE / API_VERSION / "virtualMachineScaleSet.json"
 EXAMPLES_DIR = UPSTREAM_FILE.parent / "examples" / "virtualMachineScaleSetExamples"
 PROJECT_FILE = REPO_ROOT / "spec" / "codegen.yaml"
 COMMITTED = CASSETTES / "examples" / API_VERSION
-OPERATIONS = tuple(
-    f"VirtualMachineScaleSets_{name}"
-    for name in (
-        "Deallocate",
-        "PowerOff",
-        "Restart",
-        "Start",
-        "Redeploy",
-        "PerformMaintenance",
-        "Reimage",
-        "ReimageAll",
-        "DeleteInstances",
-        "GetInstanceView",
-    )
-)
+OPERATIONS = TEN_OPERATIONS
 MISSING_EXAMPLES = {
     "VirtualMachineScaleSet_Redeploy_MinimumSet_Gen.json": "VirtualMachineScaleSets_Redeploy",
     "VirtualMachineScaleSet_Reimage_MaximumSet_Gen.json": "VirtualMachineScaleSets_Reimage",

@@ -19,24 +19,9 @@ from generator.pipeline import (
     project_options,
 )
 from generator.write import write_tree
-from tests.conftest import REPO_ROOT, UPSTREAM_STABLE
+from tests.conftest import REPO_ROOT, TEN_OPERATIONS, UPSTREAM_STABLE
 
 VERSIONS = ("2022-11-01", "2024-07-01", "2025-04-01")
-TEN_OPERATIONS = tuple(
-    f"VirtualMachineScaleSets_{name}"
-    for name in (
-        "Deallocate",
-        "PowerOff",
-        "Restart",
-        "Start",
-        "Redeploy",
-        "PerformMaintenance",
-        "Reimage",
-        "ReimageAll",
-        "DeleteInstances",
-        "GetInstanceView",
-    )
-)
 
 
 def upstream(version: str) -> Path:
