@@ -47,3 +47,10 @@ def check(session: nox.Session) -> None:
     """Fail when generated/ is not what spec/ produces."""
     session.install("-e", ".")
     session.run("python", "-m", "generator", "check", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Generation, import, call and diff cost beside the peers (bench/run.py; not a test)."""
+    session.install("-e", ".[test]")
+    session.run("python", "bench/run.py", *session.posargs)

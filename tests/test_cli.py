@@ -376,7 +376,7 @@ def test_generate_other_package_name(
     assert set(snapshot(target)) == {
         name.replace(PACKAGE, "acme/vmss", 1)
         for name in PACKAGE_FILES
-        if name != "pyproject.toml"  # a vendored package is not a distribution of its own
+        if name != "pyproject.toml"  # a vendored package is no distribution of its own
     } | {"acme/service.py"}
     assert own_code.read_text(encoding="utf-8").startswith("print('the service")
     assert cli("check", "--package-name", "acme.vmss", "--out", target).code == 0
