@@ -29,6 +29,7 @@ from generator.model import (
     Property,
     TypeRef,
 )
+from generator.model.build import RESERVED_CLASS_NAMES
 from generator.naming import constant_case, pascal_case, unique_names
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -565,12 +566,14 @@ def annotation(
 
 
 def enum_class_name(type_ref: TypeRef, models: Mapping[str, Model]) -> str | None:
-    """The class of a named string enum; suffixed when a model already has the name."""
+    """The class of a named string enum; suffixed with `Enum` when the name is a model's, one
+    the generated modules import or define, or could be the client's (`...Client`)."""
     if type_ref.kind is not Kind.STRING or not type_ref.enum_name:
         return None
     name = pascal_case(type_ref.enum_name) or "Values"
     name = name if name[0].isalpha() else "Enum" + name
-    if name in {model.class_name for model in models.values()}:
+    taken = {model.class_name for model in models.values()} | RESERVED_CLASS_NAMES
+    if name in taken or name.endswith("Client"):
         name += "Enum"
     return name
 

@@ -666,7 +666,7 @@ def _python_candidate(node: Node, wire_name: str | None = None) -> str:
 def _method_candidate(op_id: str, node: Node) -> str:
     """`begin_` for a long-running operation is part of the name that must be unique."""
     prefix = "begin_" if _flag(node, "x-ms-long-running-operation") else ""
-    return prefix + _method_base(op_id)
+    return prefix + (_method_base(op_id) or "operation")
 
 
 def _method_base(op_id: str) -> str:
