@@ -7,6 +7,7 @@ which the environment refuses to print unless an escaping filter (escape.py) has
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,7 @@ from typing import Any
 import jinja2
 
 from generator import __version__
+from generator.cache import cache_dir
 from generator.errors import OutputError
 from generator.escape import FILTERS, SpecText, python_literal
 from generator.model import (
@@ -97,6 +99,30 @@ _MACROS = frozenset({"header", "signature"})
 """The macros of templates/_macros.jinja, the only callables templates may use."""
 
 
+class _BestEffortBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates, keyed by Jinja on each template's source: never stale, and a cache
+    that cannot be written is no reason to fail."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+
+def _template_cache() -> jinja2.BytecodeCache | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        (directory / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _BestEffortBytecodeCache(str(directory / "jinja"))
+
+
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """The one Jinja environment, for the generator and its tests alike."""
     environment = _LayoutOnlyEnvironment(
@@ -107,6 +133,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
         finalize=_refuse_raw_spec_text,
+        bytecode_cache=_template_cache(),
     )
     environment.filters.clear()
     environment.filters.update(FILTERS)

@@ -19,21 +19,18 @@ import hashlib
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
+from generator.cache import cache_dir
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
-
-CACHE_DIR_ENV = "ARMGEN_CACHE_DIR"
-NO_CACHE_ENV = "ARMGEN_NO_CACHE"
 
 
 def validate_spec(spec: LoadedSpec) -> None:
@@ -147,22 +144,6 @@ def _balanced(path: str) -> bool:
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
-
-
-def cache_dir() -> Path | None:
-    """Where validated-spec markers go, or None when the cache is turned off."""
-    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-        return None
-    if configured := os.environ.get(CACHE_DIR_ENV):
-        return Path(configured)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
-    return base / "armgen"
 
 
 def _cache_marker(spec: LoadedSpec) -> Path | None:

@@ -67,6 +67,13 @@ class SentRequests:
         self.requests.append(pipeline_request.http_request)
 
 
+@pytest.fixture(autouse=True)
+def no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs the whole pipeline (black included), and leaves ~/.cache alone; the
+    cache's own tests turn it back on in a folder of their own."""
+    monkeypatch.setenv("ARMGEN_NO_CACHE", "1")
+
+
 @pytest.fixture
 def credential() -> FakeCredential:
     return FakeCredential()

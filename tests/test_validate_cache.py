@@ -16,6 +16,7 @@ from typing import Any
 import openapi_spec_validator
 import pytest
 
+from generator import cache as result_cache
 from generator import cli, diff_report, validate
 from generator.errors import SpecError
 from generator.load import load_spec
@@ -50,8 +51,8 @@ class _ValidatorRan(Exception):
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "cache"
-    monkeypatch.setenv(validate.CACHE_DIR_ENV, str(directory))
-    monkeypatch.delenv(validate.NO_CACHE_ENV, raising=False)
+    monkeypatch.setenv(result_cache.CACHE_DIR_ENV, str(directory))
+    monkeypatch.delenv(result_cache.NO_CACHE_ENV, raising=False)
     return directory
 
 
@@ -124,7 +125,7 @@ def test_an_invalid_spec_is_never_cached(cache: Path, tmp_path: Path) -> None:
 def test_the_cache_can_be_turned_off(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(validate.NO_CACHE_ENV, "1")
+    monkeypatch.setenv(result_cache.NO_CACHE_ENV, "1")
     path = spec_file(tmp_path)
     validate_spec(load_spec(path))
     assert markers(cache) == []
@@ -138,16 +139,16 @@ def test_an_unwritable_cache_does_not_fail_validation(
 ) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("")
-    monkeypatch.setenv(validate.CACHE_DIR_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(result_cache.CACHE_DIR_ENV, str(blocker / "cache"))
     validate_spec(load_spec(spec_file(tmp_path)))
 
 
 def test_default_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(validate.CACHE_DIR_ENV, raising=False)
-    monkeypatch.delenv(validate.NO_CACHE_ENV, raising=False)
+    monkeypatch.delenv(result_cache.CACHE_DIR_ENV, raising=False)
+    monkeypatch.delenv(result_cache.NO_CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
     monkeypatch.setattr(sys, "platform", "linux")
-    assert validate.cache_dir() == Path("/somewhere/cache/armgen")
+    assert result_cache.cache_dir() == Path("/somewhere/cache/armgen")
 
 
 def test_diff_formats_match_the_report_module() -> None:
@@ -155,8 +156,8 @@ def test_diff_formats_match_the_report_module() -> None:
 
 
 def _modules_after(code: str, cache: Path) -> set[str]:
-    env = {**os.environ, validate.CACHE_DIR_ENV: str(cache)}
-    env.pop(validate.NO_CACHE_ENV, None)
+    env = {**os.environ, result_cache.CACHE_DIR_ENV: str(cache)}
+    env.pop(result_cache.NO_CACHE_ENV, None)
     result = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sys.modules))"],
         cwd=REPO_ROOT,
