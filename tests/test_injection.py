@@ -1551,17 +1551,22 @@ def test_a_sentinel_cannot_take_a_generated_name(name: str) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="generator/model/build.py::_omit_sentinel checks the sentinel's class name "
-    "against RESERVED_CLASS_NAMES only, not against the spec's own client, model and enum "
-    "class names: sentinel POKE_REQUEST becomes an enum class PokeRequest in _client.py "
-    "over the model PokeRequest imported there, and __init__.py exports one PokeRequest",
-)
 @pytest.mark.parametrize(
     "name",
-    ["THINGS_CLIENT", "POKE_REQUEST", "THING_STATE"],
+    [
+        "THINGS_CLIENT",
+        "POKE_REQUEST",
+        pytest.param(
+            "THING_STATE",
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=pytest.fail.Exception,
+                reason="enum class names are made in the render stage, after the model stage"
+                " checks sentinels against the client's and the models' class names: sentinel"
+                " THING_STATE becomes a class ThingState beside the enum ThingState",
+            ),
+        ),
+    ],
     ids=["the client", "a model", "an enum"],
 )
 def test_a_sentinel_cannot_take_a_class_name_of_the_spec(name: str) -> None:

@@ -98,6 +98,7 @@ class _Builder:
         self.model_nodes: dict[str, Node] = {}
         self.models: dict[str, Model] = {}
         self.models_in_progress: set[str] = set()
+        self.sentinel_nodes: dict[str, Node] = {}
 
     def build(self, operation_ids: Sequence[str] | None, source_path: str) -> Api:
         root = self.spec.root
@@ -131,8 +132,14 @@ class _Builder:
             replace(self.models[name], class_name=class_names[name])
             for name in sorted(self.models)
         )
-        title = _text(info, "title") or "Api"
         client_name = _client_name(operation_nodes, root)
+        for class_name, name_node in sorted(self.sentinel_nodes.items()):
+            if class_name == client_name or class_name in class_names.values():
+                raise name_node.error(
+                    f"sentinel name {name_node.value!r} would take the class name"
+                    f" {class_name!r} of the client or a model"
+                )
+        title = _text(info, "title") or "Api"
         return Api(
             title=title,
             description=_text(info, "description"),
@@ -334,6 +341,7 @@ class _Builder:
             raise name_node.error(
                 f"sentinel name {name!r} is taken by the generated client"
             )
+        self.sentinel_nodes.setdefault(class_name, name_node)
         if required:
             raise extension.error(
                 "a required body cannot be omitted, so it cannot have a sentinel"
