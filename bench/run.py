@@ -42,6 +42,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from generator.config import load_config
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 VENVS = BENCH / ".venvs"
@@ -56,20 +58,8 @@ DIFF_PAIR = (
     UPSTREAM / "2024-07-01/virtualMachineScaleSet.json",
     UPSTREAM / "2025-04-01/virtualMachineScaleSet.json",
 )
-TEN_OPERATIONS = tuple(
-    f"VirtualMachineScaleSets_{name}"
-    for name in (
-        "Deallocate",
-        "PowerOff",
-        "Restart",
-        "Start",
-        "Redeploy",
-        "PerformMaintenance",
-        "Reimage",
-        "ReimageAll",
-        "DeleteInstances",
-        "GetInstanceView",
-    )
+TEN_OPERATIONS: tuple[str, ...] = (
+    load_config(ROOT / "spec" / "codegen-upstream-ten.yaml").operations or ()
 )
 OPENAPI3_SPEC = BENCH / "deallocate-openapi3.yaml"
 

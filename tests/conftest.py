@@ -13,6 +13,8 @@ import pytest
 import vcr
 from azure.core.credentials import AccessToken
 
+from generator.config import load_config
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC_FILE = REPO_ROOT / "spec" / "compute-vmss-deallocate.yaml"
 GENERATED = REPO_ROOT / "generated"
@@ -24,21 +26,8 @@ UPSTREAM_STABLE = (
 
 sys.path.insert(0, str(GENERATED))
 
-TEN_OPERATIONS = tuple(
-    f"VirtualMachineScaleSets_{name}"
-    for name in (
-        "Deallocate",
-        "PowerOff",
-        "Restart",
-        "Start",
-        "Redeploy",
-        "PerformMaintenance",
-        "Reimage",
-        "ReimageAll",
-        "DeleteInstances",
-        "GetInstanceView",
-    )
-)
+TEN_OPERATIONS_PROJECT = REPO_ROOT / "spec" / "codegen-upstream-ten.yaml"
+TEN_OPERATIONS: tuple[str, ...] = load_config(TEN_OPERATIONS_PROJECT).operations or ()
 """The reference set of upstream operations: Deallocate's siblings and a GET with rich models."""
 
 FAKE_TOKEN = "fake-token-for-tests-c2VjcmV0"
