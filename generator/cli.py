@@ -137,6 +137,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"also show the unified diff of the generated client ({DEFAULT_PACKAGE})",
     )
+    diff.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG,
+        help="project file whose x- hints both sides get, as `generate` gives them, when it"
+        f" exists (default: {DEFAULT_CONFIG})",
+    )
     diff.set_defaults(handler=_cmd_diff)
 
     cassettes = commands.add_parser(
@@ -296,6 +303,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         args.new,
         operations,
         code_package=DEFAULT_PACKAGE if args.code else None,
+        extensions=project_options(args.config).extensions,
     )
     sys.stdout.write(render_report(result, args.output_format))
     if args.fail_on == "breaking" and result.breaking:

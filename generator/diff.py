@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeAlias
 
+from generator.config import ParameterExtensions
 from generator.errors import (
     GeneratorError,
     SpecError,
@@ -34,7 +35,7 @@ from generator.errors import (
     one_line,
 )
 from generator.format import format_files
-from generator.load import LoadedSpec, load_spec
+from generator.load import LoadedSpec, load_spec, with_parameter_extensions
 from generator.model import (
     Api,
     Body,
@@ -1781,7 +1782,11 @@ class LoadedSide:
     """Requested operationIds this side does not have (added or removed ones)."""
 
 
-def load_side(reference: str, operation_ids: Sequence[str] | None) -> LoadedSide:
+def load_side(
+    reference: str,
+    operation_ids: Sequence[str] | None,
+    extensions: ParameterExtensions | None = None,
+) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
 
     An operation that only one side has is what a diff must report, so a missing operationId
@@ -1789,7 +1794,7 @@ def load_side(reference: str, operation_ids: Sequence[str] | None) -> LoadedSide
     """
     with _materialized(reference) as (path, to_label):
         try:
-            spec = load_spec(path)
+            spec = with_parameter_extensions(load_spec(path), extensions or {})
             validate_spec(spec)
             missing: tuple[str, ...] = ()
             selected: list[str] | None = None
@@ -1825,10 +1830,14 @@ def diff_specs(
     operation_ids: Sequence[str] | None = None,
     *,
     code_package: str | None = None,
+    extensions: ParameterExtensions | None = None,
 ) -> ApiDiff:
-    """Load both sides and compare them; with `code_package`, diff the generated clients too."""
-    old = load_side(old_reference, operation_ids)
-    new = load_side(new_reference, operation_ids)
+    """Load both sides and compare them; with `code_package`, diff the generated clients too.
+
+    `extensions` (the project file's x- hints) go to both sides, as `generate` applies them.
+    """
+    old = load_side(old_reference, operation_ids, extensions)
+    new = load_side(new_reference, operation_ids, extensions)
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"

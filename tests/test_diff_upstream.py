@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diff import Change, ChangeKind, compare_apis, load_side
+from generator.diff import Change, ChangeKind, compare_apis, diff_specs, load_side
 from generator.errors import GeneratorError
 from generator.model import Api
 from tests.conftest import REPO_ROOT, UPSTREAM_STABLE
@@ -353,3 +353,26 @@ def test_readme_markdown_example_is_real_output(
 def test_readme_documents_every_kind() -> None:
     section = _readme_section()
     assert [k.value for k in ChangeKind if f"`{k.value}`" not in section] == []
+
+
+def test_code_diff_uses_the_project_files_hints_on_both_sides() -> None:
+    """`diff --code` shows the client that `generate` makes: with codegen.yaml's hints, the
+    upstream Deallocate takes `instance_ids` or ALL_INSTANCES on both sides."""
+    from generator.pipeline import project_options
+
+    old = str(UPSTREAM_STABLE / "2022-11-01" / "virtualMachineScaleSet.json")
+    new = str(UPSTREAM_STABLE / "2024-07-01" / "virtualMachineScaleSet.json")
+    operations = ["VirtualMachineScaleSets_Deallocate"]
+    plain = diff_specs(old, new, operations, code_package="vmss_deallocate")
+    hinted = diff_specs(
+        old,
+        new,
+        operations,
+        code_package="vmss_deallocate",
+        extensions=project_options(REPO_ROOT / "spec" / "codegen.yaml").extensions,
+    )
+    assert hinted.changes == plain.changes  # hints shape the client, not the API
+    assert "vm_instance_ids" in str(plain.code) and "vm_instance_ids" not in str(
+        hinted.code
+    )
+    assert "ALL_INSTANCES" in str(hinted.code)
