@@ -279,7 +279,6 @@ class PackageView:
     package_name: str
     distribution_version: str
     generator_version: str
-    spec_path: SpecText
     spec_path_lines: tuple[SpecText, ...]
     spec_sha256: str
     title: SpecText
@@ -456,7 +455,6 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         package_name=package_name,
         distribution_version=__version__,
         generator_version=__version__,
-        spec_path=SpecText(api.source.path),
         spec_path_lines=tuple(
             SpecText(part) for part in _split_path(api.source.path, 80)
         ),

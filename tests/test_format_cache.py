@@ -49,9 +49,18 @@ def test_a_cached_entry_is_still_compiled(cache_in: Path) -> None:
         format_stage.format_files(SOURCE)
 
 
-def test_with_the_cache_off_nothing_is_written(tmp_path: Path) -> None:
-    format_stage.format_files(SOURCE)  # conftest turns the cache off for every test
+def test_with_the_cache_off_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(result_cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(result_cache.NO_CACHE_ENV, "1")
+    format_stage.format_files(SOURCE)
     assert not (tmp_path / "cache").exists()
+    monkeypatch.setenv(
+        result_cache.NO_CACHE_ENV, "0"
+    )  # the same call with the cache on writes
+    format_stage.format_files(SOURCE)
+    assert any((tmp_path / "cache" / "black").iterdir())
 
 
 def test_warm_generation_in_a_process_is_byte_identical(tmp_path: Path) -> None:
