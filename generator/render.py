@@ -43,6 +43,7 @@ PACKAGE_OUTPUTS = (
     ("models.py", "models.py", False),
     ("exceptions.py", "exceptions.py", False),
     ("_version.py", "_version.py", False),
+    ("_transport.py", "_transport.py", False),
     ("py.typed", "py.typed", False),
     ("README.md", "README.md", False),
 )
@@ -354,6 +355,7 @@ class FlavorView:
     pipeline_client: str
     http_response: str
     poller: str
+    poller_class: str
     polling_method: str
     no_polling: str
     arm_polling: str
@@ -367,12 +369,16 @@ class FlavorView:
     pipeline_imports: tuple[str, ...]
     urllib_imports: tuple[str, ...]
     shared_imports: tuple[str, ...]
+    collections_imports: tuple[str, ...]
+    typing_imports: tuple[str, ...]
+    exception_imports: tuple[str, ...]
 
 
 def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
     prefix = "Async" if is_async else ""
     auth_policy = f"{prefix}ARMChallengeAuthenticationPolicy"
     http_response = f"{prefix}HttpResponse"
+    sync_poller = package.has_long_running and not is_async
     shared = {"API_VERSION", "DEFAULT_ENDPOINT", "_SDK_MONIKER", "_require_text"}
     shared.add("_TokenOnlyForTheEndpoint")
     if package.retry_even_post:
@@ -406,6 +412,8 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
         pipeline_client=f"{prefix}ARMPipelineClient",
         http_response=http_response,
         poller=f"{prefix}LROPoller",
+        # azure-core's sync LROPoller starts a thread per operation; ours polls in the caller's.
+        poller_class="AsyncLROPoller" if is_async else "_CallerThreadPoller",
         polling_method=f"{prefix}PollingMethod",
         no_polling=f"{prefix}NoPolling",
         arm_polling=f"{prefix}ARMPolling",
@@ -424,6 +432,18 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
         ),
         urllib_imports=("quote",) if is_async else ("quote", "urlsplit"),
         shared_imports=_import_order(shared),
+        collections_imports=_import_order(
+            (["Sequence"] if package.needs_sequence else [])
+            + (["Callable"] if sync_poller else [])
+        ),
+        typing_imports=_import_order(
+            ["Any", "cast"]
+            + ([] if is_async else ["Final"])
+            + (["TypeVar"] if sync_poller else [])
+        ),
+        exception_imports=_import_order(
+            ["HttpResponseError"] + (["AzureError"] if sync_poller else [])
+        ),
     )
 
 

@@ -33,6 +33,7 @@ PACKAGE_FILES = {
         "models.py",
         "exceptions.py",
         "_version.py",
+        "_transport.py",
         "py.typed",
         "README.md",
     )

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Any, Final, cast
+from typing import Any, Final, TypeVar, cast
 from urllib.parse import quote, urlsplit
 
 from azure.core.credentials import TokenCredential
-from azure.core.exceptions import HttpResponseError
+from azure.core.exceptions import AzureError, HttpResponseError
 from azure.core.pipeline import PipelineRequest, PipelineResponse, policies
 from azure.core.pipeline.policies import SansIOHTTPPolicy
 from azure.core.polling import LROPoller, NoPolling, PollingMethod
 from azure.core.rest import HttpRequest, HttpResponse
+from azure.core.tracing.common import with_current_context
+from azure.core.tracing.decorator import distributed_trace
 from azure.mgmt.core import ARMPipelineClient
 from azure.mgmt.core.policies import (
     ARMChallengeAuthenticationPolicy,
@@ -82,6 +85,123 @@ class _ServicePolling(ARMPolling):
             raise error_from_response(cast(HttpResponse, response)) from error
 
 
+_Result_co = TypeVar("_Result_co", covariant=True)
+_DoneCallback = Callable[[PollingMethod[Any]], object]
+
+
+class _CallerThreadPoller(LROPoller[_Result_co]):
+    """azure-core's LROPoller, except that the thread that waits for the result polls,
+    rather than a new thread per operation: begin_...().result() starts no thread.
+
+    Asked about progress without waiting (done(), add_done_callback(), wait(timeout)), it
+    polls in a background thread, as LROPoller does. LROPoller.__init__ is not called, as it
+    would start that thread at once; every public method is overridden, so none of
+    LROPoller's own state is used.
+    """
+
+    def __init__(
+        self,
+        client: Any,
+        initial_response: Any,
+        deserialization_callback: Callable[[Any], _Result_co],
+        polling_method: PollingMethod[_Result_co],
+    ) -> None:
+        self._method = polling_method
+        self._lock = threading.Lock()
+        self._claimed = False
+        self._complete = False
+        self._settled = threading.Event()
+        self._error: Exception | None = None
+        self._pending_callbacks: list[_DoneCallback] = []
+        polling_method.initialize(client, initial_response, deserialization_callback)
+        if polling_method.finished():
+            self._claimed = self._complete = True
+            self._settled.set()
+
+    def polling_method(self) -> PollingMethod[_Result_co]:
+        return self._method
+
+    def continuation_token(self) -> str:
+        return self._method.get_continuation_token()
+
+    def status(self) -> str:
+        return self._method.status()
+
+    def result(self, timeout: float | None = None) -> _Result_co:
+        self.wait(timeout)
+        return self._method.resource()
+
+    @distributed_trace
+    def wait(self, timeout: float | None = None) -> None:
+        if timeout is None and self._claim():
+            self._poll()
+        else:
+            self._poll_in_background()
+            self._settled.wait(timeout)
+        if self._error is not None:
+            raise self._error
+
+    def done(self) -> bool:
+        self._poll_in_background()
+        return self._settled.is_set()
+
+    def add_done_callback(self, func: _DoneCallback) -> None:
+        with self._lock:
+            call_now = self._complete
+            if not call_now:
+                self._pending_callbacks.append(func)
+        if call_now:
+            func(self._method)
+        else:
+            self._poll_in_background()
+
+    def remove_done_callback(self, func: _DoneCallback) -> None:
+        with self._lock:
+            if self._complete:
+                raise ValueError("Process is complete.")
+            self._pending_callbacks = [f for f in self._pending_callbacks if f != func]
+
+    def _claim(self) -> bool:
+        """True for the one caller that is to poll."""
+        with self._lock:
+            claimed, self._claimed = self._claimed, True
+            return not claimed
+
+    def _poll_in_background(self) -> None:
+        if self._claim():
+            threading.Thread(
+                target=with_current_context(self._poll),
+                name="armgen-poller",
+                daemon=True,
+            ).start()
+
+    def _poll(self) -> None:
+        try:
+            self._method.run()
+        except AzureError as error:
+            if not error.continuation_token:
+                try:
+                    error.continuation_token = self.continuation_token()
+                except Exception:
+                    error.continuation_token = None
+            self._error = error
+        except Exception as error:
+            self._error = error
+        except BaseException:
+            # Ctrl-C in the waiting thread: the next wait() polls again.
+            with self._lock:
+                self._claimed = False
+            raise
+        with self._lock:
+            self._complete = True
+            callbacks, self._pending_callbacks = self._pending_callbacks, []
+        try:
+            for callback in callbacks:
+                callback(self._method)
+        finally:
+            self._settled.set()
+
+
 class VirtualMachineScaleSetsClient:
     """Client for ComputeManagementClient (api-version 2024-07-01): begin_deallocate.
 
@@ -124,6 +244,10 @@ class VirtualMachineScaleSetsClient:
             policies.SensitiveHeaderCleanupPolicy(**kwargs),
             ARMHttpLoggingPolicy(**kwargs),
         ]
+        if "transport" not in kwargs and "session" not in kwargs:
+            from ._transport import default_transport
+
+            kwargs["transport"] = default_transport(**kwargs)
         self._client: ARMPipelineClient[HttpRequest, HttpResponse] = ARMPipelineClient(
             base_url=endpoint, policies=pipeline_policies, **kwargs
         )
@@ -190,7 +314,7 @@ class VirtualMachineScaleSetsClient:
         else:
             polling_method = polling
         if continuation_token is not None:
-            return LROPoller.from_continuation_token(
+            return _CallerThreadPoller.from_continuation_token(
                 polling_method=polling_method,
                 continuation_token=continuation_token,
                 client=self._client,
@@ -241,7 +365,7 @@ class VirtualMachineScaleSetsClient:
             202,
         ):
             raise error_from_response(response)
-        return LROPoller(
+        return _CallerThreadPoller(
             self._client, pipeline_response, _begin_deallocate_result, polling_method
         )
 

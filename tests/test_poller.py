@@ -1,0 +1,293 @@
+"""The sync client's poller: an azure-core LROPoller that polls in the thread waiting for it.
+
+azure-core's LROPoller starts a thread per operation, even when the caller at once blocks in
+result(); the generated `_CallerThreadPoller` polls in the caller's thread then, and in a
+background thread only when asked without waiting (done(), add_done_callback(),
+wait(timeout)). These tests hold it to LROPoller's public behaviour, against FaultyServer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from azure.core.pipeline import PipelineRequest
+from azure.core.polling import LROPoller, PollingMethod
+
+from tests import test_client_faults
+from tests.conftest import SUBSCRIPTION, FakeCredential
+from tests.test_client_faults import (
+    DEALLOCATE,
+    RG,
+    VMSS,
+    FaultyServer,
+    Reply,
+    _failing_operation,
+    accepted,
+)
+from vmss_deallocate import ServiceError, VirtualMachineScaleSetsClient
+
+DEADLINE = 10.0
+
+# FaultyServer's fixtures, shared with test_client_faults.
+make_server = test_client_faults.make_server
+server = test_client_faults.server
+credential = test_client_faults.credential
+
+
+class Threads:
+    """Which thread sent each request, by method."""
+
+    def __init__(self) -> None:
+        self.by_method: dict[str, list[int]] = {}
+
+    def hook(self, request: PipelineRequest[Any]) -> None:
+        method = request.http_request.method
+        self.by_method.setdefault(method, []).append(threading.get_ident())
+
+
+def client_for(
+    server: FaultyServer, credential: FakeCredential, threads: Threads | None = None
+) -> VirtualMachineScaleSetsClient:
+    options: dict[str, Any] = {}
+    if threads is not None:
+        options["raw_request_hook"] = threads.hook
+    return VirtualMachineScaleSetsClient(
+        credential, SUBSCRIPTION, endpoint=server.url, **options
+    )
+
+
+def script_operation(server: FaultyServer, *polls: Reply) -> None:
+    server.script("POST", DEALLOCATE, accepted(f"{server.url}/op", retry_after="0"))
+    server.script("GET", "/op", *(polls or (Reply(200),)))
+
+
+def in_progress(server: FaultyServer) -> Reply:
+    return Reply(202, {"Location": f"{server.url}/op", "Retry-After": "0"})
+
+
+def until(condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_result_polls_in_the_callers_thread_and_starts_no_thread(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, in_progress(server), Reply(200))
+    threads = Threads()
+    started: list[threading.Thread] = []
+    real_start = threading.Thread.start
+
+    def recording_start(thread: threading.Thread) -> None:
+        if threading.current_thread() is threading.main_thread():
+            started.append(thread)
+        real_start(thread)
+
+    with client_for(server, credential, threads) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        assert isinstance(poller, LROPoller)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(threading.Thread, "start", recording_start)
+            assert poller.result() is None
+    assert started == []
+    assert threads.by_method["GET"] == [threading.get_ident()] * 2
+    assert poller.done() and poller.status() == "Succeeded"
+    server.assert_all_played()
+
+
+def test_done_polls_in_a_background_thread_until_the_operation_ends(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, in_progress(server), in_progress(server), Reply(200))
+    threads = Threads()
+    with client_for(server, credential, threads) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        assert until(poller.done)
+        polls = len(server.requests("GET", "/op"))
+        assert poller.result() is None
+    assert polls == 3 and len(server.requests("GET", "/op")) == 3
+    assert threading.get_ident() not in threads.by_method["GET"]
+    assert poller.status() == "Succeeded"
+    server.assert_all_played()
+
+
+def test_a_done_callback_runs_when_the_operation_ends_with_nobody_waiting(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, in_progress(server), Reply(200))
+    called: list[PollingMethod[Any]] = []
+    ended = threading.Event()
+
+    def on_done(method: PollingMethod[Any]) -> None:
+        called.append(method)
+        ended.set()
+
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        poller.add_done_callback(on_done)
+        assert ended.wait(DEADLINE)
+        assert until(poller.done)
+        poller.add_done_callback(called.append)  # once ended: called at once
+        with pytest.raises(ValueError, match="complete"):
+            poller.remove_done_callback(on_done)
+    assert called == [poller.polling_method(), poller.polling_method()]
+    server.assert_all_played()
+
+
+def test_a_removed_callback_is_not_called(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, Reply(200, delay=0.2))
+    called: list[str] = []
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+
+        def forgotten(method: PollingMethod[Any]) -> None:
+            called.append("forgotten")
+
+        poller.add_done_callback(forgotten)
+        poller.remove_done_callback(forgotten)
+        poller.add_done_callback(lambda method: called.append("kept"))
+        assert poller.result() is None
+    assert called == ["kept"]
+
+
+def test_wait_with_a_timeout_returns_while_polling_goes_on(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, Reply(200, delay=0.5))
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        started = time.monotonic()
+        poller.wait(timeout=0.05)
+        assert time.monotonic() - started < 0.4
+        assert not poller.done()
+        assert poller.result() is None
+        assert poller.done()
+    assert len(server.requests("GET", "/op")) == 1  # one poller polled, not two
+    server.assert_all_played()
+
+
+def test_threads_waiting_together_share_one_polling(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, Reply(200, delay=0.3))
+    results: list[object] = []
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        waiters = [
+            threading.Thread(target=lambda: results.append(poller.result()))
+            for _ in range(3)
+        ]
+        for waiter in waiters:
+            waiter.start()
+        for waiter in waiters:
+            waiter.join(DEADLINE)
+    assert results == [None, None, None]
+    assert len(server.requests("GET", "/op")) == 1
+    server.assert_all_played()
+
+
+def test_a_failed_operation_raises_on_every_wait_with_a_continuation_token(
+    server: FaultyServer, credential: FakeCredential, sleeps: list[float]
+) -> None:
+    _failing_operation(server, "Failed")
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        with pytest.raises(ServiceError) as first:
+            poller.result()
+        with pytest.raises(ServiceError) as again:
+            poller.wait()
+    assert again.value is first.value
+    assert first.value.code == "VMDeallocationFailed"
+    assert first.value.continuation_token == poller.continuation_token()
+    assert poller.done() and poller.status() == "Failed"
+    server.assert_all_played()
+
+
+def test_ctrl_c_while_polling_leaves_the_poller_able_to_go_on(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, Reply(200))
+    interrupts = [KeyboardInterrupt()]
+
+    def interrupt_the_first_poll(request: PipelineRequest[Any]) -> None:
+        if request.http_request.method == "GET" and interrupts:
+            raise interrupts.pop()
+
+    with VirtualMachineScaleSetsClient(
+        credential,
+        SUBSCRIPTION,
+        endpoint=server.url,
+        raw_request_hook=interrupt_the_first_poll,
+    ) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        )
+        with pytest.raises(KeyboardInterrupt):
+            poller.result()
+        poller.wait(timeout=DEADLINE)  # bounded, should the poller be stuck
+        assert poller.done()
+        assert poller.result() is None
+    assert len(server.requests("GET", "/op")) == 1
+    server.assert_all_played()
+
+
+def test_a_resumed_poller_is_the_same_kind_of_poller(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, in_progress(server), Reply(200))
+    threads = Threads()
+    with client_for(server, credential, threads) as client:
+        token = client.begin_deallocate(
+            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
+        ).continuation_token()
+        resumed = client.begin_deallocate(
+            RG,
+            VMSS,
+            ["0"],
+            continuation_token=token,
+            polling_interval=0,
+            enforce_https=False,
+        )
+        assert type(resumed).__name__ == "_CallerThreadPoller"
+        assert resumed.result() is None
+    assert threads.by_method["GET"] == [threading.get_ident()] * 2
+    assert len(server.requests("POST")) == 1
+    server.assert_all_played()
+
+
+def test_without_polling_the_poller_is_done_at_once(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
+    with client_for(server, credential) as client:
+        poller = client.begin_deallocate(
+            RG, VMSS, ["0"], polling=False, polling_interval=0, enforce_https=False
+        )
+        assert poller.done()
+        assert poller.result() is None
+    assert server.requests("GET") == []
+    server.assert_all_played()

@@ -1,0 +1,179 @@
+"""The sync client's default transport: azure-core's RequestsTransport on a Session that reads the
+environment's proxy and CA-bundle settings once per host (vmss_deallocate/_transport.py).
+
+It must decide exactly as a stock requests.Session does, only not again on every request.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import requests
+
+from tests import test_client_faults
+from tests.conftest import GENERATED, SUBSCRIPTION, FakeCredential
+from tests.test_client_faults import (
+    RG,
+    VMSS,
+    FaultyServer,
+    Reply,
+)
+from vmss_deallocate import VirtualMachineScaleSetsClient
+from vmss_deallocate._transport import _EnvironmentOncePerHostSession
+
+ENVIRONMENT_NAMES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+)
+ENVIRONMENTS: dict[str, dict[str, str]] = {
+    "nothing set": {},
+    "an https proxy": {"HTTPS_PROXY": "http://proxy.example:3128"},
+    "both proxies": {
+        "HTTP_PROXY": "http://plain.example:80",
+        "HTTPS_PROXY": "http://proxy.example:3128",
+    },
+    "a proxy the endpoint bypasses": {
+        "HTTPS_PROXY": "http://proxy.example:3128",
+        "NO_PROXY": "management.azure.com,.internal.example",
+    },
+    "a CA bundle": {"REQUESTS_CA_BUNDLE": "/etc/ssl/corporate.pem"},
+    "curl's CA bundle": {"CURL_CA_BUNDLE": "/etc/ssl/curl.pem"},
+}
+URLS = (
+    "https://management.azure.com/subscriptions/x",
+    "https://api.internal.example/op",
+    "https://other.example/op",
+    "http://127.0.0.1:8080/op",
+)
+
+# FaultyServer's fixtures, shared with test_client_faults.
+make_server = test_client_faults.make_server
+server = test_client_faults.server
+credential = test_client_faults.credential
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ENVIRONMENT_NAMES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("settings", list(ENVIRONMENTS))
+def test_it_decides_as_a_stock_session_does(
+    environment: pytest.MonkeyPatch, settings: str
+) -> None:
+    for name, value in ENVIRONMENTS[settings].items():
+        environment.setenv(name, value)
+    ours, stock = _EnvironmentOncePerHostSession(), requests.Session()
+    for url in URLS:
+        for verify in (None, True, False, "/own/ca.pem"):
+            expected = stock.merge_environment_settings(url, {}, None, verify, None)
+            for _ in range(2):  # read, then remembered
+                assert (
+                    ours.merge_environment_settings(url, {}, None, verify, None)
+                    == expected
+                ), (url, verify)
+
+
+def test_the_environment_is_read_once_per_host_and_session(
+    environment: pytest.MonkeyPatch,
+) -> None:
+    url = URLS[0]
+    session = _EnvironmentOncePerHostSession()
+    before = session.merge_environment_settings(url, {}, None, None, None)
+    environment.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    assert session.merge_environment_settings(url, {}, None, None, None) == before
+    assert session.merge_environment_settings(URLS[1], {}, None, None, None)[
+        "proxies"
+    ] == {"https": "http://proxy.example:3128"}
+    fresh = _EnvironmentOncePerHostSession()
+    assert fresh.merge_environment_settings(url, {}, None, None, None)["proxies"] == {
+        "https": "http://proxy.example:3128"
+    }
+
+
+def test_what_it_hands_out_cannot_change_what_it_remembers(
+    environment: pytest.MonkeyPatch,
+) -> None:
+    environment.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    session = _EnvironmentOncePerHostSession()
+    first = session.merge_environment_settings(URLS[0], {}, None, None, None)
+    first["proxies"]["https"] = "http://elsewhere.example"
+    again = session.merge_environment_settings(URLS[0], {}, None, None, None)
+    assert again["proxies"] == {"https": "http://proxy.example:3128"}
+
+
+def test_proxies_given_with_a_request_win_and_are_not_remembered_for_others(
+    environment: pytest.MonkeyPatch,
+) -> None:
+    environment.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    session = _EnvironmentOncePerHostSession()
+    own = {"https": "http://own.example:8080"}
+    assert (
+        session.merge_environment_settings(URLS[0], dict(own), None, None, None)[
+            "proxies"
+        ]
+        == own
+    )
+    assert session.merge_environment_settings(URLS[0], {}, None, None, None)[
+        "proxies"
+    ] == {"https": "http://proxy.example:3128"}
+
+
+def test_with_use_env_settings_false_the_environment_is_not_read(
+    environment: pytest.MonkeyPatch,
+) -> None:
+    environment.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    session = _EnvironmentOncePerHostSession()
+    session.trust_env = False
+    assert (
+        session.merge_environment_settings(URLS[0], {}, None, None, None)["proxies"]
+        == {}
+    )
+
+
+def test_the_client_sends_through_the_environments_proxy(
+    environment: pytest.MonkeyPatch, server: FaultyServer, credential: FakeCredential
+) -> None:
+    """End to end: HTTP_PROXY names the local server, so it gets the request for another host
+    in proxy form (the absolute URL as the request target)."""
+    endpoint = "http://vmss.invalid"
+    environment.setenv("HTTP_PROXY", server.url)
+    path = (
+        f"{endpoint}/subscriptions/{SUBSCRIPTION}/resourceGroups/{RG}/providers"
+        f"/Microsoft.Compute/virtualMachineScaleSets/{VMSS}/deallocate"
+    )
+    server.script("POST", path, Reply(200))
+    with VirtualMachineScaleSetsClient(
+        credential, SUBSCRIPTION, endpoint=endpoint
+    ) as client:
+        poller = client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        assert poller.result() is None
+    server.assert_all_played()
+
+
+def test_importing_the_package_leaves_the_transport_for_the_first_client() -> None:
+    """Import time is start-up time for the services that vendor the client: the transport
+    (requests, urllib3) is imported when a client is built, not with the package."""
+    code = (
+        "import sys, vmss_deallocate\n"
+        "heavy = ('requests', 'urllib3', 'aiohttp', 'vmss_deallocate._transport')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(GENERATED)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == "[]\n"
