@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -150,6 +151,9 @@ def _parse(path: Path, raw: bytes) -> Any:
         except RecursionError:
             raise SpecError(path, "", "invalid YAML: nested too deeply") from None
     try:
+        if path.suffix.lower() == ".json":
+            _walk(data)
+            return data
         return _to_json(Node(path, "", data), [MAX_SPEC_VALUES])
     except RecursionError:
         raise SpecError(path, "", "nested too deeply") from None
@@ -170,6 +174,17 @@ class _YamlLoader(yaml.SafeLoader):
     The pure-Python loader, not libyaml's: deep nesting then raises RecursionError, which is
     reported, where libyaml overflows the C stack and kills the process.
     """
+
+
+def _walk(value: Any) -> None:
+    """Visit every value: what json.loads gives needs none of _to_json's conversions, only its
+    refusal of nesting too deep for the stages after this one, which recurse as deep."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _walk(item)
+    elif isinstance(value, list):
+        for item in value:
+            _walk(item)
 
 
 def _to_json(node: Node, budget: list[int]) -> Any:
@@ -225,15 +240,20 @@ def _split_ref(node: Node) -> tuple[Path, str]:
         raise node.child("$ref").error(
             f"only local and relative-file $refs are supported, not {ref!r}"
         )
-    file = (
-        (node.file.parent / unquote(parts.path)).resolve() if parts.path else node.file
-    )
+    file = _resolve(node.file.parent, unquote(parts.path)) if parts.path else node.file
     pointer = unquote(parts.fragment)
     if pointer and not pointer.startswith("/"):
         raise node.child("$ref").error(
             f"$ref fragment must be a JSON pointer starting with '/': {ref!r}"
         )
     return file, pointer
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(directory: Path, relative: str) -> Path:
+    """Path.resolve() asks the file system; a big spec names the same few files thousands of
+    times."""
+    return (directory / relative).resolve()
 
 
 def _lookup(referrer: Node, file: Path, pointer: str, document: Any) -> Node:

@@ -22,7 +22,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.cache import cache_dir
@@ -31,6 +31,7 @@ from generator.load import HTTP_METHODS, LoadedSpec, Node
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
+    from openapi_spec_validator import OpenAPIV2SpecValidator
 
 
 def validate_spec(spec: LoadedSpec) -> None:
@@ -53,9 +54,7 @@ def validate_spec(spec: LoadedSpec) -> None:
     marker = _cache_marker(spec)
     if marker is not None and marker.is_file():
         return
-    from openapi_spec_validator import OpenAPIV2SpecValidator
-
-    validator = OpenAPIV2SpecValidator(document, base_uri=spec.root_file.as_uri())
+    validator = _validator(spec)
     try:
         error = next(iter(validator.iter_errors()), None)
     except (
@@ -68,6 +67,35 @@ def validate_spec(spec: LoadedSpec) -> None:
         raise _to_spec_error(spec, error)
     if marker is not None:
         _write_marker(marker)
+
+
+def _validator(spec: LoadedSpec) -> OpenAPIV2SpecValidator:
+    """openapi-spec-validator on the documents as loaded: its own file handler would read and
+    parse every referenced file again, with a pure-Python YAML parser."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from jsonschema_path import SchemaPath
+    from openapi_spec_validator import OpenAPIV2SpecValidator
+    from openapi_spec_validator.settings import get_resolved_cache_maxsize
+
+    loaded = {path.as_uri(): document for path, document in spec.documents.items()}
+
+    def read_loaded(uri: str) -> Any:
+        address = uri.partition("#")[0]
+        if address not in loaded:  # a path through a symbolic link, say
+            address = Path(url2pathname(urlsplit(address).path)).resolve().as_uri()
+        if address not in loaded:
+            raise ValueError(f"{uri} was not loaded with the spec")
+        return loaded[address]
+
+    schema = SchemaPath.from_dict(
+        spec.documents[spec.root_file],
+        base_uri=spec.root_file.as_uri(),
+        handlers={"file": read_loaded},
+        resolved_cache_maxsize=get_resolved_cache_maxsize(),
+    )
+    return OpenAPIV2SpecValidator(schema)
 
 
 def _check_operations(spec: LoadedSpec) -> None:

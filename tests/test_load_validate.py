@@ -564,3 +564,28 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
     error = validate_error(tmp_path, ["swagger", "2.0"])
     assert error.pointer == ""
     assert "mapping" in error.reason
+
+
+def test_the_validator_checks_the_documents_as_loaded_not_the_files_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Referenced files are validated from what the load stage read (and hashed for the
+    validation cache), also when the spec is reached through a symbolic link."""
+    monkeypatch.setenv("ARMGEN_NO_CACHE", "1")
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    shared = write(
+        real,
+        "shared.json",
+        {"definitions": {"Thing": {"properties": {"size": {"type": "strng"}}}}},
+    )
+    spec = minimal_spec()
+    spec["paths"]["/things"]["get"]["responses"]["200"]["schema"] = {
+        "$ref": "./shared.json#/definitions/Thing"
+    }
+    write(real, "spec.json", spec)
+    loaded = load_spec(tmp_path / "link" / "spec.json")
+    shared.unlink()
+    with pytest.raises(SpecError, match="'strng' is not one of"):
+        validate_spec(loaded)
