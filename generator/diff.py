@@ -50,7 +50,7 @@ from generator.model import (
     build_api,
 )
 from generator.render import render_package
-from generator.validate import validate_spec
+from generator.validate import Validation, start_validation
 
 JsonValue: TypeAlias = str | int | float | bool | tuple["JsonValue", ...] | None
 _Labeler: TypeAlias = Callable[[Path], str]
@@ -1792,25 +1792,66 @@ def load_side(
     An operation that only one side has is what a diff must report, so a missing operationId
     is not an error here; `diff_specs` refuses one that neither side has.
     """
-    with _materialized(reference) as (path, to_label):
-        try:
-            spec = with_parameter_extensions(load_spec(path), extensions or {})
-            validate_spec(spec)
+    with _open_side(reference, extensions, in_background=False) as side:
+        return side.finish(operation_ids)
+
+
+@dataclass
+class _OpenedSide:
+    """A side loaded, its validation under way (perhaps in a child process)."""
+
+    reference: str
+    spec: LoadedSpec
+    validation: Validation
+    to_label: _Labeler
+
+    def finish(self, operation_ids: Sequence[str] | None) -> LoadedSide:
+        with self._errors_labelled():
+            self.validation.wait()
             missing: tuple[str, ...] = ()
             selected: list[str] | None = None
             if operation_ids is not None:
                 selected = []
                 for op_id in dict.fromkeys(operation_ids):
-                    if _has_operation(spec, op_id):
+                    if _has_operation(self.spec, op_id):
                         selected.append(op_id)
                     else:
                         missing += (op_id,)
-            api = build_api(spec, selected, source_path=reference)
+            api = build_api(self.spec, selected, source_path=self.reference)
+        return LoadedSide(api=api, label=self.reference, missing=missing)
+
+    def wait(self) -> None:
+        with self._errors_labelled():
+            self.validation.wait()
+
+    @contextlib.contextmanager
+    def _errors_labelled(self) -> Iterator[None]:
+        try:
+            yield
         except SpecError as exc:
-            raise GeneratorError(
-                f"{to_label(exc.file)}#{exc.pointer}: {exc.reason}"
-            ) from None
-    return LoadedSide(api=api, label=reference, missing=missing)
+            raise _labelled(exc, self.to_label) from None
+
+
+@contextlib.contextmanager
+def _open_side(
+    reference: str,
+    extensions: ParameterExtensions | None,
+    *,
+    in_background: bool = True,
+) -> Iterator[_OpenedSide]:
+    """Load `reference` and start validating it; leaving the block stops the validation."""
+    with _materialized(reference) as (path, to_label):
+        try:
+            spec = with_parameter_extensions(load_spec(path), extensions or {})
+            validation = start_validation(spec, in_background=in_background)
+        except SpecError as exc:
+            raise _labelled(exc, to_label) from None
+    with validation:
+        yield _OpenedSide(reference, spec, validation, to_label)
+
+
+def _labelled(error: SpecError, to_label: _Labeler) -> GeneratorError:
+    return GeneratorError(f"{to_label(error.file)}#{error.pointer}: {error.reason}")
 
 
 def _has_operation(spec: LoadedSpec, operation_id: str) -> bool:
@@ -1836,8 +1877,15 @@ def diff_specs(
 
     `extensions` (the project file's x- hints) go to both sides, as `generate` applies them.
     """
-    old = load_side(old_reference, operation_ids, extensions)
-    new = load_side(new_reference, operation_ids, extensions)
+    with contextlib.ExitStack() as stack:
+        opened_old = stack.enter_context(_open_side(old_reference, extensions))
+        try:
+            opened_new = stack.enter_context(_open_side(new_reference, extensions))
+        except GeneratorError:
+            opened_old.finish(operation_ids)  # the old side's errors come first
+            raise
+        old = opened_old.finish(operation_ids)
+        new = opened_new.finish(operation_ids)
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"

@@ -18,7 +18,7 @@ from generator.config import (
 )
 from generator.load import load_spec, with_parameter_extensions
 from generator.model import Api, build_api
-from generator.validate import validate_spec
+from generator.validate import start_validation, validate_spec
 
 DEFAULT_SPEC = Path("spec/compute-vmss-deallocate.yaml")
 DEFAULT_OUT = Path("generated")
@@ -66,13 +66,24 @@ def load_api(
 
 
 def generate_files(options: GenerateOptions) -> dict[PurePosixPath, str]:
-    """load -> validate -> model -> render -> format: every output file, in memory."""
+    """load -> validate -> model -> render -> format: every output file, in memory.
+
+    The validator's verdict is awaited before returning (it may run in a child process beside
+    the later stages), so nothing reaches the write stage from an invalid spec."""
     # Imported here: `validate` and `cassettes` need neither Jinja nor black.
     from generator.format import format_files
     from generator.render import render_package
 
-    api = load_api(options.spec, options.operation_ids, options.extensions)
-    return format_files(render_package(api, options.package_name))
+    spec = with_parameter_extensions(load_spec(options.spec), options.extensions)
+    with start_validation(spec) as validation:
+        try:
+            api = build_api(spec, options.operation_ids)
+            files = format_files(render_package(api, options.package_name))
+        except Exception:
+            validation.wait()  # an invalid spec's own error comes first, as in stage order
+            raise
+        validation.wait()
+    return files
 
 
 def placed(
