@@ -352,9 +352,65 @@ def _to_spec_error(spec: LoadedSpec, error: ValidationError) -> SpecError:
     """The most telling error: the deepest one, and not 'this could be a $ref instead'."""
     candidates = list(_with_context(error))
     best = max(candidates, key=_relevance)
-    return SpecError(
-        spec.root_file, join_pointer("", *best.absolute_path), best.message
-    )
+    file, pointer = _locate(spec, best)
+    return SpecError(file, pointer, best.message)
+
+
+def _locate(spec: LoadedSpec, error: ValidationError) -> tuple[Path, str]:
+    """Where `error` is. The Swagger schema's errors are placed in the root document; the
+    validator's own checks of what a $ref reaches give paths from that place only, so the
+    offending value (or the schema it breaks) is found among the loaded documents by identity:
+    the validator reads the very objects the load stage made."""
+    path = list(error.absolute_path)
+    if _holds(spec.documents[spec.root_file], path, error.instance):
+        return spec.root_file, join_pointer("", *path)
+    suffix = join_pointer("", *path)
+    for file, pointer in _places_of(spec, error.instance):
+        if pointer.endswith(suffix):
+            return file, pointer
+    schema = error.schema
+    if isinstance(schema, Mapping):
+        for file, pointer in _places_of(spec, schema):
+            key = next((k for k, v in schema.items() if v is error.instance), None)
+            return file, pointer if key is None else join_pointer(pointer, key)
+    return spec.root_file, suffix
+
+
+def _holds(document: Any, path: list[str | int], instance: Any) -> bool:
+    value = document
+    for token in path:
+        in_mapping = isinstance(value, Mapping) and token in value
+        in_list = (
+            isinstance(value, list) and isinstance(token, int) and token < len(value)
+        )
+        if not (in_mapping or in_list):
+            return False
+        value = value[token]
+    return bool(value == instance)
+
+
+def _places_of(spec: LoadedSpec, target: Any) -> Iterator[tuple[Path, str]]:
+    """Every place that holds `target` itself (not an equal value): none for None, booleans and
+    integers, which Python shares between places."""
+    if target is None or isinstance(target, bool | int):
+        return
+    files = [spec.root_file, *sorted(set(spec.documents) - {spec.root_file})]
+    for file in files:
+        stack: list[tuple[str, Any]] = [("", spec.documents[file])]
+        while stack:
+            pointer, value = stack.pop()
+            if value is target:
+                yield file, pointer
+            if isinstance(value, Mapping):
+                items: Any = value.items()
+            elif isinstance(value, list):
+                items = enumerate(value)
+            else:
+                continue
+            stack.extend(
+                (join_pointer(pointer, key), item)
+                for key, item in reversed(list(items))
+            )
 
 
 def _with_context(error: ValidationError) -> Iterator[ValidationError]:

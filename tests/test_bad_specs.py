@@ -236,7 +236,8 @@ def test_other_commands_say_the_same(
         args += ["--config", tmp_path / "no-project.yaml"]
         if command == "check":
             args += ["--out", tmp_path / "absent"]
-        assert_one_error_line(run_cli(capsys, *args), CORPUS / name, expected)
+        error_file = CORPUS / (expected.error_file or name)
+        assert_one_error_line(run_cli(capsys, *args), error_file, expected)
     assert not (tmp_path / "absent").exists()
 
 
