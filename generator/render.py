@@ -31,8 +31,7 @@ from generator.model import (
     Property,
     TypeRef,
 )
-from generator.model.build import RESERVED_CLASS_NAMES
-from generator.naming import constant_case, pascal_case, unique_names
+from generator.naming import constant_case, unique_names
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_OUTPUTS = (
@@ -603,24 +602,16 @@ def annotation(
     if type_ref.kind is Kind.DICT:
         assert type_ref.item is not None
         return f"dict[str, {annotation(type_ref.item, models)}]"
-    if (enum_class := enum_class_name(type_ref, models)) is not None:
+    if (enum_class := enum_class_name(type_ref)) is not None:
         return f"{enum_class} | str"
     if _is_datetime(type_ref):
         return "datetime"
     return _SCALAR_ANNOTATIONS[type_ref.kind]
 
 
-def enum_class_name(type_ref: TypeRef, models: Mapping[str, Model]) -> str | None:
-    """The class of a named string enum; suffixed with `Enum` when the name is a model's, one
-    the generated modules import or define, or could be the client's (`...Client`)."""
-    if type_ref.kind is not Kind.STRING or not type_ref.enum_name:
-        return None
-    name = pascal_case(type_ref.enum_name) or "Values"
-    name = name if name[0].isalpha() else "Enum" + name
-    taken = {model.class_name for model in models.values()} | RESERVED_CLASS_NAMES
-    if name in taken or name.endswith("Client"):
-        name += "Enum"
-    return name
+def enum_class_name(type_ref: TypeRef) -> str | None:
+    """The class of a named string enum (named in the model stage), else None."""
+    return type_ref.enum_class if type_ref.kind is Kind.STRING else None
 
 
 def _is_datetime(type_ref: TypeRef) -> bool:
@@ -633,7 +624,7 @@ def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[st
         return {models[type_ref.model or ""].class_name}
     if type_ref.item is not None:
         return referenced_classes(type_ref.item, models)
-    enum_class = enum_class_name(type_ref, models)
+    enum_class = enum_class_name(type_ref)
     return {enum_class} if enum_class else set()
 
 
@@ -665,7 +656,7 @@ def from_wire(
         inner = from_wire(type_ref.item, value, models, depth + 1)
         pairs = f"_checked(dict, {expression}).items()"
         return f"{{{key}: {inner} for {key}, {value} in {pairs}}}"
-    if (enum_class := enum_class_name(type_ref, models)) is not None:
+    if (enum_class := enum_class_name(type_ref)) is not None:
         return f"_enum_or_text({enum_class}, _checked(str, {expression}))"
     if _is_datetime(type_ref):
         return f"_parse_datetime(_checked(str, {expression}))"
@@ -767,7 +758,7 @@ def _enum_views(api: Api, models: Mapping[str, Model]) -> tuple[EnumView, ...]:
         type_ref = type_refs.pop()
         if type_ref.item is not None:
             type_refs.append(type_ref.item)
-        elif (class_name := enum_class_name(type_ref, models)) is not None:
+        elif (class_name := enum_class_name(type_ref)) is not None:
             values.setdefault(class_name, {}).update(
                 dict.fromkeys(map(str, type_ref.enum_values))
             )

@@ -29,9 +29,8 @@ without changing its shape. The model stage pads such names with `_` (`quote_`,
 refuses sentinel names the generated client uses (`API_VERSION`). `scope_collisions` pairs
 every identifier of a generated module with the baseline's, scope by scope, and reports two
 baseline names that became one; `test_spec_names_cannot_capture_the_templates_names` runs it
-on chosen names, the captures still known as strict xfails, and the tests after it check the
-exact names and messages. The property test leaves out examples whose names still collide
-(`same_shape_as_baseline`); those collisions are xfail cases there.
+on chosen names, and the tests after it check the exact names and messages. The property test
+leaves out examples whose output has another shape (`same_shape_as_baseline`).
 """
 
 from __future__ import annotations
@@ -812,13 +811,12 @@ def derived_names(api: Api) -> set[str]:
     """Every identifier the model stage made from spec text (names of parameters, properties,
     methods, classes, enum classes) and the helpers named after them (`_begin_poke_result`).
     """
-    models = {model.name: model for model in api.models}
     names: set[str] = set()
     pending: list[Any] = [api]
     while pending:
         item = pending.pop()
         if isinstance(item, TypeRef):
-            names.add(enum_class_name(item, models) or "")
+            names.add(enum_class_name(item) or "")
         if isinstance(item, OmitSentinel):
             names.add(item.name)
         if is_dataclass(item):
@@ -1084,18 +1082,14 @@ def slots_strategy(draw: st.DrawFn) -> Slots:
 def same_shape_as_baseline(api: Api) -> bool:
     """True unless spec names collide in a way that changes the shape of the output.
 
-    Model class names and method names are unique, and model class names are never the
-    client's or a template's. Enum and sentinel class names are not checked against those
-    yet: two enums whose names become one class name, an enum or sentinel class named like a
-    model, the client or a template's class are deduplicated in `__all__` and imports (and
-    silently shadow each other), known bugs with strict xfail tests of their own below.
-    Examples with such collisions would fail the shape comparison for that known reason, so
-    they are left out here; every other check still runs on them in the xfail tests.
+    Model, enum and method names are unique, and class names are never the client's or a
+    template's; a sentinel that would collide is refused. The examples this leaves out are
+    those where two enums share one x-ms-enum name (one class, as intended), which changes
+    the number of enum classes.
     """
-    models = {model.name: model for model in api.models}
     class_names = [model.class_name for model in api.models]
     enum_classes = {
-        enum_class_name(type_ref, models)
+        enum_class_name(type_ref)
         for type_ref in [
             *(p.type for m in api.models for p in m.properties),
             *(p.type for op in api.operations for p in op.parameters),
@@ -1385,23 +1379,13 @@ def capture_cases() -> list[Any]:
         # enums whose class would take an imported name or the client's get `Enum` added
         "enum named like an imported class": dict(query_enum_name="HttpRequest"),
         "enum named like the client": dict(property_enum_name="ThingsClient"),
-    }
-    bugs = {
-        "enum names, one class name": (
-            dict(query_enum_name="poke mode", property_enum_name="poke-mode"),
-            "generator/render.py::enum_class_name: two different x-ms-enum names that "
-            "pascal-case alike are merged into one enum class with the values of both",
+        # two x-ms-enum names that read alike are two classes (PokeMode, PokeMode_2); they
+        # were merged into one with the values of both (fixed: named in the model stage)
+        "enum names, one class name": dict(
+            query_enum_name="poke mode", property_enum_name="poke-mode"
         ),
     }
     params = [pytest.param(overrides, id=case) for case, overrides in handled.items()]
-    params += [
-        pytest.param(
-            overrides,
-            id=case,
-            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason),
-        )
-        for case, (overrides, reason) in bugs.items()
-    ]
     return params
 
 
@@ -1409,7 +1393,7 @@ def capture_cases() -> list[Any]:
 def test_spec_names_cannot_capture_the_templates_names(
     overrides: dict[str, Any],
 ) -> None:
-    """Names the generator makes safe, and names that still capture (xfail)."""
+    """Names the generator makes safe."""
     generated = generate(replace(BASELINE, **overrides))
     reference = baseline()
     problems: list[str] = []
@@ -1556,16 +1540,7 @@ def test_a_sentinel_cannot_take_a_generated_name(name: str) -> None:
     [
         "THINGS_CLIENT",
         "POKE_REQUEST",
-        pytest.param(
-            "THING_STATE",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=pytest.fail.Exception,
-                reason="enum class names are made in the render stage, after the model stage"
-                " checks sentinels against the client's and the models' class names: sentinel"
-                " THING_STATE becomes a class ThingState beside the enum ThingState",
-            ),
-        ),
+        "THING_STATE",  # was a class ThingState beside the enum ThingState
     ],
     ids=["the client", "a model", "an enum"],
 )

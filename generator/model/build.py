@@ -6,9 +6,9 @@ Unsupported constructs are refused here with their JSON pointer, never turned in
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import fields, is_dataclass, replace
+from typing import Any, TypeVar, cast
 
 from generator.errors import display_path
 from generator.load import HTTP_METHODS, LoadedSpec, Node
@@ -32,6 +32,8 @@ from generator.model.entities import (
     TypeRef,
 )
 from generator.naming import pascal_case, snake_case, unique_names
+
+_T = TypeVar("_T")
 
 # Names the generated modules use for their own purposes; a spec cannot take them.
 METHOD_RESERVED = frozenset(
@@ -133,12 +135,21 @@ class _Builder:
             for name in sorted(self.models)
         )
         client_name = _client_name(operation_nodes, root)
+        enum_classes = _enum_class_names(
+            (*models, *operations),
+            taken={client_name, *class_names.values(), *RESERVED_CLASS_NAMES},
+        )
         for class_name, name_node in sorted(self.sentinel_nodes.items()):
-            if class_name == client_name or class_name in class_names.values():
+            if (
+                class_name == client_name
+                or class_name in class_names.values()
+                or class_name in enum_classes.values()
+            ):
                 raise name_node.error(
                     f"sentinel name {name_node.value!r} would take the class name"
-                    f" {class_name!r} of the client or a model"
+                    f" {class_name!r} of the client, a model or an enum"
                 )
+        models, operations = _with_enum_classes((models, operations), enum_classes)
         title = _text(info, "title") or "Api"
         return Api(
             title=title,
@@ -704,6 +715,59 @@ def _is_object_schema(value: Any) -> bool:
     if "properties" in value or "allOf" in value:
         return True
     return value.get("type") == "object" and "additionalProperties" not in value
+
+
+def _enum_class_names(parts: Iterable[object], taken: set[str]) -> dict[str, str]:
+    """A distinct class for each `x-ms-enum` name (enums of the same name are one class):
+    `Enum` is added to a name a model, the client or the generated modules have, and two names
+    that read alike (`poke mode`, `poke-mode`) get `PokeMode` and `PokeMode_2`."""
+    candidates: dict[str, str] = {}
+    for type_ref in _type_refs(parts):
+        if type_ref.kind is Kind.STRING and type_ref.enum_name:
+            name = pascal_case(type_ref.enum_name) or "Values"
+            name = name if name[0].isalpha() else "Enum" + name
+            if name in taken or name.endswith("Client"):
+                name += "Enum"
+            candidates[type_ref.enum_name] = name
+    return unique_names(candidates, fallback="Values", reserved=taken)
+
+
+def _type_refs(value: object) -> Iterator[TypeRef]:
+    """Every TypeRef in a tree of the model's dataclasses and tuples."""
+    if isinstance(value, TypeRef):
+        yield value
+        if value.item is not None:
+            yield from _type_refs(value.item)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _type_refs(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for each in fields(value):
+            yield from _type_refs(getattr(value, each.name))
+
+
+def _with_enum_classes(value: _T, enum_classes: Mapping[str, str]) -> _T:
+    """`value` with every named string enum's TypeRef given its class."""
+    result: Any = value
+    if isinstance(value, TypeRef):
+        changes: dict[str, Any] = {}
+        if value.item is not None:
+            changes["item"] = _with_enum_classes(value.item, enum_classes)
+        if value.kind is Kind.STRING and value.enum_name:
+            changes["enum_class"] = enum_classes[value.enum_name]
+        result = replace(value, **changes) if changes else value
+    elif isinstance(value, tuple):
+        result = tuple(_with_enum_classes(item, enum_classes) for item in value)
+    elif is_dataclass(value) and not isinstance(value, type):
+        result = replace(
+            value,
+            **{
+                each.name: _with_enum_classes(getattr(value, each.name), enum_classes)
+                for each in fields(value)
+                if each.init
+            },
+        )
+    return cast(_T, result)
 
 
 def _class_name(name: str) -> str:

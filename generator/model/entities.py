@@ -36,6 +36,9 @@ class TypeRef:
     """`x-ms-enum.name`, when the spec names the enum."""
     enum_extensible: bool = False
     """`x-ms-enum.modelAsString`: the service may send values not listed in the spec."""
+    enum_class: str | None = field(default=None, compare=False)
+    """The Python class of a named string enum, chosen with the other class names. Not part of
+    the type's identity: two specs that name it alike have the same type."""
 
     def describe(self) -> str:
         """A spec-level name for docs and diffs: `string`, `array<string>`, `CloudError`."""
