@@ -483,7 +483,7 @@ class Bench:
                 argv = [self.python, "-m", "generator", "generate", *extra]
                 return [*argv, "--out", str(self.out_dir(label, run))], env, ROOT
 
-            state = "cold validation cache" if cold else "warm validation cache"
+            state = "cold: empty cache" if cold else "warm cache"
             what = (
                 "spec/ Deallocate"
                 if label.startswith("one")
@@ -754,12 +754,12 @@ class Bench:
 
         contenders = [
             Contender(
-                "armgen diff 2024-07-01 -> 2025-04-01, warm validation cache",
+                "armgen diff 2024-07-01 -> 2025-04-01, warm cache",
                 differ(cold=False),
                 ok_codes=(0, 1),
             ),
             Contender(
-                "armgen diff 2024-07-01 -> 2025-04-01, cold validation cache",
+                "armgen diff 2024-07-01 -> 2025-04-01, cold: empty cache",
                 differ(cold=True),
                 ok_codes=(0, 1),
             ),
@@ -804,9 +804,7 @@ def _memory_rows(
         label=label,
     )
     for row in rows:
-        row.name = row.name.replace("armgen ", "").replace(
-            " validation cache", " cache"
-        )
+        row.name = row.name.replace("armgen ", "")
     return rows
 
 
