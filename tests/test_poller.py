@@ -60,6 +60,13 @@ def client_for(
     )
 
 
+def begin(client: VirtualMachineScaleSetsClient, **options: Any) -> LROPoller[None]:
+    """begin_deallocate, polling at once, through the test-only http switch."""
+    return client.begin_deallocate(
+        RG, VMSS, ["0"], polling_interval=0, enforce_https=False, **options
+    )
+
+
 def script_operation(server: FaultyServer, *polls: Reply) -> None:
     server.script("POST", DEALLOCATE, accepted(f"{server.url}/op", retry_after="0"))
     server.script("GET", "/op", *(polls or (Reply(200),)))
@@ -92,9 +99,7 @@ def test_result_polls_in_the_callers_thread_and_starts_no_thread(
         real_start(thread)
 
     with client_for(server, credential, threads) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         assert isinstance(poller, LROPoller)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(threading.Thread, "start", recording_start)
@@ -111,9 +116,7 @@ def test_done_polls_in_a_background_thread_until_the_operation_ends(
     script_operation(server, in_progress(server), in_progress(server), Reply(200))
     threads = Threads()
     with client_for(server, credential, threads) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         assert until(poller.done)
         polls = len(server.requests("GET", "/op"))
         assert poller.result() is None
@@ -135,9 +138,7 @@ def test_a_done_callback_runs_when_the_operation_ends_with_nobody_waiting(
         ended.set()
 
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         poller.add_done_callback(on_done)
         assert ended.wait(DEADLINE)
         assert until(poller.done)
@@ -154,9 +155,7 @@ def test_a_removed_callback_is_not_called(
     script_operation(server, Reply(200, delay=0.2))
     called: list[str] = []
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
 
         def forgotten(method: PollingMethod[Any]) -> None:
             called.append("forgotten")
@@ -173,9 +172,7 @@ def test_wait_with_a_timeout_returns_while_polling_goes_on(
 ) -> None:
     script_operation(server, Reply(200, delay=0.5))
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         started = time.monotonic()
         poller.wait(timeout=0.05)
         assert time.monotonic() - started < 0.4
@@ -192,9 +189,7 @@ def test_threads_waiting_together_share_one_polling(
     script_operation(server, Reply(200, delay=0.3))
     results: list[object] = []
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         waiters = [
             threading.Thread(target=lambda: results.append(poller.result()))
             for _ in range(3)
@@ -213,9 +208,7 @@ def test_a_failed_operation_raises_on_every_wait_with_a_continuation_token(
 ) -> None:
     _failing_operation(server, "Failed")
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         with pytest.raises(ServiceError) as first:
             poller.result()
         with pytest.raises(ServiceError) as again:
@@ -243,9 +236,7 @@ def test_ctrl_c_while_polling_leaves_the_poller_able_to_go_on(
         endpoint=server.url,
         raw_request_hook=interrupt_the_first_poll,
     ) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        )
+        poller = begin(client)
         with pytest.raises(KeyboardInterrupt):
             poller.result()
         poller.wait(timeout=DEADLINE)  # bounded, should the poller be stuck
@@ -261,17 +252,8 @@ def test_a_resumed_poller_is_the_same_kind_of_poller(
     script_operation(server, in_progress(server), Reply(200))
     threads = Threads()
     with client_for(server, credential, threads) as client:
-        token = client.begin_deallocate(
-            RG, VMSS, ["0"], polling_interval=0, enforce_https=False
-        ).continuation_token()
-        resumed = client.begin_deallocate(
-            RG,
-            VMSS,
-            ["0"],
-            continuation_token=token,
-            polling_interval=0,
-            enforce_https=False,
-        )
+        token = begin(client).continuation_token()
+        resumed = begin(client, continuation_token=token)
         assert type(resumed).__name__ == "_CallerThreadPoller"
         assert resumed.result() is None
     assert threads.by_method["GET"] == [threading.get_ident()] * 2
@@ -284,9 +266,7 @@ def test_without_polling_the_poller_is_done_at_once(
 ) -> None:
     server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], polling=False, polling_interval=0, enforce_https=False
-        )
+        poller = begin(client, polling=False)
         assert poller.done()
         assert poller.result() is None
     assert server.requests("GET") == []
