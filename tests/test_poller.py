@@ -271,3 +271,22 @@ def test_without_polling_the_poller_is_done_at_once(
         assert poller.result() is None
     assert server.requests("GET") == []
     server.assert_all_played()
+
+
+def test_a_failing_done_callback_reaches_the_caller_that_polled(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    script_operation(server, Reply(200))
+
+    def broken(method: PollingMethod[Any]) -> None:
+        raise RuntimeError("callback broke")
+
+    with client_for(server, credential) as client:
+        poller = begin(client)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(poller, "_poll_in_background", lambda: None)
+            poller.add_done_callback(broken)
+        with pytest.raises(RuntimeError, match="callback broke"):
+            poller.result()
+        assert poller.done() and poller.result() is None
+    server.assert_all_played()

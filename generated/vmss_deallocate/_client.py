@@ -94,9 +94,10 @@ class _CallerThreadPoller(LROPoller[_Result_co]):
     rather than a new thread per operation: begin_...().result() starts no thread.
 
     Asked about progress without waiting (done(), add_done_callback(), wait(timeout)), it
-    polls in a background thread, as LROPoller does. LROPoller.__init__ is not called, as it
-    would start that thread at once; every public method is overridden, so none of
-    LROPoller's own state is used.
+    polls in a background thread, as LROPoller does. Done callbacks run in the thread that
+    polled, so an exception from one reaches the caller of result() or, in the background,
+    threading.excepthook. LROPoller.__init__ is not called, as it would start that thread at
+    once; every public method is overridden, so none of LROPoller's own state is used.
     """
 
     def __init__(
