@@ -96,13 +96,16 @@ def _code_text(code: CodeDiff) -> str:
 
 
 def render_markdown(diff: ApiDiff) -> str:
-    """A pull-request comment: summary, table of changes, what callers get, the code diff."""
+    """A pull-request comment: summary, table of changes, what callers get, the code diff.
+
+    It fits GitHub's limit on a comment (COMMENT_LIMIT characters): the code diff is cut first,
+    then the last changes, each with a line that says so and where to read all of it.
+    """
     old, new = diff.old, diff.new
     breaking = len(diff.breaking)
     verdict = "**Breaking changes**" if breaking else "No breaking changes"
-    lines = [
-        f"### armgen diff: {markdown(summary_line(diff, arrow=_ARROW))}",
-        "",
+    head = (
+        f"### armgen diff: {markdown(summary_line(diff, arrow=_ARROW))}\n\n"
         f"{verdict}. OLD {markdown_code(old.label)} (api-version"
         f" {markdown_code(old.api_version)}), NEW {markdown_code(new.label)}"
         f" (api-version {markdown_code(new.api_version)})"
@@ -111,46 +114,97 @@ def render_markdown(diff: ApiDiff) -> str:
             if diff.operation_ids
             else ""
         )
-        + ".",
-    ]
-    if diff.changes:
-        lines += [
-            "",
-            "| Severity | Location | Change | openapi-diff rule |",
-            "| --- | --- | --- | --- |",
-        ]
-        for change in _ordered(diff):
-            severity = "**breaking**" if change.breaking else "non-breaking"
-            lines.append(
-                f"| {severity} | {markdown_code(change.location)} |"
-                f" {markdown(change.message)} | {markdown(_rule(change))} |"
-            )
-        lines += ["", "#### For callers of the generated client", ""]
-        for change in _ordered(diff):
-            mark = "**breaking**: " if change.breaking else ""
-            lines.append(
-                f"- {markdown_code(change.location)}: {mark}"
-                f"{markdown(change.caller_impact)}"
-            )
-    text = "\n".join(lines) + "\n"
+        + ".\n"
+    )
+    text = head + _markdown_changes(
+        _ordered(diff), COMMENT_LIMIT - _RESERVE - len(head)
+    )
     if diff.code is not None:
-        text += "\n" + _code_markdown(diff.code)
+        text += "\n" + _code_markdown(diff.code, room=COMMENT_LIMIT - len(text) - 1)
     return text
 
 
-def _code_markdown(code: CodeDiff) -> str:
+COMMENT_LIMIT = 65_536
+"""The most characters GitHub takes in a pull-request comment."""
+_RESERVE = 500
+"""Room kept after the changes for the code diff's summary or the note that it was cut."""
+
+
+def _markdown_changes(changes: list[Change], room: int) -> str:
+    if not changes:
+        return ""
+    rows, impacts = [], []
+    for change in changes:
+        severity = "**breaking**" if change.breaking else "non-breaking"
+        rows.append(
+            f"| {severity} | {markdown_code(change.location)} |"
+            f" {markdown(change.message)} | {markdown(_rule(change))} |\n"
+        )
+        mark = "**breaking**: " if change.breaking else ""
+        impacts.append(
+            f"- {markdown_code(change.location)}: {mark}"
+            f"{markdown(change.caller_impact)}\n"
+        )
+
+    def layout(shown: int) -> str:
+        left_out = len(changes) - shown
+        return (
+            "\n| Severity | Location | Change | openapi-diff rule |\n| --- | --- | --- | --- |\n"
+            + "".join(rows[:shown])
+            + (f"\n{_cut_note(f'{left_out} more changes')}\n" if left_out else "")
+            + "\n#### For callers of the generated client\n\n"
+            + "".join(impacts[:shown])
+        )
+
+    shown = _most_that_fit(
+        [len(row) + len(impact) for row, impact in zip(rows, impacts, strict=True)],
+        room - len(layout(0)),
+    )
+    return layout(shown)
+
+
+def _most_that_fit(sizes: list[int], room: int) -> int:
+    """How many of the first items fit in `room` characters."""
+    used = 0
+    for count, size in enumerate(sizes):
+        used += size
+        if used > room:
+            return count
+    return len(sizes)
+
+
+def _cut_note(what: str) -> str:
+    return (
+        f"*{what} left out to fit a GitHub comment ({COMMENT_LIMIT:,} characters):"
+        " `--format text` or `--format json` gives all of it.*"
+    )
+
+
+def _code_markdown(code: CodeDiff, room: int = COMMENT_LIMIT) -> str:
     if code.error is not None:
         return f"Generated client: not available ({markdown(code.error)}).\n"
     if not code.files:
         return "Generated client: unchanged.\n"
-    fence = "`" * max(3, _longest_backtick_run(code.text) + 1)
     files = ", ".join(
         f"{markdown_code(path)} ({markdown(status)})" for path, status in code.files
     )
-    return (
-        f"<details><summary>Generated client: {len(code.files)} file(s)"
-        f" changed</summary>\n\n{files}\n\n{fence}diff\n{code.text}{fence}\n\n</details>\n"
-    )
+    fence = "`" * max(3, _longest_backtick_run(code.text) + 1)
+    lines = code.text.splitlines(keepends=True)
+
+    def layout(shown: int) -> str:
+        left_out = len(lines) - shown
+        note = f"{_cut_note(f'{left_out} lines')}\n\n" if left_out else ""
+        return (
+            f"<details><summary>Generated client: {len(code.files)} file(s)"
+            f" changed</summary>\n\n{files}\n\n{fence}diff\n{''.join(lines[:shown])}"
+            f"{fence}\n\n{note}</details>\n"
+        )
+
+    shown = _most_that_fit([len(line) for line in lines], room - len(layout(0)))
+    block = layout(shown)
+    if len(block) > room:
+        return _cut_note("The generated client's diff") + "\n"
+    return block
 
 
 def _longest_backtick_run(text: str) -> int:

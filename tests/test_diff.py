@@ -1318,6 +1318,37 @@ def test_markdown_report(mixed: ApiDiff) -> None:
     assert "- `Widgets_Get > parameter $expand (query)`: get() takes" in text
 
 
+def test_markdown_fits_a_github_comment_cutting_the_code_diff_first(
+    mixed: ApiDiff,
+) -> None:
+    lines = [f"+    line_{index} = {'x' * 60}\n" for index in range(3000)]
+    huge = replace(
+        mixed,
+        code=CodeDiff(files=(("pkg/_client.py", "changed"),), text="".join(lines)),
+    )
+    text = diff_report.render_markdown(huge)
+    assert len(text) <= diff_report.COMMENT_LIMIT
+    assert diff_report.render_markdown(mixed) in text  # every change is still there
+    assert text.endswith("</details>\n") and "```diff\n+    line_0 = " in text
+    shown = text.count("+    line_")
+    assert 0 < shown < 3000
+    assert f"*{3000 - shown} lines left out to fit a GitHub comment" in text
+
+
+def test_markdown_fits_a_github_comment_with_thousands_of_changes(
+    mixed: ApiDiff,
+) -> None:
+    many = replace(mixed, changes=mixed.changes * 400)
+    text = diff_report.render_markdown(many)
+    assert len(text) <= diff_report.COMMENT_LIMIT
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    left_out = len(many.changes) - (len(rows) - 2)
+    assert 0 < left_out < len(many.changes)
+    assert f"*{left_out} more changes left out to fit a GitHub comment" in text
+    assert text.count("\n- `") == len(rows) - 2  # the callers' list shows the same ones
+    assert len(diff_report.render_text(many).splitlines()) > len(many.changes)
+
+
 def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
     new = base_spec()
     new["definitions"]["WidgetProperties"]["properties"]["a|b`c\nd"] = {
