@@ -1820,10 +1820,6 @@ class _OpenedSide:
             api = build_api(self.spec, selected, source_path=self.reference)
         return LoadedSide(api=api, label=self.reference, missing=missing)
 
-    def wait(self) -> None:
-        with self._errors_labelled():
-            self.validation.wait()
-
     @contextlib.contextmanager
     def _errors_labelled(self) -> Iterator[None]:
         try:
