@@ -37,6 +37,14 @@ def _checked_or_none(expected: type[_T], value: object) -> _T | None:
     return None if value is None else _checked(expected, value)
 
 
+def _require_object(model: type, data: object) -> None:
+    """A model is built from a JSON object only; the model's name says which one wanted it."""
+    if not isinstance(data, Mapping):
+        raise TypeError(
+            f"{model.__name__} needs a JSON object, not {type(data).__name__}"
+        )
+
+
 @dataclass(kw_only=True)
 class ApiError:
     """What went wrong, with optional details and service-internal information."""
@@ -55,10 +63,7 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
-            )
+        _require_object(cls, data)
         return cls(
             details=(
                 None
@@ -108,10 +113,7 @@ class ApiErrorBase:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiErrorBase:
         """Build from a JSON object; fields this version does not know are ignored."""
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
-            )
+        _require_object(cls, data)
         return cls(
             code=_checked_or_none(str, data.get("code")),
             target=_checked_or_none(str, data.get("target")),
@@ -140,10 +142,7 @@ class CloudError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
-            )
+        _require_object(cls, data)
         return cls(
             error=(
                 None if data.get("error") is None else ApiError.from_dict(data["error"])
@@ -170,10 +169,7 @@ class InnerError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> InnerError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
-            )
+        _require_object(cls, data)
         return cls(
             exceptiontype=_checked_or_none(str, data.get("exceptiontype")),
             errordetail=_checked_or_none(str, data.get("errordetail")),
@@ -201,10 +197,7 @@ class VirtualMachineScaleSetVMInstanceIDs:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> VirtualMachineScaleSetVMInstanceIDs:
         """Build from a JSON object; fields this version does not know are ignored."""
-        if not isinstance(data, Mapping):
-            raise TypeError(
-                f"{cls.__name__} needs a JSON object, not {type(data).__name__}"
-            )
+        _require_object(cls, data)
         return cls(
             instance_ids=(
                 None
