@@ -738,7 +738,7 @@ def _type_refs(value: object) -> Iterator[TypeRef]:
         yield value
         if value.item is not None:
             yield from _type_refs(value.item)
-    elif isinstance(value, tuple | list):
+    elif isinstance(value, tuple):
         for item in value:
             yield from _type_refs(item)
     elif is_dataclass(value) and not isinstance(value, type):
