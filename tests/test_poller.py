@@ -290,3 +290,15 @@ def test_a_failing_done_callback_reaches_the_caller_that_polled(
             poller.result()
         assert poller.done() and poller.result() is None
     server.assert_all_played()
+
+
+def test_every_public_method_of_lropoller_is_its_own() -> None:
+    """_CallerThreadPoller skips LROPoller.__init__, so an inherited method that reads
+    LROPoller's private state would fail at run time: a new azure-core method fails here first.
+    from_continuation_token is inherited on purpose: it only calls the class."""
+    from vmss_deallocate._client import _CallerThreadPoller
+
+    public = {name for name in dir(LROPoller) if not name.startswith("_")}
+    inherited = {name for name in public if name not in vars(_CallerThreadPoller)}
+    assert inherited == {"from_continuation_token"}
+    assert public >= {"result", "wait", "done", "status", "continuation_token"}
