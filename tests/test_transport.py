@@ -177,3 +177,31 @@ def test_importing_the_package_leaves_the_transport_for_the_first_client() -> No
         check=True,
     )
     assert shown.stdout == "[]\n"
+
+
+def test_the_session_is_set_up_as_azure_cores_own() -> None:
+    """default_transport gives RequestsTransport a session, so azure-core's own set-up of one is
+    skipped: ours must match it (urllib3 never retries, redirects or raises on a status), or
+    azure-core's RetryPolicy and RedirectPolicy would not be the only ones at work."""
+    from azure.core.pipeline.transport import RequestsTransport
+
+    from vmss_deallocate._transport import default_transport
+
+    theirs, ours = RequestsTransport(), default_transport()
+    for transport in (theirs, ours):
+        transport.open()
+    try:
+        for prefix in ("http://", "https://"):
+            mine, reference = (
+                t.session.adapters[prefix].max_retries for t in (ours, theirs)
+            )
+            # repr, not ==: Retry(total=0) would equal Retry(total=False) field by field
+            assert (repr(mine), mine.raise_on_status) == (
+                repr(reference),
+                reference.raise_on_status,
+            )
+        assert ours.session.trust_env == theirs.session.trust_env
+        assert isinstance(ours.session, _EnvironmentOncePerHostSession)
+    finally:
+        for transport in (theirs, ours):
+            transport.close()
