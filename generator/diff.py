@@ -1796,7 +1796,7 @@ def load_side(
         return side.finish(operation_ids)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _OpenedSide:
     """A side loaded, its validation under way (perhaps in a child process)."""
 
