@@ -36,6 +36,7 @@ import pytest
 
 from generator import render
 from generator.cli import main
+from generator.render import package as render_package_module
 from tests.conftest import REPO_ROOT
 
 PACKAGE = "vmss_deallocate"
@@ -114,13 +115,14 @@ def broken_templates(
 ) -> Callable[[str], None]:
     """Copy the templates, append `text` to models.py.jinja, and render with the copy.
 
-    render.TEMPLATES_DIR is bound as make_environment's default argument when render.py is
-    imported, so patching that constant would change nothing: make_environment is patched.
+    TEMPLATES_DIR is bound as make_environment's default argument when the render stage is
+    imported, so patching that constant would change nothing: make_environment is patched
+    where render_package looks it up.
     """
     templates = tmp_path / "templates"
     shutil.copytree(render.TEMPLATES_DIR, templates)
     monkeypatch.setattr(
-        render,
+        render_package_module,
         "make_environment",
         functools.partial(render.make_environment, templates),
     )

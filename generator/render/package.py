@@ -1,0 +1,245 @@
+"""The whole package: one view of the API for every template, and the files rendered from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+import jinja2
+
+from generator import __version__
+from generator.errors import OutputError
+from generator.escape import SpecText
+from generator.model import Api
+from generator.render.docs import (
+    client_doc,
+    extra_examples,
+    operation_doc,
+    parameter_doc,
+    property_doc,
+)
+from generator.render.environment import make_environment
+from generator.render.errors import error_view
+from generator.render.imports import export_order, import_order
+from generator.render.models import enum_views, model_view, models_in_dependency_order
+from generator.render.operations import operation_view, split_path
+from generator.render.views import FlavorView, PackageView
+
+PACKAGE_OUTPUTS = (
+    ("__init__.py", "__init__.py", False),
+    ("_client.py", "_client.py", False),
+    ("_client.py", "aio/_client.py", True),
+    ("aio/__init__.py", "aio/__init__.py", True),
+    ("models.py", "models.py", False),
+    ("exceptions.py", "exceptions.py", False),
+    ("_version.py", "_version.py", False),
+    ("_transport.py", "_transport.py", False),
+    ("py.typed", "py.typed", False),
+    ("README.md", "README.md", False),
+)
+"""(template under templates/package/, file in the package, async flavour?).
+
+The sync and async clients come from one template, so they cannot drift apart."""
+DEFAULT_POLLING_INTERVAL = 30
+
+
+def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
+    """Render every file of the package, keyed by path relative to the output directory."""
+    view = _package_view(api, package_name)
+    environment = make_environment()
+    flavors = {False: _flavor(view, is_async=False), True: _flavor(view, is_async=True)}
+    package_dir = PurePosixPath(*package_name.split("."))
+    outputs = [
+        (f"package/{t}.jinja", package_dir / f, a) for t, f, a in PACKAGE_OUTPUTS
+    ]
+    if "." not in package_name:
+        outputs.append(("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), False))
+    files: dict[PurePosixPath, str] = {}
+    for template_name, path, is_async in outputs:
+        try:
+            template = environment.get_template(template_name)
+            files[path] = template.render(package=view, flavor=flavors[is_async])
+        except jinja2.TemplateError as exc:
+            raise OutputError(f"templates/{template_name}: {exc}") from None
+    return files
+
+
+def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
+    prefix = "Async" if is_async else ""
+    auth_policy = f"{prefix}ARMChallengeAuthenticationPolicy"
+    http_response = f"{prefix}HttpResponse"
+    sync_poller = package.has_long_running and not is_async
+    shared = {"API_VERSION", "DEFAULT_ENDPOINT", "_SDK_MONIKER", "_require_text"}
+    shared.add("_TokenOnlyForTheEndpoint")
+    if package.retry_even_post:
+        shared.add("_RETRY_EVEN_POST")
+    shared |= {s.name for s in package.sentinels} | {
+        s.class_name for s in package.sentinels
+    }
+    if package.has_long_running:
+        shared.add("DEFAULT_POLLING_INTERVAL")
+    if package.needs_string_list_check:
+        shared.add("_require_strings")
+    shared |= {
+        f"_{op.method_name}_result" for op in package.operations if op.long_running
+    }
+    return FlavorView(
+        is_async=is_async,
+        module_doc=(
+            "The asynchronous client: the same surface as the synchronous one, awaited."
+            if is_async
+            else "The synchronous client, built on azure-core's and azure-mgmt-core's pipeline."
+        ),
+        package_doc=f"Asynchronous client for {package.title}, on aiohttp.",
+        def_="async def" if is_async else "def",
+        await_="await " if is_async else "",
+        enter="__aenter__" if is_async else "__enter__",
+        exit="__aexit__" if is_async else "__exit__",
+        credential=f"{prefix}TokenCredential",
+        credential_module=(
+            "azure.core.credentials_async" if is_async else "azure.core.credentials"
+        ),
+        pipeline_client=f"{prefix}ARMPipelineClient",
+        http_response=http_response,
+        poller=f"{prefix}LROPoller",
+        # azure-core's sync LROPoller starts a thread per operation; ours polls in the caller's.
+        poller_class="AsyncLROPoller" if is_async else "_CallerThreadPoller",
+        polling_method=f"{prefix}PollingMethod",
+        no_polling=f"{prefix}NoPolling",
+        arm_polling=f"{prefix}ARMPolling",
+        arm_polling_module="azure.mgmt.core.polling."
+        + ("async_arm_polling" if is_async else "arm_polling"),
+        auth_policy=auth_policy,
+        retry_policy=f"{prefix}RetryPolicy",
+        redirect_policy=f"{prefix}RedirectPolicy",
+        polling_imports=import_order(
+            [f"{prefix}LROPoller", f"{prefix}NoPolling", f"{prefix}PollingMethod"]
+        ),
+        rest_imports=import_order(["HttpRequest", http_response]),
+        policy_imports=import_order([auth_policy, "ARMHttpLoggingPolicy"]),
+        pipeline_imports=import_order(
+            ["PipelineResponse", "policies"] + ([] if is_async else ["PipelineRequest"])
+        ),
+        urllib_imports=("quote",) if is_async else ("quote", "urlsplit"),
+        shared_imports=import_order(shared),
+        collections_imports=import_order(
+            (["Sequence"] if package.needs_sequence else [])
+            + (["Callable"] if sync_poller else [])
+        ),
+        typing_imports=import_order(
+            ["Any", "cast"]
+            + ([] if is_async else ["Final"])
+            + (["TypeVar"] if sync_poller else [])
+        ),
+        exception_imports=import_order(
+            ["HttpResponseError"] + (["AzureError"] if sync_poller else [])
+        ),
+    )
+
+
+def _package_view(api: Api, package_name: str) -> PackageView:
+    models = {model.name: model for model in api.models}
+    operations = tuple(
+        operation_view(api, operation, models) for operation in api.operations
+    )
+    sentinels = tuple(
+        {
+            view.sentinel.name: view.sentinel for view in operations if view.sentinel
+        }.values()
+    )
+    error = error_view(api, models)
+    enums = enum_views(api, models)
+    model_views = [model_view(api, model, models) for model in api.models]
+    model_names = tuple(model.class_name for model in api.models)
+    error_names = _error_class_names()
+    constructor_arguments = tuple(
+        p.python_name for p in api.client_parameters if p.wire_name != "api-version"
+    )
+    client_imports = sorted({name for view in operations for name in view.models_used})
+    client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
+    client_exports |= {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
+    client_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
+    all_exports = client_exports | {"__version__"} | set(model_names) | set(error_names)
+    all_exports |= {enum.class_name for enum in enums}
+    return PackageView(
+        package_name=package_name,
+        distribution_version=__version__,
+        generator_version=__version__,
+        spec_path_lines=tuple(
+            SpecText(part) for part in split_path(api.source.path, 80)
+        ),
+        spec_sha256=api.source.sha256,
+        title=SpecText(api.title),
+        description=SpecText(api.description),
+        api_version=SpecText(api.api_version),
+        default_endpoint=SpecText(f"https://{api.host}{api.base_path}"),
+        client_name=api.client_name,
+        client_doc=SpecText(client_doc(api)),
+        client_parameters=tuple(
+            parameter_doc(p, mark_client=False) for p in api.client_parameters
+        ),
+        constructor_arguments=constructor_arguments,
+        operations=operations,
+        operation_docs=tuple(
+            operation_doc(api, op, view)
+            for op, view in zip(api.operations, operations, strict=True)
+        ),
+        sentinels=sentinels,
+        models=tuple(
+            model_view(api, model, models) for model in models_in_dependency_order(api)
+        ),
+        enums=enums,
+        models_exports=export_order(
+            [m.class_name for m in model_views] + [e.class_name for e in enums]
+        ),
+        models_imports=import_order(
+            [m.class_name for m in model_views] + [e.class_name for e in enums]
+        ),
+        models_need_datetime=any(
+            re.search(r"\bdatetime\b", f.annotation) is not None
+            for m in model_views
+            for f in m.all_fields
+        ),
+        model_docs=tuple(
+            (
+                m.class_name,
+                SpecText(m.description),
+                tuple(property_doc(p) for p in m.properties),
+            )
+            for m in api.models
+        ),
+        error=error,
+        exports=export_order(all_exports),
+        client_exports=import_order(client_exports),
+        example_imports=(api.client_name,),
+        error_exports=error_names,
+        client_imports=import_order(client_imports),
+        module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
+        distribution_name=package_name.replace("_", "-").replace(".", "-"),
+        readme_path="/".join([*package_name.split("."), "README.md"]),
+        setuptools_packages=(package_name, f"{package_name}.aio"),
+        has_long_running=any(view.long_running for view in operations),
+        polling_interval=DEFAULT_POLLING_INTERVAL,
+        needs_sequence=any(
+            "Sequence[" in a.annotation for v in operations for a in v.arguments
+        ),
+        retry_even_post=any(view.retry_even_post for view in operations),
+        needs_string_list_check=any(
+            "_require_strings(" in (v.body_expression or "") for v in operations
+        ),
+        extra_examples=extra_examples(api, package_name, operations),
+        scopes=tuple(
+            (SpecText(name), SpecText(text))
+            for sec in api.security
+            for name, text in sec.scopes
+        ),
+    )
+
+
+def _error_class_names() -> tuple[str, ...]:
+    return (
+        "ServiceAuthenticationError",
+        "ServiceError",
+        "ServiceResourceExistsError",
+        "ServiceResourceNotFoundError",
+    )
