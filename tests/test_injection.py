@@ -62,10 +62,10 @@ from generator.errors import GeneratorError, SpecError, escape_pointer_token
 from generator.model import Api, Location, OmitSentinel, Operation, TypeRef
 from generator.model.build import (
     METHOD_RESERVED,
-    MODEL_RESERVED,
     RESERVED_CLASS_NAMES,
     RESERVED_CONSTANTS,
 )
+from generator.model.schemas import MODEL_RESERVED
 from generator.pipeline import GenerateOptions, generate_files, load_api
 from generator.render import enum_class_name
 

@@ -6,22 +6,20 @@ Unsupported constructs are refused here with their JSON pointer, never turned in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields, is_dataclass, replace
-from typing import Any, TypeVar, cast
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from generator.errors import display_path
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.entities import (
     Api,
     Body,
-    Constraints,
     ExampleRef,
     Header,
     Kind,
     Location,
     LongRunning,
-    Model,
     OAuth2Security,
     OmitSentinel,
     Operation,
@@ -29,8 +27,10 @@ from generator.model.entities import (
     Property,
     Response,
     SpecSource,
-    TypeRef,
 )
+from generator.model.enums import enum_class_names, with_enum_classes
+from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.model.schemas import SchemaReader, constraints, python_class_name
 from generator.naming import pascal_case, snake_case, unique_names
 
 _T = TypeVar("_T")
@@ -45,11 +45,6 @@ METHOD_RESERVED = frozenset(
 CLIENT_RESERVED = frozenset(
     {"self", "credential", "endpoint", "kwargs", "scopes"}
     | {"pipeline_policies", "policies"}
-)
-MODEL_RESERVED = frozenset(
-    {"from_dict", "to_dict", "classmethod", "staticmethod", "property", "cls"}
-    # names the class body's annotations use
-    | {"str", "int", "float", "bool", "list", "dict", "datetime", "Any", "Mapping"}
 )
 RESERVED_CLASS_NAMES = frozenset(
     # imported or defined by the generated modules
@@ -70,14 +65,6 @@ RESERVED_CONSTANTS = frozenset(
 )
 OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
 IDEMPOTENT_EXTENSION = "x-armgen-idempotent"
-UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
-_PRIMITIVES = {
-    "string": Kind.STRING,
-    "boolean": Kind.BOOLEAN,
-    "integer": Kind.INTEGER,
-    "number": Kind.NUMBER,
-    "file": Kind.ANY,
-}
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -97,14 +84,12 @@ def build_api(
 class _Builder:
     def __init__(self, spec: LoadedSpec) -> None:
         self.spec = spec
-        self.model_nodes: dict[str, Node] = {}
-        self.models: dict[str, Model] = {}
-        self.models_in_progress: set[str] = set()
+        self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
 
     def build(self, operation_ids: Sequence[str] | None, source_path: str) -> Api:
         root = self.spec.root
-        info = _required(root, "info")
+        info = required_key(root, "info")
         operation_nodes = self._select_operations(root, operation_ids)
         method_names = unique_names(
             {
@@ -122,20 +107,18 @@ class _Builder:
                 for op_id, path, method, node, path_item in operation_nodes
             )
         )
-        while pending := sorted(set(self.model_nodes) - set(self.models)):
-            for name in pending:
-                self._model(name)
+        read_models = self.schemas.finish()
         class_names = unique_names(
-            {name: _class_name(name) for name in self.models},
+            {name: python_class_name(name) for name in read_models},
             fallback="Model",
             reserved=RESERVED_CLASS_NAMES | {_client_name(operation_nodes, root)},
         )
         models = tuple(
-            replace(self.models[name], class_name=class_names[name])
-            for name in sorted(self.models)
+            replace(read_models[name], class_name=class_names[name])
+            for name in sorted(read_models)
         )
         client_name = _client_name(operation_nodes, root)
-        enum_classes = _enum_class_names(
+        enum_classes = enum_class_names(
             (*models, *operations),
             taken={client_name, *class_names.values(), *RESERVED_CLASS_NAMES},
         )
@@ -149,12 +132,12 @@ class _Builder:
                     f"sentinel name {name_node.value!r} would take the class name"
                     f" {class_name!r} of the client, a model or an enum"
                 )
-        models, operations = _with_enum_classes((models, operations), enum_classes)
-        title = _text(info, "title") or "Api"
+        models, operations = with_enum_classes((models, operations), enum_classes)
+        title = text_value(info, "title") or "Api"
         return Api(
             title=title,
-            description=_text(info, "description"),
-            api_version=str(_required(info, "version").value),
+            description=text_value(info, "description"),
+            api_version=str(required_key(info, "version").value),
             host=str(root.value.get("host", "management.azure.com")),
             base_path=str(root.value.get("basePath", "")).rstrip("/"),
             client_name=client_name,
@@ -169,13 +152,13 @@ class _Builder:
         self, root: Node, operation_ids: Sequence[str] | None
     ) -> list[tuple[str, str, str, Node, Node]]:
         found: dict[str, tuple[str, str, str, Node, Node]] = {}
-        paths = _required(root, "paths")
+        paths = required_key(root, "paths")
         for path in paths.value:
             path_item = self.spec.deref(paths.child(path))
             for method in HTTP_METHODS:
                 if (node := path_item.get(method)) is None:
                     continue
-                op_id_node = _required(node, "operationId")
+                op_id_node = required_key(node, "operationId")
                 op_id = str(op_id_node.value)
                 if op_id in found:
                     raise op_id_node.error(f"operationId {op_id!r} is used twice")
@@ -210,7 +193,7 @@ class _Builder:
             raise bodies[1].error("an operation can have only one body parameter")
         body = self._body(bodies[0], op_id) if bodies else None
         candidates = {
-            f"{n.value['in']}:{n.value['name']}": _python_candidate(n)
+            f"{n.value['in']}:{n.value['name']}": python_candidate(n)
             for n, _, client in plain
             if not client
         }
@@ -236,7 +219,7 @@ class _Builder:
         base_path = str(self.spec.root.value.get("basePath", ""))
         self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
         long_running = None
-        if _flag(node, "x-ms-long-running-operation"):
+        if flag_value(node, "x-ms-long-running-operation"):
             options = node.get("x-ms-long-running-operation-options")
             final_state = options.get("final-state-via") if options else None
             long_running = LongRunning(str(final_state.value) if final_state else None)
@@ -247,15 +230,15 @@ class _Builder:
             method_name=method_name,
             http_method=method.upper(),
             path=path,
-            summary=_text(node, "summary"),
-            description=_text(node, "description") or _text(node, "summary"),
+            summary=text_value(node, "summary"),
+            description=text_value(node, "description") or text_value(node, "summary"),
             parameters=parameters,
             body=body,
-            responses=self._responses(_required(node, "responses"), op_id),
+            responses=self._responses(required_key(node, "responses"), op_id),
             long_running=long_running,
             examples=self._examples(node),
-            deprecated=_flag(node, "deprecated"),
-            idempotent=_flag(node, IDEMPOTENT_EXTENSION)
+            deprecated=flag_value(node, "deprecated"),
+            idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
             or method in ("get", "put", "delete"),
         )
 
@@ -289,14 +272,14 @@ class _Builder:
             raise node.error(f"parameter location {value.get('in')!r} is not supported")
         return Parameter(
             wire_name=str(value["name"]),
-            python_name=python_name if not client else _python_candidate(node),
+            python_name=python_name if not client else python_candidate(node),
             location=Location(value["in"]),
-            type=self._type(node),
+            type=self.schemas.type_of(node),
             required=bool(value.get("required", False)),
-            description=_text(node, "description"),
+            description=text_value(node, "description"),
             client_level=client,
             default=value.get("default"),
-            constraints=_constraints(value),
+            constraints=constraints(value),
         )
 
     def _check_path_parameters(
@@ -310,23 +293,23 @@ class _Builder:
             raise node.error(f"path parameter {extra[0]!r} does not appear in the path")
 
     def _body(self, node: Node, operation_name: str) -> Body:
-        schema = _required(node, "schema")
-        body_type = self._type(schema, f"{operation_name}_body")
+        schema = required_key(node, "schema")
+        body_type = self.schemas.type_of(schema, f"{operation_name}_body")
         required = bool(node.value.get("required", False))
         flattened: tuple[Property, ...] = ()
-        if _flag(node, "x-ms-client-flatten"):
+        if flag_value(node, "x-ms-client-flatten"):
             if body_type.kind is not Kind.MODEL or body_type.model is None:
                 raise node.error(
                     "x-ms-client-flatten needs a body whose schema is a model"
                 )
-            flattened = self._all_properties(body_type.model)
+            flattened = self.schemas.all_properties(body_type.model)
         sentinel = self._omit_sentinel(node, required, flattened)
         return Body(
             wire_name=str(node.value["name"]),
-            python_name=_python_candidate(node),
+            python_name=python_candidate(node),
             type=body_type,
             required=required,
-            description=_text(node, "description"),
+            description=text_value(node, "description"),
             flattened=flattened,
             omit_sentinel=sentinel,
         )
@@ -341,7 +324,7 @@ class _Builder:
             raise extension.error(
                 f"{OMIT_SENTINEL_EXTENSION} must be a mapping with a 'name'"
             )
-        name_node = _required(extension, "name")
+        name_node = required_key(extension, "name")
         name = name_node.value
         if not isinstance(name, str) or not _SENTINEL_NAME.fullmatch(name):
             raise name_node.error(
@@ -364,7 +347,7 @@ class _Builder:
         return OmitSentinel(
             name=name,
             class_name=class_name,
-            description=_text(extension, "description"),
+            description=text_value(extension, "description"),
         )
 
     def _responses(self, node: Node, operation_name: str) -> tuple[Response, ...]:
@@ -383,8 +366,8 @@ class _Builder:
                 Header(
                     wire_name=wire,
                     python_name=snake_case(wire) or "header",
-                    type=self._type(header_nodes.child(wire)),
-                    description=_text(header_nodes.child(wire), "description"),
+                    type=self.schemas.type_of(header_nodes.child(wire)),
+                    description=text_value(header_nodes.child(wire), "description"),
                 )
                 for wire in (
                     sorted(header_nodes.value, key=str.lower) if header_nodes else ()
@@ -394,9 +377,9 @@ class _Builder:
             responses.append(
                 Response(
                     status=status,
-                    description=_text(response, "description"),
+                    description=text_value(response, "description"),
                     type=(
-                        self._type(schema, f"{operation_name}_response")
+                        self.schemas.type_of(schema, f"{operation_name}_response")
                         if schema
                         else None
                     ),
@@ -424,171 +407,6 @@ class _Builder:
             )
         return tuple(result)
 
-    def _type(self, node: Node, hint: str = "") -> TypeRef:
-        """The TypeRef of a schema, parameter or header node; registers the models it reaches.
-
-        `hint` names an inline object schema's model, as AutoRest does: owner + property.
-        """
-        if self.spec.ref_target(node) is not None:
-            target = self.spec.deref(node)
-            name = _definition_name(target)
-            if name is not None and _is_object_schema(target.value):
-                self._register_model(name, target)
-                return TypeRef(Kind.MODEL, model=name)
-            return self._type(target, name or hint)
-        value = node.value
-        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
-            if keyword in value:
-                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
-        if "allOf" in value:
-            return self._inline_all_of(node)
-        declared = value.get("type")
-        if declared == "array":
-            items = _required(node, "items")
-            return TypeRef(Kind.ARRAY, item=self._type(items, hint and hint + "Item"))
-        if declared == "object" or (
-            declared is None
-            and ("properties" in value or "additionalProperties" in value)
-        ):
-            additional = node.get("additionalProperties")
-            if additional is not None and additional.value is False:
-                additional = None  # "no other keys": the same Python type
-            if "properties" in value or additional is None:
-                if not value.get("properties") and additional is None:
-                    return TypeRef(Kind.ANY)
-                if not hint:
-                    raise node.error("an inline object schema needs a named owner")
-                name = self._unused_model_name(pascal_case(hint), node)
-                self._register_model(name, node)
-                return TypeRef(Kind.MODEL, model=name)
-            if additional.value is True or additional.value == {}:
-                return TypeRef(Kind.DICT, item=TypeRef(Kind.ANY))
-            return TypeRef(
-                Kind.DICT, item=self._type(additional, hint and hint + "Value")
-            )
-        if declared is None:
-            return TypeRef(Kind.ANY)
-        if not isinstance(declared, str) or declared not in _PRIMITIVES:
-            raise node.error(f"type {declared!r} is not supported")
-        return TypeRef(
-            _PRIMITIVES[declared], format=value.get("format"), **_enum_fields(node)
-        )
-
-    def _inline_all_of(self, node: Node) -> TypeRef:
-        """`{allOf: [{$ref: X}], description: ...}` is X with a description: Azure's idiom."""
-        entries = _required(node, "allOf")
-        if len(entries.value) != 1 or "properties" in node.value:
-            raise entries.error(
-                "inline object schemas are not supported yet: move it to definitions"
-            )
-        return self._type(entries.child(0))
-
-    def _unused_model_name(self, name: str, node: Node) -> str:
-        """`name`, or `name2`, ... when another schema already has it."""
-        candidate, counter = name, 2
-        while (known := self.model_nodes.get(candidate)) is not None and (
-            known.file,
-            known.pointer,
-        ) != (node.file, node.pointer):
-            candidate, counter = f"{name}{counter}", counter + 1
-        return candidate
-
-    def _register_model(self, name: str, node: Node) -> None:
-        known = self.model_nodes.get(name)
-        if known is None:
-            self.model_nodes[name] = node
-        elif (known.file, known.pointer) != (node.file, node.pointer):
-            raise node.error(
-                f"two definitions are named {name!r}"
-                f" (also {display_path(known.file)}#{known.pointer})"
-            )
-
-    def _model(self, name: str) -> Model:
-        if name in self.models:
-            return self.models[name]
-        node = self.model_nodes[name]
-        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
-            if keyword in node.value:
-                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
-        if name in self.models_in_progress:
-            raise node.error(f"model {name!r} extends itself through allOf")
-        self.models_in_progress.add(name)
-        bases = self._bases(node)
-        required = set(node.value.get("required", ()))
-        properties_node = node.get("properties")
-        wires = list(properties_node.value) if properties_node else []
-        if unknown := sorted(required - set(wires)):
-            raise node.error(
-                f"required property {unknown[0]!r} is not among the properties"
-            )
-        names = unique_names(
-            (
-                {
-                    wire: _python_candidate(properties_node.child(wire), wire)
-                    for wire in wires
-                }
-                if properties_node
-                else {}
-            ),
-            fallback="field",
-            reserved=MODEL_RESERVED,
-        )
-        properties = []
-        for wire in wires:
-            assert properties_node is not None
-            prop = properties_node.child(wire)
-            resolved = self.spec.deref(prop)
-            properties.append(
-                Property(
-                    wire_name=wire,
-                    python_name=names[wire],
-                    type=self._type(prop, f"{name}_{wire}"),
-                    required=wire in required,
-                    read_only=bool(
-                        prop.value.get(
-                            "readOnly", resolved.value.get("readOnly", False)
-                        )
-                    ),
-                    description=_text(prop, "description")
-                    or _text(resolved, "description"),
-                    constraints=_constraints(resolved.value),
-                )
-            )
-        model = Model(
-            name=name,
-            class_name=_class_name(name),
-            description=_text(node, "description"),
-            properties=tuple(properties),
-            external=_flag(node, "x-ms-external"),
-            bases=bases,
-        )
-        self.models[name] = model
-        self.models_in_progress.discard(name)
-        return model
-
-    def _all_properties(self, name: str) -> tuple[Property, ...]:
-        """Inherited properties first, then the model's own; as Api.all_properties."""
-        model = self._model(name)
-        inherited: dict[str, Property] = {}
-        for base in model.bases:
-            for prop in self._all_properties(base):
-                inherited.setdefault(prop.wire_name, prop)
-        own = {prop.wire_name for prop in model.properties}
-        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
-
-    def _bases(self, node: Node) -> tuple[str, ...]:
-        entries = node.get("allOf")
-        bases: list[str] = []
-        for index in range(len(entries.value) if entries else 0):
-            assert entries is not None
-            entry = entries.child(index)
-            base = self._type(entry)
-            if base.kind is not Kind.MODEL or base.model is None:
-                raise entry.error("allOf entries must reference object definitions")
-            self._model(base.model)
-            bases.append(base.model)
-        return tuple(bases)
-
     def _security(self, root: Node) -> tuple[OAuth2Security, ...]:
         definitions = root.get("securityDefinitions")
         result = []
@@ -603,7 +421,7 @@ class _Builder:
                     name=name,
                     flow=str(entry.value.get("flow", "")),
                     authorization_url=str(entry.value.get("authorizationUrl", "")),
-                    description=_text(entry, "description"),
+                    description=text_value(entry, "description"),
                     scopes=tuple((str(k), str(v)) for k, v in sorted(scopes.items())),
                 )
             )
@@ -656,35 +474,9 @@ def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]
     )
 
 
-def _required(node: Node, key: str) -> Node:
-    child = node.get(key)
-    if child is None:
-        raise node.error(f"missing required field {key!r}")
-    return child
-
-
-def _text(node: Node, key: str) -> str:
-    value = node.value.get(key) if isinstance(node.value, Mapping) else None
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _flag(node: Node, key: str) -> bool:
-    return node.value.get(key) is True
-
-
-def _python_candidate(node: Node, wire_name: str | None = None) -> str:
-    """snake_case of `x-ms-client-name` when given, else of the wire name."""
-    client_name = node.value.get("x-ms-client-name")
-    if isinstance(client_name, str):
-        return snake_case(client_name)
-    return snake_case(
-        wire_name if wire_name is not None else str(node.value.get("name", ""))
-    )
-
-
 def _method_candidate(op_id: str, node: Node) -> str:
     """`begin_` for a long-running operation is part of the name that must be unique."""
-    prefix = "begin_" if _flag(node, "x-ms-long-running-operation") else ""
+    prefix = "begin_" if flag_value(node, "x-ms-long-running-operation") else ""
     return prefix + (_method_base(op_id) or "operation")
 
 
@@ -700,105 +492,3 @@ def _split_operation_id(op_id: str) -> tuple[str, str]:
 def _is_global(node: Node) -> bool:
     """A parameter from a `parameters` section is a client parameter unless it says otherwise."""
     return node.pointer.startswith("/parameters/")
-
-
-def _definition_name(node: Node) -> str | None:
-    parts = node.pointer.split("/")
-    if len(parts) == 3 and parts[1] == "definitions":
-        return parts[2].replace("~1", "/").replace("~0", "~")
-    return None
-
-
-def _is_object_schema(value: Any) -> bool:
-    if not isinstance(value, Mapping):
-        return False
-    if "properties" in value or "allOf" in value:
-        return True
-    return value.get("type") == "object" and "additionalProperties" not in value
-
-
-def _enum_class_names(parts: Iterable[object], taken: set[str]) -> dict[str, str]:
-    """A distinct class for each `x-ms-enum` name (enums of the same name are one class):
-    `Enum` is added to a name a model, the client or the generated modules have, and two names
-    that read alike (`poke mode`, `poke-mode`) get `PokeMode` and `PokeMode_2`."""
-    candidates: dict[str, str] = {}
-    for type_ref in _type_refs(parts):
-        if type_ref.kind is Kind.STRING and type_ref.enum_name:
-            name = pascal_case(type_ref.enum_name) or "Values"
-            name = name if name[0].isalpha() else "Enum" + name
-            if name in taken or name.endswith("Client"):
-                name += "Enum"
-            candidates[type_ref.enum_name] = name
-    return unique_names(candidates, fallback="Values", reserved=taken)
-
-
-def _type_refs(value: object) -> Iterator[TypeRef]:
-    """Every TypeRef in a tree of the model's dataclasses and tuples."""
-    if isinstance(value, TypeRef):
-        yield value
-        if value.item is not None:
-            yield from _type_refs(value.item)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _type_refs(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for each in fields(value):
-            yield from _type_refs(getattr(value, each.name))
-
-
-def _with_enum_classes(value: _T, enum_classes: Mapping[str, str]) -> _T:
-    """`value` with every named string enum's TypeRef given its class."""
-    result: Any = value
-    if isinstance(value, TypeRef):
-        changes: dict[str, Any] = {}
-        if value.item is not None:
-            changes["item"] = _with_enum_classes(value.item, enum_classes)
-        if value.kind is Kind.STRING and value.enum_name:
-            changes["enum_class"] = enum_classes[value.enum_name]
-        result = replace(value, **changes) if changes else value
-    elif isinstance(value, tuple):
-        result = tuple(_with_enum_classes(item, enum_classes) for item in value)
-    elif is_dataclass(value) and not isinstance(value, type):
-        result = replace(
-            value,
-            **{
-                each.name: _with_enum_classes(getattr(value, each.name), enum_classes)
-                for each in fields(value)
-                if each.init
-            },
-        )
-    return cast(_T, result)
-
-
-def _class_name(name: str) -> str:
-    class_name = pascal_case(name)
-    return class_name if class_name[:1].isalpha() else "Model" + class_name
-
-
-def _enum_fields(node: Node) -> dict[str, Any]:
-    values = node.value.get("enum")
-    if not values:
-        return {}
-    if not isinstance(values, list):
-        raise node.child("enum").error("enum must be a list")
-    extension = node.value.get("x-ms-enum")
-    if not isinstance(extension, Mapping):
-        return {"enum_values": tuple(values), "enum_extensible": False}
-    name = extension.get("name")
-    return {
-        "enum_values": tuple(values),
-        "enum_name": name if isinstance(name, str) and name else None,
-        "enum_extensible": extension.get("modelAsString", False) is True,
-    }
-
-
-def _constraints(value: Mapping[str, Any]) -> Constraints:
-    return Constraints(
-        pattern=value.get("pattern"),
-        min_length=value.get("minLength"),
-        max_length=value.get("maxLength"),
-        minimum=value.get("minimum"),
-        maximum=value.get("maximum"),
-        min_items=value.get("minItems"),
-        max_items=value.get("maxItems"),
-    )

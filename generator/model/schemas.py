@@ -1,0 +1,258 @@
+"""Schemas: the TypeRef of every schema an operation reaches, and the Model of every object
+definition (with its `allOf` bases) that it names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.errors import display_path
+from generator.load import LoadedSpec, Node
+from generator.model.entities import Constraints, Kind, Model, Property, TypeRef
+from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.naming import pascal_case, unique_names
+
+MODEL_RESERVED = frozenset(
+    {"from_dict", "to_dict", "classmethod", "staticmethod", "property", "cls"}
+    # names the class body's annotations use
+    | {"str", "int", "float", "bool", "list", "dict", "datetime", "Any", "Mapping"}
+)
+UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
+_PRIMITIVES = {
+    "string": Kind.STRING,
+    "boolean": Kind.BOOLEAN,
+    "integer": Kind.INTEGER,
+    "number": Kind.NUMBER,
+    "file": Kind.ANY,
+}
+
+
+class SchemaReader:
+    """Reads schemas on demand; the models it meets are kept until `finish` names them all."""
+
+    def __init__(self, spec: LoadedSpec) -> None:
+        self.spec = spec
+        self.model_nodes: dict[str, Node] = {}
+        self.models: dict[str, Model] = {}
+        self.models_in_progress: set[str] = set()
+
+    def finish(self) -> dict[str, Model]:
+        """Read every model registered so far, and those they reach in turn."""
+        while pending := sorted(set(self.model_nodes) - set(self.models)):
+            for name in pending:
+                self.model(name)
+        return self.models
+
+    def type_of(self, node: Node, hint: str = "") -> TypeRef:
+        """The TypeRef of a schema, parameter or header node; registers the models it reaches.
+
+        `hint` names an inline object schema's model, as AutoRest does: owner + property.
+        """
+        if self.spec.ref_target(node) is not None:
+            target = self.spec.deref(node)
+            name = definition_name(target)
+            if name is not None and is_object_schema(target.value):
+                self._register_model(name, target)
+                return TypeRef(Kind.MODEL, model=name)
+            return self.type_of(target, name or hint)
+        value = node.value
+        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
+            if keyword in value:
+                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
+        if "allOf" in value:
+            return self._inline_all_of(node)
+        declared = value.get("type")
+        if declared == "array":
+            items = required_key(node, "items")
+            return TypeRef(Kind.ARRAY, item=self.type_of(items, hint and hint + "Item"))
+        if declared == "object" or (
+            declared is None
+            and ("properties" in value or "additionalProperties" in value)
+        ):
+            additional = node.get("additionalProperties")
+            if additional is not None and additional.value is False:
+                additional = None  # "no other keys": the same Python type
+            if "properties" in value or additional is None:
+                if not value.get("properties") and additional is None:
+                    return TypeRef(Kind.ANY)
+                if not hint:
+                    raise node.error("an inline object schema needs a named owner")
+                name = self._unused_model_name(pascal_case(hint), node)
+                self._register_model(name, node)
+                return TypeRef(Kind.MODEL, model=name)
+            if additional.value is True or additional.value == {}:
+                return TypeRef(Kind.DICT, item=TypeRef(Kind.ANY))
+            return TypeRef(
+                Kind.DICT, item=self.type_of(additional, hint and hint + "Value")
+            )
+        if declared is None:
+            return TypeRef(Kind.ANY)
+        if not isinstance(declared, str) or declared not in _PRIMITIVES:
+            raise node.error(f"type {declared!r} is not supported")
+        return TypeRef(
+            _PRIMITIVES[declared], format=value.get("format"), **enum_fields(node)
+        )
+
+    def _inline_all_of(self, node: Node) -> TypeRef:
+        """`{allOf: [{$ref: X}], description: ...}` is X with a description: Azure's idiom."""
+        entries = required_key(node, "allOf")
+        if len(entries.value) != 1 or "properties" in node.value:
+            raise entries.error(
+                "inline object schemas are not supported yet: move it to definitions"
+            )
+        return self.type_of(entries.child(0))
+
+    def _unused_model_name(self, name: str, node: Node) -> str:
+        """`name`, or `name2`, ... when another schema already has it."""
+        candidate, counter = name, 2
+        while (known := self.model_nodes.get(candidate)) is not None and (
+            known.file,
+            known.pointer,
+        ) != (node.file, node.pointer):
+            candidate, counter = f"{name}{counter}", counter + 1
+        return candidate
+
+    def _register_model(self, name: str, node: Node) -> None:
+        known = self.model_nodes.get(name)
+        if known is None:
+            self.model_nodes[name] = node
+        elif (known.file, known.pointer) != (node.file, node.pointer):
+            raise node.error(
+                f"two definitions are named {name!r}"
+                f" (also {display_path(known.file)}#{known.pointer})"
+            )
+
+    def model(self, name: str) -> Model:
+        if name in self.models:
+            return self.models[name]
+        node = self.model_nodes[name]
+        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
+            if keyword in node.value:
+                raise node.child(keyword).error(f"'{keyword}' is not supported yet")
+        if name in self.models_in_progress:
+            raise node.error(f"model {name!r} extends itself through allOf")
+        self.models_in_progress.add(name)
+        bases = self._bases(node)
+        required = set(node.value.get("required", ()))
+        properties_node = node.get("properties")
+        wires = list(properties_node.value) if properties_node else []
+        if unknown := sorted(required - set(wires)):
+            raise node.error(
+                f"required property {unknown[0]!r} is not among the properties"
+            )
+        names = unique_names(
+            (
+                {
+                    wire: python_candidate(properties_node.child(wire), wire)
+                    for wire in wires
+                }
+                if properties_node
+                else {}
+            ),
+            fallback="field",
+            reserved=MODEL_RESERVED,
+        )
+        properties = []
+        for wire in wires:
+            assert properties_node is not None
+            prop = properties_node.child(wire)
+            resolved = self.spec.deref(prop)
+            properties.append(
+                Property(
+                    wire_name=wire,
+                    python_name=names[wire],
+                    type=self.type_of(prop, f"{name}_{wire}"),
+                    required=wire in required,
+                    read_only=bool(
+                        prop.value.get(
+                            "readOnly", resolved.value.get("readOnly", False)
+                        )
+                    ),
+                    description=text_value(prop, "description")
+                    or text_value(resolved, "description"),
+                    constraints=constraints(resolved.value),
+                )
+            )
+        model = Model(
+            name=name,
+            class_name=python_class_name(name),
+            description=text_value(node, "description"),
+            properties=tuple(properties),
+            external=flag_value(node, "x-ms-external"),
+            bases=bases,
+        )
+        self.models[name] = model
+        self.models_in_progress.discard(name)
+        return model
+
+    def all_properties(self, name: str) -> tuple[Property, ...]:
+        """Inherited properties first, then the model's own; as Api.all_properties."""
+        model = self.model(name)
+        inherited: dict[str, Property] = {}
+        for base in model.bases:
+            for prop in self.all_properties(base):
+                inherited.setdefault(prop.wire_name, prop)
+        own = {prop.wire_name for prop in model.properties}
+        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+
+    def _bases(self, node: Node) -> tuple[str, ...]:
+        entries = node.get("allOf")
+        bases: list[str] = []
+        for index in range(len(entries.value) if entries else 0):
+            assert entries is not None
+            entry = entries.child(index)
+            base = self.type_of(entry)
+            if base.kind is not Kind.MODEL or base.model is None:
+                raise entry.error("allOf entries must reference object definitions")
+            self.model(base.model)
+            bases.append(base.model)
+        return tuple(bases)
+
+
+def definition_name(node: Node) -> str | None:
+    parts = node.pointer.split("/")
+    if len(parts) == 3 and parts[1] == "definitions":
+        return parts[2].replace("~1", "/").replace("~0", "~")
+    return None
+
+
+def is_object_schema(value: Any) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    if "properties" in value or "allOf" in value:
+        return True
+    return value.get("type") == "object" and "additionalProperties" not in value
+
+
+def python_class_name(name: str) -> str:
+    class_name = pascal_case(name)
+    return class_name if class_name[:1].isalpha() else "Model" + class_name
+
+
+def enum_fields(node: Node) -> dict[str, Any]:
+    values = node.value.get("enum")
+    if not values:
+        return {}
+    if not isinstance(values, list):
+        raise node.child("enum").error("enum must be a list")
+    extension = node.value.get("x-ms-enum")
+    if not isinstance(extension, Mapping):
+        return {"enum_values": tuple(values), "enum_extensible": False}
+    name = extension.get("name")
+    return {
+        "enum_values": tuple(values),
+        "enum_name": name if isinstance(name, str) and name else None,
+        "enum_extensible": extension.get("modelAsString", False) is True,
+    }
+
+
+def constraints(value: Mapping[str, Any]) -> Constraints:
+    return Constraints(
+        pattern=value.get("pattern"),
+        min_length=value.get("minLength"),
+        max_length=value.get("maxLength"),
+        minimum=value.get("minimum"),
+        maximum=value.get("maximum"),
+        min_items=value.get("minItems"),
+        max_items=value.get("maxItems"),
+    )
