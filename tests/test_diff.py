@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import diff_report
 from generator.cli import main
 from generator.diff import (
     ApiDiff,
@@ -29,6 +28,7 @@ from generator.diff import (
     Severity,
     compare_apis,
     diff_specs,
+    report,
 )
 from generator.errors import GeneratorError, OutputError
 
@@ -1292,7 +1292,7 @@ def mixed(run: Callable[..., ApiDiff]) -> ApiDiff:
 
 
 def test_text_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_text(mixed)
+    text = report.render_text(mixed)
     lines = text.splitlines()
     assert lines[0].startswith("OLD ") and lines[0].endswith("(api-version 2024-01-01)")
     assert lines[1].startswith("NEW ") and lines[1].endswith("(api-version 2024-06-01)")
@@ -1304,7 +1304,7 @@ def test_text_report(mixed: ApiDiff) -> None:
 
 
 def test_markdown_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_markdown(mixed)
+    text = report.render_markdown(mixed)
     assert text.startswith(
         "### armgen diff: 3 changes, 1 breaking (api-version 2024-01-01 \u2192 2024-06-01)\n"
     )
@@ -1326,9 +1326,9 @@ def test_markdown_fits_a_github_comment_cutting_the_code_diff_first(
         mixed,
         code=CodeDiff(files=(("pkg/_client.py", "changed"),), text="".join(lines)),
     )
-    text = diff_report.render_markdown(huge)
-    assert len(text) <= diff_report.COMMENT_LIMIT
-    assert diff_report.render_markdown(mixed) in text  # every change is still there
+    text = report.render_markdown(huge)
+    assert len(text) <= report.COMMENT_LIMIT
+    assert report.render_markdown(mixed) in text  # every change is still there
     assert text.endswith("</details>\n") and "```diff\n+    line_0 = " in text
     shown = text.count("+    line_")
     assert 0 < shown < 3000
@@ -1339,14 +1339,14 @@ def test_markdown_fits_a_github_comment_with_thousands_of_changes(
     mixed: ApiDiff,
 ) -> None:
     many = replace(mixed, changes=mixed.changes * 400)
-    text = diff_report.render_markdown(many)
-    assert len(text) <= diff_report.COMMENT_LIMIT
+    text = report.render_markdown(many)
+    assert len(text) <= report.COMMENT_LIMIT
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     left_out = len(many.changes) - (len(rows) - 2)
     assert 0 < left_out < len(many.changes)
     assert f"*{left_out} more changes left out to fit a GitHub comment" in text
     assert text.count("\n- `") == len(rows) - 2  # the callers' list shows the same ones
-    assert len(diff_report.render_text(many).splitlines()) > len(many.changes)
+    assert len(report.render_text(many).splitlines()) > len(many.changes)
 
 
 def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
@@ -1354,7 +1354,7 @@ def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
     new["definitions"]["WidgetProperties"]["properties"]["a|b`c\nd"] = {
         "type": "string"
     }
-    text = diff_report.render_markdown(run(base_spec(), new))
+    text = report.render_markdown(run(base_spec(), new))
     rows = [line for line in text.splitlines() if line.startswith("| non-breaking |")]
     assert len(rows) == 2
     row = rows[1]
@@ -1367,7 +1367,7 @@ def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
 def test_text_report_prints_no_control_characters(run: Callable[..., ApiDiff]) -> None:
     new = base_spec()
     parameter(new, RESTART, "post", "mode")["enum"].append("\x1b[2Jboom")
-    text = diff_report.render_text(run(base_spec(), new))
+    text = report.render_text(run(base_spec(), new))
     assert "\x1b" not in text
     assert "boom" in text
 
@@ -1397,7 +1397,7 @@ CHANGE_KEYS = [
 
 
 def test_json_report(mixed: ApiDiff) -> None:
-    document = json.loads(diff_report.render_json(mixed))
+    document = json.loads(report.render_json(mixed))
     assert list(document) == JSON_KEYS
     assert document["schema_version"] == 1
     assert document["old"]["api_version"] == "2024-01-01"
@@ -1426,11 +1426,11 @@ def test_json_report(mixed: ApiDiff) -> None:
 def test_no_changes_in_every_format(run: Callable[..., ApiDiff]) -> None:
     result = run(base_spec(), base_spec(), same_version=True)
     assert "No changes to the API (api-version 2024-01-01, unchanged)" in (
-        diff_report.render_text(result)
+        report.render_text(result)
     )
-    markdown = diff_report.render_markdown(result)
+    markdown = report.render_markdown(result)
     assert "No breaking changes" in markdown and "| Severity |" not in markdown
-    assert json.loads(diff_report.render_json(result))["changes"] == []
+    assert json.loads(report.render_json(result))["changes"] == []
 
 
 # --- the generated client -------------------------------------------------------------------
@@ -1472,7 +1472,7 @@ def test_code_diff_is_empty_when_only_the_spec_file_differs(tmp_path: Path) -> N
     new_file = write_spec(tmp_path / "two.json", base_spec())
     result = diff_specs(str(old_file), str(new_file), code_package="widgets")
     assert result.code == CodeDiff()
-    assert "Generated client: unchanged" in diff_report.render_text(result)
+    assert "Generated client: unchanged" in report.render_text(result)
 
 
 def test_code_diff_reports_a_client_that_cannot_be_generated(
@@ -1481,11 +1481,11 @@ def test_code_diff_reports_a_client_that_cannot_be_generated(
     def refuse(*args: Any) -> Any:
         raise OutputError("templates/package/_client.py.jinja: nope")
 
-    monkeypatch.setattr("generator.diff.render_package", refuse)
+    monkeypatch.setattr("generator.diff.code.render_package", refuse)
     file = write_spec(tmp_path / "one.yaml", base_spec())
     result = diff_specs(str(file), str(file), code_package="widgets")
     assert result.code == CodeDiff(error="templates/package/_client.py.jinja: nope")
-    assert json.loads(diff_report.render_json(result))["code"] == {
+    assert json.loads(report.render_json(result))["code"] == {
         "available": False,
         "error": "templates/package/_client.py.jinja: nope",
         "files": [],
