@@ -31,6 +31,7 @@ from generator.diff import (
     report,
 )
 from generator.errors import GeneratorError, OutputError
+from generator.model.build import _Builder
 
 WIDGET = (
     "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
@@ -1241,15 +1242,19 @@ def test_pattern_changed(
 # --- operation selection --------------------------------------------------------------------
 
 
-def test_selection_reports_an_operation_that_only_one_side_has(
-    run: Callable[..., ApiDiff],
-) -> None:
-    new = base_spec()
-    new["paths"][WIDGET]["delete"] = {
+def with_delete(spec: dict[str, Any]) -> dict[str, Any]:
+    spec["paths"][WIDGET]["delete"] = {
         "operationId": "Widgets_Delete",
         "parameters": [SUBSCRIPTION, GROUP, NAME, API_VERSION],
         "responses": {"200": {"description": "OK"}},
     }
+    return spec
+
+
+def test_selection_reports_an_operation_that_only_one_side_has(
+    run: Callable[..., ApiDiff],
+) -> None:
+    new = with_delete(base_spec())
     result = run(base_spec(), new, ["Widgets_Get", "Widgets_Delete"])
     assert result.operation_ids == ("Widgets_Get", "Widgets_Delete")
     assert [summary(c) for c in changes_without_version(result)] == [
@@ -1275,6 +1280,37 @@ def test_selection_refuses_an_operation_that_neither_side_has(
         GeneratorError, match="no operation with operationId 'Nope_Nope'"
     ):
         run(base_spec(), base_spec(), ["Widgets_Get", "Nope_Nope"])
+
+
+def test_selection_builds_each_operation_once_per_side(
+    run: Callable[..., ApiDiff], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OLD lacks Widgets_Delete: finding that out builds no operation of its own."""
+    built: list[str] = []
+    build_operation = _Builder._operation
+
+    def counting(builder: _Builder, op_id: str, *args: Any) -> Any:
+        built.append(op_id)
+        return build_operation(builder, op_id, *args)
+
+    monkeypatch.setattr(_Builder, "_operation", counting)
+    run(base_spec(), with_delete(base_spec()), ["Widgets_Get", "Widgets_Delete"])
+    assert sorted(built) == ["Widgets_Delete", "Widgets_Get", "Widgets_Get"]
+
+
+def test_selection_still_refuses_a_requested_operation_the_model_cannot_build(
+    run: Callable[..., ApiDiff],
+) -> None:
+    """A missing operationId on one side does not hide another operation's error there."""
+    old = base_spec()
+    operation(old, WIDGET, "get")["responses"]["200"]["schema"] = {
+        "type": "string",
+        "discriminator": "kind",
+    }
+    with pytest.raises(
+        GeneratorError, match=r"widgets\.yaml#/paths/.*/discriminator: 'discriminator'"
+    ):
+        run(old, with_delete(base_spec()), ["Widgets_Get", "Widgets_Delete"])
 
 
 # --- reports --------------------------------------------------------------------------------
