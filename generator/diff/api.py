@@ -11,7 +11,13 @@ from generator.diff.changes import (
     ChangeKind,
     Severity,
 )
-from generator.diff.context import Context, Where, new_change, operation_path
+from generator.diff.context import (
+    Context,
+    Where,
+    new_change,
+    operation_path,
+    python_name_change,
+)
 from generator.errors import join_pointer
 
 
@@ -107,10 +113,7 @@ def _client_parameter_changes(context: Context) -> Iterator[Change]:
             and after is not None
             and before.python_name != after.python_name
         ):
-            yield new_change(
-                ChangeKind.PYTHON_NAME_CHANGED,
-                Severity.BREAKING,
-                None,
+            yield python_name_change(
                 where,
                 before.python_name,
                 after.python_name,

@@ -23,9 +23,10 @@ from generator.diff.context import (
     new_change,
     operation_path,
     operation_where,
+    python_name_change,
     show,
 )
-from generator.diff.parameters import required_change
+from generator.diff.parameters import argument_required_change
 from generator.diff.typerefs import type_changes
 from generator.errors import join_pointer
 from generator.model import Body, Operation
@@ -80,7 +81,7 @@ def body_changes(
     assert old is not None and new is not None
     where = _body_where(after, new)
     if old.required != new.required:
-        yield required_change(where, old.required, new.required, method)
+        yield argument_required_change(where, old.required, new.required, method)
     yield from type_changes(context, where, old.type, new.type)
     old_arguments, new_arguments = _body_arguments(old), _body_arguments(new)
     if bool(old.flattened) != bool(new.flattened):
@@ -97,10 +98,7 @@ def body_changes(
             f" {', '.join(old_arguments)}",
         )
     elif not new.flattened and old.python_name != new.python_name:
-        yield new_change(
-            ChangeKind.PYTHON_NAME_CHANGED,
-            Severity.BREAKING,
-            None,
+        yield python_name_change(
             where,
             old.python_name,
             new.python_name,

@@ -9,7 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.diff.changes import Change, ChangeKind, JsonValue, Rule, Severity
+from generator.diff.changes import (
+    REQUIRED_STATUS_CHANGE,
+    Change,
+    ChangeKind,
+    JsonValue,
+    Rule,
+    Severity,
+)
 from generator.errors import join_pointer
 from generator.model import Api, Kind, Operation, TypeRef
 
@@ -77,6 +84,38 @@ def new_change(
         new=new,
         message=message,
         caller_impact=caller_impact,
+    )
+
+
+def python_name_change(
+    where: Where, before: str, after: str, message: str, caller_impact: str
+) -> Change:
+    """The generated code names a parameter, body or field differently: keyword callers
+    break, though the request is the same (so openapi-diff has no rule for it)."""
+    return new_change(
+        ChangeKind.PYTHON_NAME_CHANGED,
+        Severity.BREAKING,
+        None,
+        where,
+        before,
+        after,
+        message,
+        caller_impact,
+    )
+
+
+def required_change(
+    where: Where, before: bool, after: bool, caller_impact: str
+) -> Change:
+    return new_change(
+        ChangeKind.REQUIRED_CHANGED,
+        Severity.BREAKING,
+        REQUIRED_STATUS_CHANGE,
+        where,
+        before,
+        after,
+        f"{where.label} is now {'required' if after else 'optional'}",
+        caller_impact,
     )
 
 

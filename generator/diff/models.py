@@ -13,12 +13,19 @@ from generator.diff.changes import (
     READONLY_PROPERTY_CHANGED,
     REMOVED_DEFINITION,
     REMOVED_PROPERTY,
-    REQUIRED_STATUS_CHANGE,
     Change,
     ChangeKind,
     Severity,
 )
-from generator.diff.context import Context, Where, has_model, json_values, new_change
+from generator.diff.context import (
+    Context,
+    Where,
+    has_model,
+    json_values,
+    new_change,
+    python_name_change,
+    required_change,
+)
 from generator.diff.typerefs import constraint_changes, type_changes
 from generator.errors import join_pointer
 from generator.model import Api, Model, Property
@@ -215,10 +222,7 @@ def _property_changes(
 ) -> Iterator[Change]:
     where = _property_where(model, declaring, after)
     if before.python_name != after.python_name:
-        yield new_change(
-            ChangeKind.PYTHON_NAME_CHANGED,
-            Severity.BREAKING,
-            None,
+        yield python_name_change(
             where,
             before.python_name,
             after.python_name,
@@ -227,14 +231,10 @@ def _property_changes(
             " using the old name breaks",
         )
     if before.required != after.required:
-        yield new_change(
-            ChangeKind.REQUIRED_CHANGED,
-            Severity.BREAKING,
-            REQUIRED_STATUS_CHANGE,
+        yield required_change(
             where,
             before.required,
             after.required,
-            f"{where.label} is now {'required' if after.required else 'optional'}",
             (
                 f"models.{model.class_name}(...) needs {after.python_name}=;"
                 " constructions without it raise TypeError"

@@ -12,7 +12,6 @@ from generator.diff.changes import (
     PARAMETER_LOCATION_HAS_CHANGED,
     REMOVED_OPTIONAL_PARAMETER,
     REMOVED_REQUIRED_PARAMETER,
-    REQUIRED_STATUS_CHANGE,
     Change,
     ChangeKind,
     Severity,
@@ -23,6 +22,8 @@ from generator.diff.context import (
     json_value,
     new_change,
     operation_path,
+    python_name_change,
+    required_change,
     show,
 )
 from generator.diff.typerefs import constraint_changes, type_changes
@@ -240,10 +241,7 @@ def _parameter_changes(
         and before.wire_name == after.wire_name
         and not after.client_level
     ):
-        yield new_change(
-            ChangeKind.PYTHON_NAME_CHANGED,
-            Severity.BREAKING,
-            None,
+        yield python_name_change(
             where,
             before.python_name,
             after.python_name,
@@ -252,7 +250,7 @@ def _parameter_changes(
             " keyword callers raise TypeError",
         )
     if before.required != after.required:
-        yield required_change(where, before.required, after.required, method)
+        yield argument_required_change(where, before.required, after.required, method)
     yield from type_changes(context, where, before.type, after.type)
     if before.default != after.default:
         yield new_change(
@@ -274,15 +272,13 @@ def _level(parameter: Parameter) -> str:
     return "client" if parameter.client_level else "method"
 
 
-def required_change(where: Where, before: bool, after: bool, method: str) -> Change:
-    return new_change(
-        ChangeKind.REQUIRED_CHANGED,
-        Severity.BREAKING,
-        REQUIRED_STATUS_CHANGE,
+def argument_required_change(
+    where: Where, before: bool, after: bool, method: str
+) -> Change:
+    return required_change(
         where,
         before,
         after,
-        f"{where.label} is now {'required' if after else 'optional'}",
         (
             f"{where.subject} becomes required: calls of {method} without it raise"
             " TypeError, and it moves into the positional arguments"
