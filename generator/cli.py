@@ -30,7 +30,7 @@ from generator.write import compare_tree, write_tree
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 EXIT_BREAKING = 1
-# generator.diff_report.FORMATS, repeated so that building the parser does not import the diff
+# generator.diff.FORMATS, repeated so that building the parser does not import the diff
 # machinery (a test keeps the two equal). diff and cassettes are imported by their commands.
 DIFF_FORMATS = ("text", "markdown", "json")
 _PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -294,8 +294,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     reports nothing. Each change is breaking or not for callers of the generated client, with the
     matching openapi-diff rule. Exit 0, or 1 with --fail-on breaking when something breaks.
     """
-    from generator.diff import diff_specs
-    from generator.diff_report import render_report
+    from generator.diff import diff_specs, render_report
 
     operations = tuple(args.operations) if args.operations else None
     result = diff_specs(

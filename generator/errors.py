@@ -7,6 +7,7 @@ one line and exit 2 without a traceback.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -45,6 +46,22 @@ class SpecError(GeneratorError):
         self.pointer = pointer
         self.reason = one_line(reason)
         super().__init__(f"{display_path(file)}#{pointer}: {self.reason}")
+
+
+class UnknownOperationError(SpecError):
+    """Operations were asked for by operationId and the spec has none of that name.
+
+    Its own type because `diff` expects it: an operation that only one side has is a change
+    to report, not an error.
+    """
+
+    def __init__(self, file: Path, pointer: str, operation_ids: Sequence[str]) -> None:
+        self.operation_ids = tuple(operation_ids)
+        super().__init__(
+            file,
+            pointer,
+            f"no operation with operationId {', '.join(map(repr, operation_ids))}",
+        )
 
 
 class OutputError(GeneratorError):

@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import diff_report
 from generator.cli import main
 from generator.diff import (
     ApiDiff,
@@ -29,8 +28,10 @@ from generator.diff import (
     Severity,
     compare_apis,
     diff_specs,
+    report,
 )
 from generator.errors import GeneratorError, OutputError
+from generator.model.build import _Builder
 
 WIDGET = (
     "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
@@ -1241,15 +1242,19 @@ def test_pattern_changed(
 # --- operation selection --------------------------------------------------------------------
 
 
-def test_selection_reports_an_operation_that_only_one_side_has(
-    run: Callable[..., ApiDiff],
-) -> None:
-    new = base_spec()
-    new["paths"][WIDGET]["delete"] = {
+def with_delete(spec: dict[str, Any]) -> dict[str, Any]:
+    spec["paths"][WIDGET]["delete"] = {
         "operationId": "Widgets_Delete",
         "parameters": [SUBSCRIPTION, GROUP, NAME, API_VERSION],
         "responses": {"200": {"description": "OK"}},
     }
+    return spec
+
+
+def test_selection_reports_an_operation_that_only_one_side_has(
+    run: Callable[..., ApiDiff],
+) -> None:
+    new = with_delete(base_spec())
     result = run(base_spec(), new, ["Widgets_Get", "Widgets_Delete"])
     assert result.operation_ids == ("Widgets_Get", "Widgets_Delete")
     assert [summary(c) for c in changes_without_version(result)] == [
@@ -1277,6 +1282,37 @@ def test_selection_refuses_an_operation_that_neither_side_has(
         run(base_spec(), base_spec(), ["Widgets_Get", "Nope_Nope"])
 
 
+def test_selection_builds_each_operation_once_per_side(
+    run: Callable[..., ApiDiff], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OLD lacks Widgets_Delete: finding that out builds no operation of its own."""
+    built: list[str] = []
+    build_operation = _Builder._operation
+
+    def counting(builder: _Builder, op_id: str, *args: Any) -> Any:
+        built.append(op_id)
+        return build_operation(builder, op_id, *args)
+
+    monkeypatch.setattr(_Builder, "_operation", counting)
+    run(base_spec(), with_delete(base_spec()), ["Widgets_Get", "Widgets_Delete"])
+    assert sorted(built) == ["Widgets_Delete", "Widgets_Get", "Widgets_Get"]
+
+
+def test_selection_still_refuses_a_requested_operation_the_model_cannot_build(
+    run: Callable[..., ApiDiff],
+) -> None:
+    """A missing operationId on one side does not hide another operation's error there."""
+    old = base_spec()
+    operation(old, WIDGET, "get")["responses"]["200"]["schema"] = {
+        "type": "string",
+        "discriminator": "kind",
+    }
+    with pytest.raises(
+        GeneratorError, match=r"widgets\.yaml#/paths/.*/discriminator: 'discriminator'"
+    ):
+        run(old, with_delete(base_spec()), ["Widgets_Get", "Widgets_Delete"])
+
+
 # --- reports --------------------------------------------------------------------------------
 
 
@@ -1292,7 +1328,7 @@ def mixed(run: Callable[..., ApiDiff]) -> ApiDiff:
 
 
 def test_text_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_text(mixed)
+    text = report.render_text(mixed)
     lines = text.splitlines()
     assert lines[0].startswith("OLD ") and lines[0].endswith("(api-version 2024-01-01)")
     assert lines[1].startswith("NEW ") and lines[1].endswith("(api-version 2024-06-01)")
@@ -1304,7 +1340,7 @@ def test_text_report(mixed: ApiDiff) -> None:
 
 
 def test_markdown_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_markdown(mixed)
+    text = report.render_markdown(mixed)
     assert text.startswith(
         "### armgen diff: 3 changes, 1 breaking (api-version 2024-01-01 \u2192 2024-06-01)\n"
     )
@@ -1326,9 +1362,9 @@ def test_markdown_fits_a_github_comment_cutting_the_code_diff_first(
         mixed,
         code=CodeDiff(files=(("pkg/_client.py", "changed"),), text="".join(lines)),
     )
-    text = diff_report.render_markdown(huge)
-    assert len(text) <= diff_report.COMMENT_LIMIT
-    assert diff_report.render_markdown(mixed) in text  # every change is still there
+    text = report.render_markdown(huge)
+    assert len(text) <= report.COMMENT_LIMIT
+    assert report.render_markdown(mixed) in text  # every change is still there
     assert text.endswith("</details>\n") and "```diff\n+    line_0 = " in text
     shown = text.count("+    line_")
     assert 0 < shown < 3000
@@ -1339,14 +1375,14 @@ def test_markdown_fits_a_github_comment_with_thousands_of_changes(
     mixed: ApiDiff,
 ) -> None:
     many = replace(mixed, changes=mixed.changes * 400)
-    text = diff_report.render_markdown(many)
-    assert len(text) <= diff_report.COMMENT_LIMIT
+    text = report.render_markdown(many)
+    assert len(text) <= report.COMMENT_LIMIT
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     left_out = len(many.changes) - (len(rows) - 2)
     assert 0 < left_out < len(many.changes)
     assert f"*{left_out} more changes left out to fit a GitHub comment" in text
     assert text.count("\n- `") == len(rows) - 2  # the callers' list shows the same ones
-    assert len(diff_report.render_text(many).splitlines()) > len(many.changes)
+    assert len(report.render_text(many).splitlines()) > len(many.changes)
 
 
 def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
@@ -1354,7 +1390,7 @@ def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
     new["definitions"]["WidgetProperties"]["properties"]["a|b`c\nd"] = {
         "type": "string"
     }
-    text = diff_report.render_markdown(run(base_spec(), new))
+    text = report.render_markdown(run(base_spec(), new))
     rows = [line for line in text.splitlines() if line.startswith("| non-breaking |")]
     assert len(rows) == 2
     row = rows[1]
@@ -1367,7 +1403,7 @@ def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
 def test_text_report_prints_no_control_characters(run: Callable[..., ApiDiff]) -> None:
     new = base_spec()
     parameter(new, RESTART, "post", "mode")["enum"].append("\x1b[2Jboom")
-    text = diff_report.render_text(run(base_spec(), new))
+    text = report.render_text(run(base_spec(), new))
     assert "\x1b" not in text
     assert "boom" in text
 
@@ -1397,7 +1433,7 @@ CHANGE_KEYS = [
 
 
 def test_json_report(mixed: ApiDiff) -> None:
-    document = json.loads(diff_report.render_json(mixed))
+    document = json.loads(report.render_json(mixed))
     assert list(document) == JSON_KEYS
     assert document["schema_version"] == 1
     assert document["old"]["api_version"] == "2024-01-01"
@@ -1426,11 +1462,11 @@ def test_json_report(mixed: ApiDiff) -> None:
 def test_no_changes_in_every_format(run: Callable[..., ApiDiff]) -> None:
     result = run(base_spec(), base_spec(), same_version=True)
     assert "No changes to the API (api-version 2024-01-01, unchanged)" in (
-        diff_report.render_text(result)
+        report.render_text(result)
     )
-    markdown = diff_report.render_markdown(result)
+    markdown = report.render_markdown(result)
     assert "No breaking changes" in markdown and "| Severity |" not in markdown
-    assert json.loads(diff_report.render_json(result))["changes"] == []
+    assert json.loads(report.render_json(result))["changes"] == []
 
 
 # --- the generated client -------------------------------------------------------------------
@@ -1472,7 +1508,7 @@ def test_code_diff_is_empty_when_only_the_spec_file_differs(tmp_path: Path) -> N
     new_file = write_spec(tmp_path / "two.json", base_spec())
     result = diff_specs(str(old_file), str(new_file), code_package="widgets")
     assert result.code == CodeDiff()
-    assert "Generated client: unchanged" in diff_report.render_text(result)
+    assert "Generated client: unchanged" in report.render_text(result)
 
 
 def test_code_diff_reports_a_client_that_cannot_be_generated(
@@ -1481,11 +1517,11 @@ def test_code_diff_reports_a_client_that_cannot_be_generated(
     def refuse(*args: Any) -> Any:
         raise OutputError("templates/package/_client.py.jinja: nope")
 
-    monkeypatch.setattr("generator.diff.render_package", refuse)
+    monkeypatch.setattr("generator.diff.code.render_package", refuse)
     file = write_spec(tmp_path / "one.yaml", base_spec())
     result = diff_specs(str(file), str(file), code_package="widgets")
     assert result.code == CodeDiff(error="templates/package/_client.py.jinja: nope")
-    assert json.loads(diff_report.render_json(result))["code"] == {
+    assert json.loads(report.render_json(result))["code"] == {
         "available": False,
         "error": "templates/package/_client.py.jinja: nope",
         "files": [],

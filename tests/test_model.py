@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.errors import GeneratorError, SpecError
+from generator.errors import GeneratorError, SpecError, UnknownOperationError
 from generator.load import load_spec
 from generator.model import (
     Api,
@@ -783,6 +783,8 @@ def test_unknown_operation_id(tmp_path: Path) -> None:
     error = build_error(tmp_path, three_operations(), ["Things_Get", "Things_Nope"])
     assert_error(error, "/paths", "no operation with operationId", "'Things_Nope'")
     assert "Things_Get" not in error.reason
+    assert isinstance(error, UnknownOperationError)
+    assert error.operation_ids == ("Things_Nope",)
 
 
 def test_duplicate_operation_id(tmp_path: Path) -> None:

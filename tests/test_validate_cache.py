@@ -17,7 +17,7 @@ import openapi_spec_validator
 import pytest
 
 from generator import cache as result_cache
-from generator import cli, diff_report, validate
+from generator import cli, diff, validate
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.validate import validate_spec
@@ -152,7 +152,7 @@ def test_default_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_diff_formats_match_the_report_module() -> None:
-    assert cli.DIFF_FORMATS == diff_report.FORMATS
+    assert cli.DIFF_FORMATS == diff.FORMATS
 
 
 def _modules_after(code: str, cache: Path) -> set[str]:

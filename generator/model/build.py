@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from generator.errors import display_path
+from generator.errors import UnknownOperationError, display_path
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.entities import (
     Api,
@@ -167,9 +167,7 @@ class _Builder:
             return list(found.values())
         missing = [op_id for op_id in operation_ids if op_id not in found]
         if missing:
-            raise paths.error(
-                f"no operation with operationId {', '.join(map(repr, missing))}"
-            )
+            raise UnknownOperationError(paths.file, paths.pointer, missing)
         return [found[op_id] for op_id in dict.fromkeys(operation_ids)]
 
     def _operation(

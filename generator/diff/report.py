@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from generator.diff import ApiDiff, Change, CodeDiff
+from generator.diff.changes import ApiDiff, Change, CodeDiff
 from generator.errors import one_line
 from generator.escape import markdown, markdown_code
 

@@ -1,0 +1,261 @@
+"""Changes to models and their properties; an inherited property is reported at its base."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from generator.diff.changes import (
+    ADDED_OPTIONAL_PROPERTY,
+    ADDED_PROPERTY_IN_RESPONSE,
+    ADDED_READ_ONLY_PROPERTY_IN_RESPONSE,
+    ADDED_REQUIRED_PROPERTY,
+    DIFFERENT_ALL_OF,
+    READONLY_PROPERTY_CHANGED,
+    REMOVED_DEFINITION,
+    REMOVED_PROPERTY,
+    Change,
+    ChangeKind,
+    Severity,
+)
+from generator.diff.context import (
+    Context,
+    Where,
+    has_model,
+    json_values,
+    new_change,
+    python_name_change,
+    required_change,
+)
+from generator.diff.typerefs import constraint_changes, type_changes
+from generator.errors import join_pointer
+from generator.model import Api, Model, Property
+
+
+def models_changes(context: Context) -> list[Change]:
+    old = {m.name: m for m in context.old.models}
+    new = {m.name: m for m in context.new.models}
+    changes: list[Change] = []
+    for name in sorted(old.keys() | new.keys()):
+        before, after = old.get(name), new.get(name)
+        if before is None and after is not None:
+            changes.append(
+                new_change(
+                    ChangeKind.MODEL_ADDED,
+                    Severity.NON_BREAKING,
+                    None,
+                    _model_where(after),
+                    None,
+                    after.class_name,
+                    f"model {name} added",
+                    f"new class models.{after.class_name}",
+                )
+            )
+        elif after is None and before is not None:
+            changes.append(
+                new_change(
+                    ChangeKind.MODEL_REMOVED,
+                    Severity.BREAKING,
+                    REMOVED_DEFINITION,
+                    _model_where(before),
+                    before.class_name,
+                    None,
+                    f"model {name} removed",
+                    f"models.{before.class_name} disappears; imports of it fail",
+                )
+            )
+        elif before is not None and after is not None:
+            changes += _model_changes(context, before, after)
+    return changes
+
+
+def _model_where(model: Model) -> Where:
+    return Where(
+        f"model {model.name}",
+        join_pointer("", "definitions", model.name),
+        f"model {model.name}",
+        f"models.{model.class_name}",
+    )
+
+
+def _model_changes(context: Context, before: Model, after: Model) -> Iterator[Change]:
+    if before.bases != after.bases:
+        dropped = [b for b in before.bases if b not in after.bases]
+        yield new_change(
+            ChangeKind.MODEL_BASES_CHANGED,
+            Severity.BREAKING if dropped else Severity.NON_BREAKING,
+            DIFFERENT_ALL_OF,
+            _model_where(after),
+            json_values(before.bases),
+            json_values(after.bases),
+            f"allOf of model {after.name} changed from ({', '.join(before.bases)}) to"
+            f" ({', '.join(after.bases)})",
+            (
+                f"models.{after.class_name} no longer extends {', '.join(dropped)}:"
+                " isinstance checks and code typed with the base break"
+                if dropped
+                else f"models.{after.class_name} also extends"
+                f" {', '.join(b for b in after.bases if b not in before.bases)}"
+            ),
+        )
+    old_properties = {p.wire_name: p for p in context.old.all_properties(before.name)}
+    new_properties = {p.wire_name: p for p in context.new.all_properties(after.name)}
+    for wire in _ordered_union(old_properties, new_properties):
+        if _reported_at_base(context, after.name, wire):
+            continue
+        old_property, new_property = old_properties.get(wire), new_properties.get(wire)
+        declaring = _declaring_model(
+            context.new if new_property else context.old, after.name, wire
+        )
+        if old_property is None and new_property is not None:
+            yield _property_added(context, after, declaring, new_property)
+        elif new_property is None and old_property is not None:
+            yield _property_removed(before, declaring, old_property)
+        elif old_property is not None and new_property is not None:
+            yield from _property_changes(
+                context, after, declaring, old_property, new_property
+            )
+
+
+def _ordered_union(
+    first: Mapping[str, Property], second: Mapping[str, Property]
+) -> list[str]:
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _declaring_model(api: Api, name: str, wire: str) -> str:
+    """The model whose own properties hold `wire`: `name` itself or one of its bases."""
+    model = api.model(name)
+    if any(p.wire_name == wire for p in model.properties):
+        return name
+    for base in model.bases:
+        if any(p.wire_name == wire for p in api.all_properties(base)):
+            return _declaring_model(api, base, wire)
+    return name
+
+
+def _reported_at_base(context: Context, name: str, wire: str) -> bool:
+    """An inherited property that changed in its base is reported once, at the base."""
+    for api in (context.new, context.old):
+        if not any(m.name == name for m in api.models):
+            continue
+        if not any(p.wire_name == wire for p in api.all_properties(name)):
+            continue
+        base = _declaring_model(api, name, wire)
+        if base == name:
+            return False
+        if not (has_model(context.old, base) and has_model(context.new, base)):
+            return False
+        return _property(context.old, base, wire) != _property(context.new, base, wire)
+    return False
+
+
+def _property(api: Api, model: str, wire: str) -> Property | None:
+    return next((p for p in api.all_properties(model) if p.wire_name == wire), None)
+
+
+def _property_where(model: Model, declaring: str, prop: Property) -> Where:
+    return Where(
+        f"model {model.name} > property {prop.wire_name}",
+        join_pointer("", "definitions", declaring, "properties", prop.wire_name),
+        f"property '{prop.wire_name}' of {model.name}",
+        f"{model.class_name}.{prop.python_name}",
+    )
+
+
+def _property_added(
+    context: Context, model: Model, declaring: str, prop: Property
+) -> Change:
+    where = _property_where(model, declaring, prop)
+    type_text = prop.type.describe()
+    if prop.required:
+        return new_change(
+            ChangeKind.PROPERTY_ADDED,
+            Severity.BREAKING,
+            ADDED_REQUIRED_PROPERTY,
+            where,
+            None,
+            type_text,
+            f"required property '{prop.wire_name}' ({type_text}) added to {model.name}",
+            f"models.{model.class_name}(...) needs {prop.python_name}=; constructions"
+            " without it raise TypeError",
+        )
+    if prop.read_only:
+        rule = ADDED_READ_ONLY_PROPERTY_IN_RESPONSE
+    elif model.name in context.response_models:
+        rule = ADDED_PROPERTY_IN_RESPONSE
+    else:
+        rule = ADDED_OPTIONAL_PROPERTY
+    return new_change(
+        ChangeKind.PROPERTY_ADDED,
+        context.addition_severity(),
+        rule,
+        where,
+        None,
+        type_text,
+        f"optional{' read-only' if prop.read_only else ''} property '{prop.wire_name}'"
+        f" ({type_text}) added to {model.name}{context.addition_note()}",
+        f"models.{model.class_name} gains {prop.python_name} (default None)"
+        + ("; only the service sets it" if prop.read_only else ""),
+    )
+
+
+def _property_removed(model: Model, declaring: str, prop: Property) -> Change:
+    return new_change(
+        ChangeKind.PROPERTY_REMOVED,
+        Severity.BREAKING,
+        REMOVED_PROPERTY,
+        _property_where(model, declaring, prop),
+        prop.type.describe(),
+        None,
+        f"property '{prop.wire_name}' removed from {model.name}",
+        f"{model.class_name}.{prop.python_name} disappears; code reading or setting it"
+        " breaks",
+    )
+
+
+def _property_changes(
+    context: Context,
+    model: Model,
+    declaring: str,
+    before: Property,
+    after: Property,
+) -> Iterator[Change]:
+    where = _property_where(model, declaring, after)
+    if before.python_name != after.python_name:
+        yield python_name_change(
+            where,
+            before.python_name,
+            after.python_name,
+            f"{where.label} is now the field {after.python_name}",
+            f"{model.class_name}.{before.python_name} is now .{after.python_name}; code"
+            " using the old name breaks",
+        )
+    if before.required != after.required:
+        yield required_change(
+            where,
+            before.required,
+            after.required,
+            (
+                f"models.{model.class_name}(...) needs {after.python_name}=;"
+                " constructions without it raise TypeError"
+                if after.required
+                else f"{where.subject} may be None; code that relied on it breaks"
+            ),
+        )
+    if before.read_only != after.read_only:
+        yield new_change(
+            ChangeKind.READ_ONLY_CHANGED,
+            Severity.BREAKING,
+            READONLY_PROPERTY_CHANGED,
+            where,
+            before.read_only,
+            after.read_only,
+            f"{where.label} is {'now' if after.read_only else 'no longer'} read-only",
+            (
+                f"{where.subject} is no longer sent: values set by callers are dropped"
+                if after.read_only
+                else f"{where.subject} is now sent in requests"
+            ),
+        )
+    yield from type_changes(context, where, before.type, after.type)
+    yield from constraint_changes(context, where, before.constraints, after.constraints)

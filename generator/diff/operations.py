@@ -1,0 +1,198 @@
+"""Changes to the set of operations and to each operation that both sides have."""
+
+from __future__ import annotations
+
+import re
+
+from generator.diff.bodies import body_changes, positional_order_changes
+from generator.diff.changes import (
+    ADDED_OPERATION,
+    MODIFIED_OPERATION_ID,
+    REMOVED_OPERATION,
+    REMOVED_PATH,
+    Change,
+    ChangeKind,
+    Severity,
+)
+from generator.diff.context import Context, new_change, operation_where
+from generator.diff.parameters import parameters_changes
+from generator.diff.responses import long_running_changes, responses_changes
+from generator.model import Operation
+
+
+def operations_changes(context: Context) -> list[Change]:
+    old = {op.operation_id: op for op in context.old.operations}
+    new = {op.operation_id: op for op in context.new.operations}
+    removed = [op_id for op_id in old if op_id not in new]
+    added = [op_id for op_id in new if op_id not in old]
+    pairs = [(old[op_id], new[op_id]) for op_id in old if op_id in new]
+    renamed: list[tuple[Operation, Operation]] = []
+    for op_id in list(removed):
+        before = old[op_id]
+        match = next(
+            (
+                new[candidate]
+                for candidate in added
+                if _endpoint(new[candidate]) == _endpoint(before)
+            ),
+            None,
+        )
+        if match is not None:
+            removed.remove(op_id)
+            added.remove(match.operation_id)
+            renamed.append((before, match))
+    changes: list[Change] = []
+    for op_id in removed:
+        changes.append(_operation_removed(context, old[op_id]))
+    for op_id in added:
+        changes.append(_operation_added(context, new[op_id]))
+    for before, after in renamed:
+        changes.append(_operation_renamed(before, after))
+        changes += _operation_changes(context, before, after)
+    for before, after in pairs:
+        changes += _operation_changes(context, before, after)
+    return sorted(changes, key=lambda change: _operation_of(change.location))
+
+
+def _operation_of(location: str) -> str:
+    return location.split(" > ", 1)[0]
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _endpoint(operation: Operation) -> tuple[str, str]:
+    """Method and path with placeholders blanked: renaming `{name}` does not move the URL."""
+    return operation.http_method, _PLACEHOLDER.sub("{}", operation.path)
+
+
+def _operation_removed(context: Context, operation: Operation) -> Change:
+    return new_change(
+        ChangeKind.OPERATION_REMOVED,
+        Severity.BREAKING,
+        REMOVED_OPERATION,
+        operation_where(operation),
+        f"{operation.http_method} {operation.path}",
+        None,
+        f"operation {operation.operation_id} ({operation.http_method}"
+        f" {operation.path}) removed",
+        f"{context.old.client_name}.{operation.method_name}() disappears; calls raise"
+        " AttributeError",
+    )
+
+
+def _operation_added(context: Context, operation: Operation) -> Change:
+    return new_change(
+        ChangeKind.OPERATION_ADDED,
+        context.addition_severity(),
+        ADDED_OPERATION,
+        operation_where(operation),
+        None,
+        f"{operation.http_method} {operation.path}",
+        f"operation {operation.operation_id} ({operation.http_method}"
+        f" {operation.path}) added{context.addition_note()}",
+        f"new method {context.new.client_name}.{operation.method_name}()",
+    )
+
+
+def _operation_renamed(before: Operation, after: Operation) -> Change:
+    return new_change(
+        ChangeKind.OPERATION_ID_CHANGED,
+        Severity.BREAKING,
+        MODIFIED_OPERATION_ID,
+        operation_where(after, before.operation_id),
+        before.operation_id,
+        after.operation_id,
+        f"operationId of {after.http_method} {after.path} changed from"
+        f" {before.operation_id} to {after.operation_id}",
+        (
+            f"{before.method_name}() is now {after.method_name}(); calls to the old name"
+            " raise AttributeError"
+            if before.method_name != after.method_name
+            else f"the method keeps its name {after.method_name}(), but its documentation"
+            " and any code keyed on the operationId change"
+        ),
+    )
+
+
+def _operation_changes(
+    context: Context, before: Operation, after: Operation
+) -> list[Change]:
+    changes: list[Change] = []
+    where = operation_where(after)
+    method = f"{after.method_name}()"
+    if before.http_method != after.http_method:
+        changes.append(
+            new_change(
+                ChangeKind.HTTP_METHOD_CHANGED,
+                Severity.BREAKING,
+                None,
+                where,
+                before.http_method,
+                after.http_method,
+                f"HTTP method changed from {before.http_method} to {after.http_method}",
+                f"{method} sends {after.http_method}; a service that only knows"
+                f" {before.http_method} rejects it",
+            )
+        )
+    if _endpoint(before)[1] != _endpoint(after)[1]:
+        old_path_gone = all(
+            _endpoint(op)[1] != _endpoint(before)[1] for op in context.new.operations
+        )
+        changes.append(
+            new_change(
+                ChangeKind.PATH_CHANGED,
+                Severity.BREAKING,
+                REMOVED_PATH if old_path_gone else None,
+                where,
+                before.path,
+                after.path,
+                f"path changed from {before.path} to {after.path}",
+                f"{method} requests another URL; services without it answer 404",
+            )
+        )
+    if (
+        before.method_name != after.method_name
+        and before.operation_id == after.operation_id
+        and (before.long_running is None) == (after.long_running is None)
+    ):
+        changes.append(
+            new_change(
+                ChangeKind.METHOD_NAME_CHANGED,
+                Severity.BREAKING,
+                None,
+                where,
+                before.method_name,
+                after.method_name,
+                f"method renamed from {before.method_name} to {after.method_name}",
+                f"{before.method_name}() is now {after.method_name}(); calls to the old"
+                " name raise AttributeError",
+            )
+        )
+    if before.deprecated != after.deprecated:
+        changes.append(
+            new_change(
+                ChangeKind.DEPRECATION_CHANGED,
+                Severity.NON_BREAKING,
+                None,
+                where,
+                before.deprecated,
+                after.deprecated,
+                (
+                    "operation deprecated"
+                    if after.deprecated
+                    else "operation no longer deprecated"
+                ),
+                (
+                    f"{method} is documented as deprecated: plan to move off it"
+                    if after.deprecated
+                    else f"{method} is no longer documented as deprecated"
+                ),
+            )
+        )
+    changes += parameters_changes(context, before, after)
+    changes += body_changes(context, before, after)
+    changes += positional_order_changes(before, after)
+    changes += responses_changes(context, before, after)
+    changes += long_running_changes(before, after)
+    return changes

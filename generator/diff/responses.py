@@ -1,0 +1,224 @@
+"""Changes to an operation's responses (status codes, bodies, headers) and to its long-running
+options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.diff.changes import (
+    ADDING_HEADER,
+    ADDING_RESPONSE_CODE,
+    REMOVED_RESPONSE_CODE,
+    REMOVING_HEADER,
+    XMS_LONG_RUNNING_OPERATION_CHANGED,
+    Change,
+    ChangeKind,
+    Severity,
+)
+from generator.diff.context import Context, Where, new_change, operation_path, show
+from generator.diff.typerefs import type_changes
+from generator.errors import join_pointer
+from generator.model import Operation, Response, TypeRef
+
+
+def _response_where(operation: Operation, response: Response) -> Where:
+    return Where(
+        f"{operation.operation_id} > response {response.status}",
+        join_pointer(operation_path(operation), "responses", response.status),
+        f"response {response.status}",
+        (
+            f"the error raised by {operation.method_name}()"
+            if response.status == "default"
+            else f"the result of {operation.method_name}()"
+        ),
+    )
+
+
+def _result_type(operation: Operation) -> TypeRef | None:
+    """What the generated method returns: the first success response with a body."""
+    return next(
+        (r.type for r in operation.success_responses if r.type is not None), None
+    )
+
+
+def responses_changes(
+    context: Context, before: Operation, after: Operation
+) -> Iterator[Change]:
+    old = {r.status: r for r in before.responses}
+    new = {r.status: r for r in after.responses}
+    method = f"{after.method_name}()"
+    result_changed = _result_type(before) != _result_type(after)
+    for status in sorted(old.keys() | new.keys()):
+        old_response, new_response = old.get(status), new.get(status)
+        if old_response is None and new_response is not None:
+            where = _response_where(after, new_response)
+            error = status == "default"
+            yield new_change(
+                ChangeKind.RESPONSE_ADDED,
+                Severity.NON_BREAKING if error else Severity.BREAKING,
+                None if error else ADDING_RESPONSE_CODE,
+                where,
+                None,
+                _describe(new_response.type),
+                f"response {status} added",
+                (
+                    f"{method} parses errors as {_describe(new_response.type)}"
+                    if error
+                    else f"{method} accepts status {status}; clients generated from the"
+                    f" old spec raise ServiceError when the service answers {status}"
+                ),
+            )
+        elif new_response is None and old_response is not None:
+            where = _response_where(before, old_response)
+            returns = old_response.type is not None and result_changed
+            yield new_change(
+                ChangeKind.RESPONSE_REMOVED,
+                Severity.BREAKING if returns else context.addition_severity(),
+                REMOVED_RESPONSE_CODE,
+                where,
+                _describe(old_response.type),
+                None,
+                f"response {status} removed"
+                + ("" if returns else context.addition_note()),
+                (
+                    f"{method} now returns {_describe(_result_type(after))} instead of"
+                    f" {_describe(old_response.type)}"
+                    if returns
+                    else f"{method} treats status {status} as an error (ServiceError)"
+                ),
+            )
+        elif old_response is not None and new_response is not None:
+            yield from _response_changes(context, after, old_response, new_response)
+
+
+def _response_changes(
+    context: Context, operation: Operation, before: Response, after: Response
+) -> Iterator[Change]:
+    where = _response_where(operation, after)
+    method = f"{operation.method_name}()"
+    if before.type is None and after.type is not None:
+        yield new_change(
+            ChangeKind.RESPONSE_BODY_ADDED,
+            context.addition_severity(),
+            None,
+            where,
+            None,
+            after.type.describe(),
+            f"response {after.status} now has a body ({after.type.describe()})"
+            + context.addition_note(),
+            (
+                f"{method} returns {after.type.describe()} instead of None"
+                if _result_type(operation) == after.type
+                else f"{method} reads a {after.type.describe()} body for status"
+                f" {after.status}"
+            ),
+        )
+    elif before.type is not None and after.type is None:
+        yield new_change(
+            ChangeKind.RESPONSE_BODY_REMOVED,
+            Severity.BREAKING,
+            None,
+            where,
+            before.type.describe(),
+            None,
+            f"response {after.status} no longer has a body",
+            f"{method} no longer returns {before.type.describe()} for status"
+            f" {after.status}",
+        )
+    elif before.type is not None and after.type is not None:
+        yield from type_changes(context, where, before.type, after.type)
+    old_headers = {h.wire_name.lower(): h for h in before.headers}
+    new_headers = {h.wire_name.lower(): h for h in after.headers}
+    for name in sorted(old_headers.keys() | new_headers.keys()):
+        old_header, new_header = old_headers.get(name), new_headers.get(name)
+        header = new_header or old_header
+        assert header is not None
+        header_where = Where(
+            f"{where.location} > header {header.wire_name}",
+            join_pointer(where.path, "headers", header.wire_name),
+            f"header '{header.wire_name}' of response {after.status}",
+            f"the {header.wire_name} header of status {after.status}",
+        )
+        if old_header is None and new_header is not None:
+            yield new_change(
+                ChangeKind.HEADER_ADDED,
+                Severity.NON_BREAKING,
+                ADDING_HEADER,
+                header_where,
+                None,
+                new_header.type.describe(),
+                f"header '{new_header.wire_name}' added to response {after.status}",
+                f"{method} documents {new_header.wire_name} for status {after.status}",
+            )
+        elif new_header is None and old_header is not None:
+            yield new_change(
+                ChangeKind.HEADER_REMOVED,
+                Severity.BREAKING,
+                REMOVING_HEADER,
+                header_where,
+                old_header.type.describe(),
+                None,
+                f"header '{old_header.wire_name}' removed from response {after.status}",
+                f"code reading {old_header.wire_name} from status {after.status} may"
+                " no longer find it",
+            )
+        elif old_header is not None and new_header is not None:
+            yield from type_changes(
+                context, header_where, old_header.type, new_header.type
+            )
+
+
+def long_running_changes(before: Operation, after: Operation) -> Iterator[Change]:
+    path = operation_path(after)
+    old, new = before.long_running, after.long_running
+    if (old is None) != (new is None):
+        yield new_change(
+            ChangeKind.LONG_RUNNING_CHANGED,
+            Severity.BREAKING,
+            XMS_LONG_RUNNING_OPERATION_CHANGED,
+            Where(
+                f"{after.operation_id} > long-running",
+                join_pointer(path, "x-ms-long-running-operation"),
+                "x-ms-long-running-operation",
+                f"{after.method_name}()",
+            ),
+            old is not None,
+            new is not None,
+            f"operation is {'now' if new else 'no longer'} long-running",
+            (
+                f"{before.method_name}() becomes {after.method_name}() and returns an"
+                " LROPoller; callers must call .result()"
+                if new
+                else f"{before.method_name}() becomes {after.method_name}() and returns"
+                " the result directly, not an LROPoller"
+            ),
+        )
+    elif (
+        old is not None
+        and new is not None
+        and old.final_state_via != new.final_state_via
+    ):
+        yield new_change(
+            ChangeKind.FINAL_STATE_CHANGED,
+            Severity.BREAKING,
+            None,
+            Where(
+                f"{after.operation_id} > long-running",
+                join_pointer(
+                    path, "x-ms-long-running-operation-options", "final-state-via"
+                ),
+                "final-state-via",
+                f"{after.method_name}()",
+            ),
+            old.final_state_via,
+            new.final_state_via,
+            f"final-state-via changed from {show(old.final_state_via)} to"
+            f" {show(new.final_state_via)}",
+            f"the poller of {after.method_name}() fetches the final result from"
+            f" {show(new.final_state_via)}; .result() may return something else",
+        )
+
+
+def _describe(type_ref: TypeRef | None) -> str:
+    return "None" if type_ref is None else type_ref.describe()

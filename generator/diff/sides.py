@@ -1,0 +1,277 @@
+"""Loading both sides of a diff: spec files and `git:REV:path` revisions, with errors labelled
+as the user named the spec.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TypeAlias
+
+from generator.config import ParameterExtensions
+from generator.diff.changes import ApiDiff, SpecSide
+from generator.diff.code import code_diff
+from generator.diff.compare import compare_apis
+from generator.errors import (
+    GeneratorError,
+    SpecError,
+    UnknownOperationError,
+    display_path,
+    one_line,
+)
+from generator.load import LoadedSpec, load_spec, with_parameter_extensions
+from generator.model import Api, build_api
+from generator.validate import Validation, start_validation
+
+_Labeler: TypeAlias = Callable[[Path], str]
+
+
+GIT_PREFIX = "git:"
+
+
+@dataclass(frozen=True)
+class LoadedSide:
+    api: Api
+    label: str
+    missing: tuple[str, ...]
+    """Requested operationIds this side does not have (added or removed ones)."""
+
+
+def load_side(
+    reference: str,
+    operation_ids: Sequence[str] | None,
+    extensions: ParameterExtensions | None = None,
+) -> LoadedSide:
+    """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
+
+    An operation that only one side has is what a diff must report, so a missing operationId
+    is not an error here; `diff_specs` refuses one that neither side has.
+    """
+    with _open_side(reference, extensions, in_background=False) as side:
+        return side.finish(operation_ids)
+
+
+@dataclass(frozen=True)
+class _OpenedSide:
+    """A side loaded, its validation under way (perhaps in a child process)."""
+
+    reference: str
+    spec: LoadedSpec
+    validation: Validation
+    to_label: _Labeler
+
+    def finish(self, operation_ids: Sequence[str] | None) -> LoadedSide:
+        """Build the model of the requested operations this side has.
+
+        build_api checks every operationId before it builds anything, so asking it for a
+        missing one costs only that check; the model itself is built once.
+        """
+        selected = None if operation_ids is None else list(dict.fromkeys(operation_ids))
+        missing: tuple[str, ...] = ()
+        with self._errors_labelled():
+            self.validation.wait()
+            try:
+                api = build_api(self.spec, selected, source_path=self.reference)
+            except UnknownOperationError as exc:
+                missing = exc.operation_ids
+                selected = [op_id for op_id in selected or () if op_id not in missing]
+                api = build_api(self.spec, selected, source_path=self.reference)
+        return LoadedSide(api=api, label=self.reference, missing=missing)
+
+    @contextlib.contextmanager
+    def _errors_labelled(self) -> Iterator[None]:
+        try:
+            yield
+        except SpecError as exc:
+            raise _labelled(exc, self.to_label) from None
+
+
+@contextlib.contextmanager
+def _open_side(
+    reference: str,
+    extensions: ParameterExtensions | None,
+    *,
+    in_background: bool = True,
+) -> Iterator[_OpenedSide]:
+    """Load `reference` and start validating it; leaving the block stops the validation."""
+    with _materialized(reference) as (path, to_label):
+        try:
+            spec = with_parameter_extensions(load_spec(path), extensions or {})
+            validation = start_validation(spec, in_background=in_background)
+        except SpecError as exc:
+            raise _labelled(exc, to_label) from None
+    with validation:
+        yield _OpenedSide(reference, spec, validation, to_label)
+
+
+def _labelled(error: SpecError, to_label: _Labeler) -> GeneratorError:
+    return GeneratorError(f"{to_label(error.file)}#{error.pointer}: {error.reason}")
+
+
+def diff_specs(
+    old_reference: str,
+    new_reference: str,
+    operation_ids: Sequence[str] | None = None,
+    *,
+    code_package: str | None = None,
+    extensions: ParameterExtensions | None = None,
+) -> ApiDiff:
+    """Load both sides and compare them; with `code_package`, diff the generated clients too.
+
+    `extensions` (the project file's x- hints) go to both sides, as `generate` applies them.
+    """
+    with contextlib.ExitStack() as stack:
+        opened_old = stack.enter_context(_open_side(old_reference, extensions))
+        try:
+            opened_new = stack.enter_context(_open_side(new_reference, extensions))
+        except GeneratorError:
+            opened_old.finish(operation_ids)  # the old side's errors come first
+            raise
+        old = opened_old.finish(operation_ids)
+        new = opened_new.finish(operation_ids)
+    if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
+        raise GeneratorError(
+            f"no operation with operationId {', '.join(map(repr, unknown))} in"
+            f" {old_reference} or {new_reference}"
+        )
+    return ApiDiff(
+        old=SpecSide(old.label, old.api.api_version),
+        new=SpecSide(new.label, new.api.api_version),
+        operation_ids=tuple(dict.fromkeys(operation_ids)) if operation_ids else None,
+        changes=compare_apis(old.api, new.api),
+        code=(
+            code_diff(old.api, new.api, code_package)
+            if code_package is not None
+            else None
+        ),
+    )
+
+
+@contextlib.contextmanager
+def _materialized(reference: str) -> Iterator[tuple[Path, _Labeler]]:
+    """A local path for `reference`; a git revision is extracted into a temporary tree."""
+    if not reference.startswith(GIT_PREFIX):
+        yield Path(reference), _plain_label
+        return
+    revision, _, inner = reference[len(GIT_PREFIX) :].partition(":")
+    if not revision or not inner:
+        raise GeneratorError(
+            f"{reference}: expected git:REV:path, e.g. git:main:spec/x.yaml"
+        )
+    top = _git(reference, ["rev-parse", "--show-toplevel"], Path.cwd()).strip()
+    root = Path(top)
+    commit = _git_commit(reference, revision, root)
+    relative = _repository_path(reference, inner)
+    if (
+        subprocess.run(
+            ["git", "cat-file", "-e", f"{commit}:{relative}"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        ).returncode
+        != 0
+    ):
+        raise GeneratorError(f"{reference}: no file {relative} at {revision}")
+    with tempfile.TemporaryDirectory(prefix="armgen-diff-") as temporary:
+        tree = Path(temporary)
+        _extract_revision(reference, commit, root, tree)
+
+        def to_label(file: Path) -> str:
+            try:
+                inside = file.resolve().relative_to(tree.resolve())
+            except ValueError:
+                return _plain_label(file)
+            return f"{GIT_PREFIX}{revision}:{inside.as_posix()}"
+
+        yield tree / relative, to_label
+
+
+def _plain_label(file: Path) -> str:
+    return display_path(file)
+
+
+def _git(reference: str, arguments: Sequence[str], cwd: Path) -> str:
+    try:
+        result = subprocess.run(
+            ["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False
+        )
+    except OSError as exc:
+        raise GeneratorError(f"{reference}: cannot run git: {exc.strerror}") from None
+    if result.returncode != 0:
+        reason = one_line(result.stderr) or f"git {arguments[0]} failed"
+        raise GeneratorError(f"{reference}: {reason}")
+    return result.stdout
+
+
+def _git_commit(reference: str, revision: str, root: Path) -> str:
+    result = subprocess.run(
+        [
+            "git",
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            f"{revision}^{{commit}}",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise GeneratorError(f"{reference}: unknown git revision {revision!r}")
+    return result.stdout.strip()
+
+
+def _repository_path(reference: str, inner: str) -> str:
+    """`./` and `../` are relative to the working directory, anything else to the top."""
+    if inner.startswith(("./", "../")):
+        prefix = _git(reference, ["rev-parse", "--show-prefix"], Path.cwd()).strip()
+        inner = prefix + inner
+    relative = posixpath.normpath(inner)
+    if relative.startswith(("../", "/")) or relative in ("..", "."):
+        raise GeneratorError(f"{reference}: {inner} is outside the repository")
+    return relative
+
+
+def _extract_revision(reference: str, commit: str, root: Path, tree: Path) -> None:
+    """`git archive` of the whole revision, so relative `$ref`s resolve as they did then.
+
+    Only plain files and directories are written, and only inside `tree`.
+    """
+    with subprocess.Popen(
+        ["git", "archive", "--format=tar", commit],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        try:
+            with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
+                for member in archive:
+                    parts = PurePosixPath(member.name).parts
+                    if member.name.startswith("/") or ".." in parts:
+                        continue
+                    target = tree.joinpath(*parts)
+                    if member.isdir():
+                        target.mkdir(parents=True, exist_ok=True)
+                    elif member.isfile():
+                        source = archive.extractfile(member)
+                        if source is None:
+                            continue
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(source.read())
+        except tarfile.TarError as exc:
+            raise GeneratorError(
+                f"{reference}: cannot read git archive: {exc}"
+            ) from None
+        stderr = process.stderr.read() if process.stderr else b""
+    if process.returncode != 0:
+        reason = one_line(stderr.decode("utf-8", "replace")) or "git archive failed"
+        raise GeneratorError(f"{reference}: {reason}")
