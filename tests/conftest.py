@@ -1,59 +1,16 @@
-"""Shared fixtures: paths, the generated package on sys.path, a fake credential, cassettes."""
+"""Fixtures for every test: the result cache off, a fake credential, cassettes, a local server."""
 
 from __future__ import annotations
 
-import sys
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import vcr
-from azure.core.credentials import AccessToken
 
-from generator.config import load_config
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SPEC_FILE = REPO_ROOT / "spec" / "compute-vmss-deallocate.yaml"
-GENERATED = REPO_ROOT / "generated"
-CASSETTES = Path(__file__).resolve().parent / "cassettes"
-SHARED_SPECS = REPO_ROOT.parent / "shared" / "azure-specs" / "specification" / "compute"
-UPSTREAM_STABLE = (
-    SHARED_SPECS / "resource-manager" / "Microsoft.Compute" / "ComputeRP" / "stable"
-)
-
-sys.path.insert(0, str(GENERATED))
-
-TEN_OPERATIONS_PROJECT = REPO_ROOT / "spec" / "codegen-upstream-ten.yaml"
-TEN_OPERATIONS: tuple[str, ...] = load_config(TEN_OPERATIONS_PROJECT).operations or ()
-"""The reference set of upstream operations: Deallocate's siblings and a GET with rich models."""
-
-FAKE_TOKEN = "fake-token-for-tests-c2VjcmV0"
-SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
-
-
-@dataclass
-class FakeCredential:
-    """A TokenCredential that hands out a fixed token and records the scopes asked for."""
-
-    token: str = FAKE_TOKEN
-    scopes: list[tuple[str, ...]] = field(default_factory=list)
-
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        self.scopes.append(scopes)
-        return AccessToken(self.token, int(time.time()) + 3600)
-
-
-@dataclass
-class SentRequests:
-    """Every request the client put on the wire, captured by azure-core's raw_request_hook."""
-
-    requests: list[Any] = field(default_factory=list)
-
-    def __call__(self, pipeline_request: Any) -> None:
-        self.requests.append(pipeline_request.http_request)
+from tests.helpers import CASSETTES, SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers.server import FaultyServer
 
 
 @pytest.fixture(autouse=True)
@@ -105,3 +62,22 @@ def client(credential: FakeCredential, sent: SentRequests) -> Iterator[Any]:
         credential, SUBSCRIPTION, raw_request_hook=sent, retry_total=0
     ) as instance:
         yield instance
+
+
+@pytest.fixture
+def make_server() -> Iterator[Callable[[], FaultyServer]]:
+    """Servers for one test (a second one plays "another host"); all stopped afterwards."""
+    servers: list[FaultyServer] = []
+
+    def start() -> FaultyServer:
+        servers.append(FaultyServer())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def server(make_server: Callable[[], FaultyServer]) -> FaultyServer:
+    return make_server()

@@ -12,7 +12,7 @@ import pytest
 from azure.core.credentials import AccessToken
 from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 
-from tests.conftest import FAKE_TOKEN, SUBSCRIPTION, SentRequests
+from tests.helpers import FAKE_TOKEN, SUBSCRIPTION, SentRequests
 from vmss_deallocate import ALL_INSTANCES, ServiceError
 from vmss_deallocate.aio import VirtualMachineScaleSetsClient
 

@@ -29,10 +29,9 @@ import yaml
 
 from generator.cli import main
 from generator.load import MAX_SPEC_BYTES
-from tests.conftest import REPO_ROOT
+from tests.helpers import BAD_SPECS, REPO_ROOT
 
-CORPUS = Path(__file__).resolve().parent / "bad_specs"
-EXPECTED_FILE = CORPUS / "expected.yaml"
+EXPECTED_FILE = BAD_SPECS / "expected.yaml"
 ERROR_LINE = re.compile(r"error: (?P<file>[^#]+)#(?P<pointer>[^:]*): (?P<reason>\S.*)")
 SUBPROCESS_CASES = ("broken-yaml.yaml", "ref-cycle.yaml", "openapi-3.yaml")
 FAILS = (AssertionError, pytest.fail.Exception)
@@ -182,7 +181,7 @@ def assert_one_error_line(result: Result, file: Path, expected: Expected) -> Non
 
 
 def test_every_corpus_file_has_an_expectation() -> None:
-    files = {path.name for path in CORPUS.iterdir() if path != EXPECTED_FILE}
+    files = {path.name for path in BAD_SPECS.iterdir() if path != EXPECTED_FILE}
     assert files == set(EXPECTATIONS)
     for name, expected in EXPECTATIONS.items():
         assert expected.exit == 2, name
@@ -192,7 +191,7 @@ def test_every_corpus_file_has_an_expectation() -> None:
 
 def test_corpus_files_are_small() -> None:
     """Big cases are built at test time; the committed corpus stays tiny."""
-    for path in CORPUS.iterdir():
+    for path in BAD_SPECS.iterdir():
         if path != EXPECTED_FILE:
             assert path.stat().st_size < 2048, path.name
 
@@ -206,10 +205,10 @@ def test_bad_spec_is_one_clear_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     expected = EXPECTATIONS[name]
-    case = CORPUS / name
+    case = BAD_SPECS / name
     args = generate_args(case, out_tree, expected.option, tmp_path / "no-project.yaml")
     result = run_cli(capsys, *args)
-    error_file = CORPUS / expected.error_file if expected.error_file else case
+    error_file = BAD_SPECS / expected.error_file if expected.error_file else case
     assert_one_error_line(result, error_file, expected)
 
 
@@ -219,9 +218,9 @@ def test_bad_spec_in_a_subprocess(name: str, out_tree: Path, tmp_path: Path) -> 
     expected = EXPECTATIONS[name]
     assert expected.xfail is None
     args = generate_args(
-        CORPUS / name, out_tree, expected.option, tmp_path / "no-project.yaml"
+        BAD_SPECS / name, out_tree, expected.option, tmp_path / "no-project.yaml"
     )
-    assert_one_error_line(run_process(*args), CORPUS / name, expected)
+    assert_one_error_line(run_process(*args), BAD_SPECS / name, expected)
 
 
 @pytest.mark.parametrize("command", ["validate", "check"])
@@ -232,11 +231,11 @@ def test_other_commands_say_the_same(
     for name, expected in sorted(EXPECTATIONS.items()):
         if expected.xfail or expected.option != "--spec":
             continue
-        args: list[str | Path] = [command, "--spec", CORPUS / name]
+        args: list[str | Path] = [command, "--spec", BAD_SPECS / name]
         args += ["--config", tmp_path / "no-project.yaml"]
         if command == "check":
             args += ["--out", tmp_path / "absent"]
-        error_file = CORPUS / (expected.error_file or name)
+        error_file = BAD_SPECS / (expected.error_file or name)
         assert_one_error_line(run_cli(capsys, *args), error_file, expected)
     assert not (tmp_path / "absent").exists()
 

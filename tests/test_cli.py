@@ -19,7 +19,7 @@ import pytest
 
 from generator import __version__
 from generator.cli import main
-from tests.conftest import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT
 
 SPEC = "spec/compute-vmss-deallocate.yaml"
 PACKAGE = "vmss_deallocate"

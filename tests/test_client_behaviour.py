@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from azure.core.pipeline.transport import HttpTransport
 
-from tests.conftest import SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers import SUBSCRIPTION, FakeCredential, SentRequests
 from vmss_deallocate import (
     ALL_INSTANCES,
     API_VERSION,

@@ -21,7 +21,13 @@ from azure.core.exceptions import (
 )
 
 import vmss_deallocate
-from tests.conftest import FAKE_TOKEN, SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers import (
+    CASSETTES,
+    FAKE_TOKEN,
+    SUBSCRIPTION,
+    FakeCredential,
+    SentRequests,
+)
 from vmss_deallocate import ALL_INSTANCES, ServiceError
 
 DEALLOCATE_PATH = (
@@ -206,8 +212,6 @@ def test_non_json_error_body_still_raises_with_the_status(
 
 
 def test_cassettes_hold_no_credentials() -> None:
-    from tests.conftest import CASSETTES
-
     for cassette in sorted(CASSETTES.glob("*.yaml")):
         text = cassette.read_text(encoding="utf-8")
         assert "authorization" not in text.lower(), cassette.name

@@ -32,21 +32,14 @@ import json
 import logging
 import re
 import socket
-import struct
 import sys
-import threading
 import time
-import traceback
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import (
     AzureError,
     ClientAuthenticationError,
@@ -64,7 +57,25 @@ from azure.core.pipeline.transport import RequestsTransport
 
 from generator.pipeline import GenerateOptions, generate_files
 from generator.write import write_tree
-from tests.conftest import CASSETTES, FAKE_TOKEN, SUBSCRIPTION, FakeCredential
+from tests.helpers import CASSETTES, FAKE_TOKEN, SUBSCRIPTION, FakeCredential
+from tests.helpers.server import (
+    DEALLOCATE,
+    RG,
+    TOKEN,
+    VMSS,
+    Fault,
+    FaultyServer,
+    Reply,
+    Seen,
+    accepted,
+    assert_no_token,
+    async_deallocate,
+    cloud_error,
+    deallocate,
+    deallocate_fails,
+    failing_operation,
+    repeat,
+)
 from vmss_deallocate import (
     CloudError,
     ServiceAuthenticationError,
@@ -73,16 +84,7 @@ from vmss_deallocate import (
     ServiceResourceNotFoundError,
     VirtualMachineScaleSetsClient,
 )
-from vmss_deallocate.aio import VirtualMachineScaleSetsClient as AsyncClient
 
-TOKEN = "armgen-faults-t0ken-5f1c9e-NEVER-SHOWN"
-"""The fake credential's bearer token: distinctive, so that any leak of it is found."""
-
-RG, VMSS = "rg-web", "vmss-frontend"
-DEALLOCATE = (
-    f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{RG}/providers/Microsoft.Compute"
-    f"/virtualMachineScaleSets/{VMSS}/deallocate"
-)
 BACKOFF = [1.6, 3.2]
 """azure-core's waits before the 2nd and 3rd retries (the 1st is immediate): 0.8 * 2 ** (n - 1)."""
 READ_TIMEOUT = 0.3
@@ -90,214 +92,11 @@ READ_TIMEOUT = 0.3
 STALL = 5.0
 """How long a stalling reply holds back (cut short when the server shuts down)."""
 
-Fault = Literal["reset", "close", "truncate"]
-
-
-# --- the misbehaving server -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One scripted answer: a status, headers and body, or a fault instead of (part of) it."""
-
-    status: int = 200
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: Any = b""
-    """bytes, str, or anything else, sent as JSON."""
-    delay: float = 0.0
-    """Seconds to stall before answering (or before the fault)."""
-    fault: Fault | None = None
-    """reset: close with RST and no answer; close: FIN and no answer; truncate: send half the
-    body announced by Content-Length, then close."""
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One request as the server read it off the socket."""
-
-    method: str
-    path: str
-    """The raw request target before `?`, exactly as sent (still percent-encoded)."""
-    query: str
-    headers: dict[str, str]
-    """Lower-cased names."""
-    body: bytes
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    owner: FaultyServer
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that gave up (timeout) makes the late answer fail; that is expected."""
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _HTTPServer
-    protocol_version = "HTTP/1.1"
-    timeout = 10  # bounded: a connection that never sends a request is dropped
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
-
-    def _serve(self) -> None:
-        owner = self.server.owner
-        length = int(self.headers.get("Content-Length") or 0)
-        path, _, query = self.path.partition("?")
-        seen = Seen(
-            method=self.command,
-            path=path,
-            query=query,
-            headers={name.lower(): value for name, value in self.headers.items()},
-            body=self.rfile.read(length) if length else b"",
-        )
-        reply = owner.next_reply(seen)
-        if reply.delay:
-            owner.stopping.wait(reply.delay)
-        if reply.fault in ("reset", "close"):
-            self.close_connection = True
-            if reply.fault == "reset":
-                # SO_LINGER 0: closing sends RST instead of FIN.
-                self.connection.setsockopt(
-                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                )
-            else:
-                self.connection.shutdown(socket.SHUT_RDWR)
-            self.connection.close()
-            return
-        body = reply.body
-        headers = dict(reply.headers)
-        if not isinstance(body, bytes | str):
-            body = json.dumps(body)
-            headers.setdefault("Content-Type", "application/json")
-        data = body.encode() if isinstance(body, str) else body
-        self.send_response(reply.status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header(
-            "Connection", "close"
-        )  # one request per connection: exact counts
-        self.end_headers()
-        if reply.fault == "truncate":
-            self.wfile.write(data[: len(data) // 2])
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class FaultyServer:
-    """An HTTP server on 127.0.0.1 answering from a script, per method and path.
-
-    Bounded: at most MAX_REQUESTS requests are answered (the rest are reset), stalls end when the
-    server stops, and a request nobody scripted gets a 418 and is recorded in `unexpected`.
-    """
-
-    MAX_REQUESTS = 40
-
-    def __init__(self) -> None:
-        self.seen: list[Seen] = []
-        self.unexpected: list[Seen] = []
-        self.stopping = threading.Event()
-        self._script: dict[tuple[str, str], deque[Reply]] = {}
-        self._lock = threading.Lock()
-        self._http = _HTTPServer(("127.0.0.1", 0), _Handler)
-        self._http.owner = self
-        self._thread = threading.Thread(
-            target=self._http.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._http.server_port}"
-
-    def script(self, method: str, path: str, *replies: Reply) -> None:
-        """Answer the next requests for `method path` with `replies`, in order."""
-        with self._lock:
-            self._script.setdefault((method, path), deque()).extend(replies)
-
-    def next_reply(self, seen: Seen) -> Reply:
-        with self._lock:
-            self.seen.append(seen)
-            if len(self.seen) > self.MAX_REQUESTS:
-                return Reply(fault="reset")
-            queue = self._script.get((seen.method, seen.path))
-            if not queue:
-                self.unexpected.append(seen)
-                return Reply(418, body={"error": {"code": "Unscripted"}})
-            return queue.popleft()
-
-    def requests(
-        self, method: str | None = None, path: str | None = None
-    ) -> list[Seen]:
-        return [
-            seen
-            for seen in self.seen
-            if method in (None, seen.method) and path in (None, seen.path)
-        ]
-
-    def assert_all_played(self) -> None:
-        """Every scripted reply was used and nothing unscripted was asked for."""
-        left = {key: len(queue) for key, queue in self._script.items() if queue}
-        assert not left, f"replies never asked for: {left}"
-        assert not self.unexpected, f"unscripted requests: {self.unexpected}"
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self._http.shutdown()
-        self._http.server_close()  # joins the handler threads
-        self._thread.join(timeout=5)
-
-
-@pytest.fixture
-def make_server() -> Iterator[Callable[[], FaultyServer]]:
-    """Servers for one test (a second one plays "another host"); all stopped afterwards."""
-    servers: list[FaultyServer] = []
-
-    def start() -> FaultyServer:
-        servers.append(FaultyServer())
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.stop()
-
-
-@pytest.fixture
-def server(make_server: Callable[[], FaultyServer]) -> FaultyServer:
-    return make_server()
-
-
-# --- helpers ----------------------------------------------------------------------------------
-
 
 @pytest.fixture
 def credential() -> FakeCredential:
+    """The credential hands out TOKEN here, so that any leak of it is found."""
     return FakeCredential(token=TOKEN)
-
-
-class AsyncCredential:
-    def __init__(self) -> None:
-        self.scopes: list[tuple[str, ...]] = []
-
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        self.scopes.append(scopes)
-        return AccessToken(TOKEN, int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
-
-    async def __aenter__(self) -> AsyncCredential:
-        return self
-
-    async def __aexit__(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -313,73 +112,6 @@ def async_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     monkeypatch.setattr(asyncio, "sleep", fake_sleep)
     return recorded
-
-
-def repeat(reply: Reply, times: int) -> list[Reply]:
-    return [reply] * times
-
-
-def cloud_error(code: str, message: str) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message}}
-
-
-def accepted(location: str, *, retry_after: str | None = None, **headers: str) -> Reply:
-    """202 with Location (and whatever other headers)."""
-    values = {"Location": location, **headers}
-    if retry_after is not None:
-        values["Retry-After"] = retry_after
-    return Reply(202, {name.replace("_", "-"): v for name, v in values.items()})
-
-
-def assert_no_token(error: BaseException) -> None:
-    """The token is in none of what a caller or a log handler would print of the error."""
-    shown = [str(error), repr(error), "".join(traceback.format_exception(error))]
-    for text in shown:
-        assert TOKEN not in text and FAKE_TOKEN not in text
-
-
-def deallocate(
-    server: FaultyServer,
-    credential: FakeCredential,
-    *,
-    client_options: Mapping[str, Any] | None = None,
-    **options: Any,
-) -> None:
-    """begin_deallocate(...).result() against `server`, through the test-only http switch."""
-    with VirtualMachineScaleSetsClient(
-        credential, SUBSCRIPTION, endpoint=server.url, **(client_options or {})
-    ) as client:
-        poller = client.begin_deallocate(
-            RG, VMSS, ["0"], enforce_https=False, **options
-        )
-        assert poller.result() is None
-
-
-def deallocate_fails(
-    expected: type[BaseException],
-    server: FaultyServer,
-    credential: FakeCredential,
-    **options: Any,
-) -> Any:
-    """The error `deallocate` raises, checked to be exactly `expected` and free of the token."""
-    with pytest.raises(expected) as caught:
-        deallocate(server, credential, **options)
-    assert type(caught.value) is expected, repr(caught.value)
-    assert_no_token(caught.value)
-    return caught.value
-
-
-def async_deallocate(server: FaultyServer, **options: Any) -> None:
-    async def run() -> None:
-        async with AsyncClient(
-            AsyncCredential(), SUBSCRIPTION, endpoint=server.url
-        ) as client:
-            poller = await client.begin_deallocate(
-                RG, VMSS, ["0"], enforce_https=False, **options
-            )
-            await poller.result()
-
-    asyncio.run(run())
 
 
 # --- Retry-After: honoured exactly, never capped ------------------------------------------------
@@ -897,38 +629,11 @@ def test_a_poll_that_keeps_timing_out_raises_the_timeout(
 # --- the operation ends Failed or Canceled -------------------------------------------------------
 
 
-def _failing_operation(server: FaultyServer, status: str) -> None:
-    server.script(
-        "POST",
-        DEALLOCATE,
-        accepted(
-            f"{server.url}/location/op",
-            Azure_AsyncOperation=f"{server.url}/async/op",
-        ),
-    )
-    server.script(
-        "GET",
-        "/async/op",
-        Reply(200, {"Retry-After": "3"}, {"status": "InProgress"}),
-        Reply(
-            200,
-            body={
-                "status": status,
-                "error": {
-                    "code": "VMDeallocationFailed",
-                    "message": "Instance 0 could not be deallocated.",
-                    "target": "instanceIds[0]",
-                },
-            },
-        ),
-    )
-
-
 @pytest.mark.parametrize("status", ["Failed", "Canceled"])
 def test_an_operation_that_ends_failed_or_canceled_raises_with_its_error(
     server: FaultyServer, credential: FakeCredential, sleeps: list[float], status: str
 ) -> None:
-    _failing_operation(server, status)
+    failing_operation(server, status)
     with VirtualMachineScaleSetsClient(
         credential, SUBSCRIPTION, endpoint=server.url
     ) as client:
@@ -979,7 +684,7 @@ def test_an_operation_that_fails_raises_service_error(
     if status.isdigit():
         _failing_poll(server, status)
     else:
-        _failing_operation(server, status)
+        failing_operation(server, status)
     expected, status_code, waits = FAILURES[status]
     error = deallocate_fails(expected, server, credential)
     assert error.status_code == status_code
@@ -1642,7 +1347,7 @@ def test_async_a_failed_operation_raises_service_error(
     if status.isdigit():
         _failing_poll(server, status)
     else:
-        _failing_operation(server, status)
+        failing_operation(server, status)
     expected, status_code, waits = FAILURES[status]
     with pytest.raises(expected) as caught:
         async_deallocate(server)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from generator import diff_report
 from generator.cli import main
@@ -31,6 +30,7 @@ from generator.diff import (
     diff_specs,
 )
 from generator.errors import GeneratorError, OutputError
+from tests.helpers import write_spec
 
 WIDGET = (
     "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
@@ -198,15 +198,6 @@ def parameter(
     return next(
         p for p in operation(spec, path, method)["parameters"] if p.get("name") == name
     )
-
-
-def write_spec(path: Path, document: dict[str, Any]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".json":
-        path.write_text(json.dumps(document, indent=4), encoding="utf-8")
-    else:
-        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
 
 
 @pytest.fixture

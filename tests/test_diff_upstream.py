@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.diff import Change, ChangeKind, compare_apis, diff_specs, load_side
 from generator.errors import GeneratorError
 from generator.model import Api
-from tests.conftest import REPO_ROOT, UPSTREAM_STABLE
+from tests.helpers import REPO_ROOT, UPSTREAM_STABLE
 
 DEALLOCATE = "VirtualMachineScaleSets_Deallocate"
 HIBERNATE = f"{DEALLOCATE} > parameter hibernate (query)"

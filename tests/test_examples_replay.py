@@ -41,7 +41,7 @@ from generator.model import Api
 from generator.model.entities import Kind, Operation, TypeRef
 from generator.pipeline import generate_files, load_api, project_options
 from generator.write import read_tree, write_tree
-from tests.conftest import (
+from tests.helpers import (
     CASSETTES,
     FAKE_TOKEN,
     REPO_ROOT,

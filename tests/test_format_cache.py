@@ -11,7 +11,7 @@ import pytest
 from generator import cache as result_cache
 from generator import format as format_stage
 from generator.write import read_tree
-from tests.conftest import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT
 
 SOURCE = {
     PurePosixPath("pkg/mod.py"): "x=( 1,\n 2 )\n",

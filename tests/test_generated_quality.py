@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT
 
 
 def run_tool(*args: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ import pytest
 import vcr
 import yaml
 
-from tests.conftest import GENERATED, SUBSCRIPTION, FakeCredential
+from tests.helpers import GENERATED, SUBSCRIPTION, FakeCredential
 
 README = GENERATED / "vmss_deallocate" / "README.md"
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)

@@ -11,7 +11,7 @@ import pytest
 
 from generator.pipeline import generate_files, project_options
 from generator.write import read_tree
-from tests.conftest import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT
 
 
 @pytest.fixture

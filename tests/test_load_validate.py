@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from generator import load
 from generator.errors import SpecError
 from generator.load import LoadedSpec, load_spec, read_document
 from generator.validate import validate_spec
+from tests.helpers import write_spec
 
 
 def minimal_spec(**extra: Any) -> dict[str, Any]:
@@ -32,17 +32,6 @@ def minimal_spec(**extra: Any) -> dict[str, Any]:
     }
     spec.update(extra)
     return spec
-
-
-def write(directory: Path, name: str, document: Any) -> Path:
-    """Write `document` as JSON or YAML, chosen by the file name's suffix."""
-    path = directory / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".json":
-        path.write_text(json.dumps(document, indent=2), encoding="utf-8")
-    else:
-        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
 
 
 def load_error(path: Path) -> SpecError:
@@ -69,8 +58,8 @@ def assert_names(
 
 def test_yaml_and_json_load_to_the_same_document(tmp_path: Path) -> None:
     document = minimal_spec()
-    from_yaml = load_spec(write(tmp_path, "spec.yaml", document))
-    from_json = load_spec(write(tmp_path, "spec.json", document))
+    from_yaml = load_spec(write_spec(tmp_path / "spec.yaml", document))
+    from_json = load_spec(write_spec(tmp_path / "spec.json", document))
 
     assert from_yaml.documents[from_yaml.root_file] == document
     assert from_json.documents[from_json.root_file] == document
@@ -79,7 +68,7 @@ def test_yaml_and_json_load_to_the_same_document(tmp_path: Path) -> None:
 
 
 def test_sha256_is_of_the_root_file_bytes(tmp_path: Path) -> None:
-    path = write(tmp_path, "spec.yaml", minimal_spec())
+    path = write_spec(tmp_path / "spec.yaml", minimal_spec())
     spec = load_spec(path)
     assert spec.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert spec.root_file == path.resolve()
@@ -126,9 +115,8 @@ def test_read_document_applies_the_same_checks(tmp_path: Path) -> None:
 
 
 def test_local_ref_resolves(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             definitions={
                 "Alias": {"$ref": "#/definitions/Thing"},
@@ -151,9 +139,8 @@ def test_local_ref_resolves(tmp_path: Path) -> None:
 
 
 def test_relative_file_ref_resolves_and_loads_the_other_file(tmp_path: Path) -> None:
-    common = write(
-        tmp_path,
-        "common/types.yaml",
+    common = write_spec(
+        tmp_path / "common/types.yaml",
         {
             "definitions": {
                 "Error": {"type": "object", "properties": {"code": {"type": "string"}}},
@@ -161,9 +148,8 @@ def test_relative_file_ref_resolves_and_loads_the_other_file(tmp_path: Path) -> 
             }
         },
     )
-    path = write(
-        tmp_path,
-        "spec.json",
+    path = write_spec(
+        tmp_path / "spec.json",
         minimal_spec(
             definitions={
                 "Failure": {"$ref": "./common/types.yaml#/definitions/ErrorAlias"}
@@ -187,10 +173,11 @@ def test_relative_file_ref_resolves_and_loads_the_other_file(tmp_path: Path) -> 
 
 
 def test_ref_to_a_whole_file_and_escaped_pointer_tokens(tmp_path: Path) -> None:
-    write(tmp_path, "param.yaml", {"name": "a/b~c", "in": "query", "type": "string"})
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    write_spec(
+        tmp_path / "param.yaml", {"name": "a/b~c", "in": "query", "type": "string"}
+    )
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             parameters={"a/b~c": {"$ref": "./param.yaml"}},
             definitions={"P": {"$ref": "#/parameters/a~1b~0c"}},
@@ -208,7 +195,7 @@ def test_refs_under_x_ms_examples_are_not_loaded(tmp_path: Path) -> None:
     spec["paths"]["/things"]["get"]["x-ms-examples"] = {
         "List things": {"$ref": "./examples/missing.json"}
     }
-    path = write(tmp_path, "spec.yaml", spec)
+    path = write_spec(tmp_path / "spec.yaml", spec)
     assert set(load_spec(path).documents) == {path.resolve()}
 
 
@@ -216,9 +203,8 @@ def test_refs_under_x_ms_examples_are_not_loaded(tmp_path: Path) -> None:
 
 
 def test_missing_referenced_file(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"Thing": {"$ref": "./nowhere.yaml#/definitions/X"}}),
     )
     # Reported at the $ref, in the referring file.
@@ -236,7 +222,7 @@ def test_missing_pointer_target_in_same_file(tmp_path: Path) -> None:
         parameters={"Other": {"name": "x", "in": "query", "type": "string"}}
     )
     spec["paths"]["/things"]["get"]["parameters"] = [{"$ref": "#/parameters/Nope"}]
-    path = write(tmp_path, "spec.yaml", spec)
+    path = write_spec(tmp_path / "spec.yaml", spec)
     assert_names(
         load_error(path),
         path,
@@ -248,10 +234,11 @@ def test_missing_pointer_target_in_same_file(tmp_path: Path) -> None:
 
 
 def test_missing_pointer_target_in_other_file(tmp_path: Path) -> None:
-    write(tmp_path, "other.yaml", {"definitions": {"Present": {"type": "string"}}})
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    write_spec(
+        tmp_path / "other.yaml", {"definitions": {"Present": {"type": "string"}}}
+    )
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             definitions={"Thing": {"$ref": "./other.yaml#/definitions/Absent"}}
         ),
@@ -267,9 +254,8 @@ def test_missing_pointer_target_in_other_file(tmp_path: Path) -> None:
 
 
 def test_ref_cycle_in_one_file(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             definitions={
                 "A": {"$ref": "#/definitions/B"},
@@ -285,23 +271,20 @@ def test_ref_cycle_in_one_file(tmp_path: Path) -> None:
 
 
 def test_ref_to_itself_is_a_cycle(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"A": {"$ref": "#/definitions/A"}}),
     )
     assert_names(load_error(path), path, "/definitions/A/$ref", "cycle")
 
 
 def test_ref_cycle_across_files(tmp_path: Path) -> None:
-    other = write(
-        tmp_path,
-        "other.yaml",
+    other = write_spec(
+        tmp_path / "other.yaml",
         {"definitions": {"B": {"$ref": "./spec.yaml#/definitions/A"}}},
     )
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"A": {"$ref": "./other.yaml#/definitions/B"}}),
     )
     error = load_error(path)
@@ -315,9 +298,8 @@ def test_ref_cycle_across_files(tmp_path: Path) -> None:
 
 def test_chain_into_a_cycle_is_refused(tmp_path: Path) -> None:
     # C is not on the cycle but leads into it: following it must not loop forever.
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             definitions={
                 "C": {"$ref": "#/definitions/A"},
@@ -330,9 +312,8 @@ def test_chain_into_a_cycle_is_refused(tmp_path: Path) -> None:
 
 
 def test_remote_ref_is_refused(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(
             definitions={
                 "Thing": {"$ref": "https://example.com/types.yaml#/definitions/X"}
@@ -349,8 +330,8 @@ def test_remote_ref_is_refused(tmp_path: Path) -> None:
 
 
 def test_non_string_ref_is_refused(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "spec.yaml", minimal_spec(definitions={"Thing": {"$ref": 42}})
+    path = write_spec(
+        tmp_path / "spec.yaml", minimal_spec(definitions={"Thing": {"$ref": 42}})
     )
     assert_names(
         load_error(path), path, "/definitions/Thing/$ref", "$ref must be a string"
@@ -358,19 +339,18 @@ def test_non_string_ref_is_refused(tmp_path: Path) -> None:
 
 
 def test_fragment_that_is_not_a_pointer_is_refused(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "spec.yaml", minimal_spec(definitions={"Thing": {"$ref": "#Other"}})
+    path = write_spec(
+        tmp_path / "spec.yaml", minimal_spec(definitions={"Thing": {"$ref": "#Other"}})
     )
     assert_names(load_error(path), path, "/definitions/Thing/$ref", "JSON pointer")
 
 
 def test_error_in_referenced_file_names_that_file(tmp_path: Path) -> None:
-    other = write(
-        tmp_path, "other.yaml", {"definitions": {"B": {"$ref": "#/definitions/Z"}}}
+    other = write_spec(
+        tmp_path / "other.yaml", {"definitions": {"B": {"$ref": "#/definitions/Z"}}}
     )
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"A": {"$ref": "./other.yaml#/definitions/B"}}),
     )
     assert_names(load_error(path), other, "/definitions/B/$ref", "points at nothing")
@@ -409,9 +389,8 @@ def test_non_utf8_bytes(tmp_path: Path) -> None:
 def test_non_utf8_referenced_file_names_that_file(tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
     other.write_bytes(b'definitions:\n  X: {description: "caf\xe9"}\n')
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"A": {"$ref": "./other.yaml#/definitions/X"}}),
     )
     error = load_error(path)
@@ -434,7 +413,7 @@ def test_missing_root_file(tmp_path: Path) -> None:
 def test_root_file_over_the_size_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write(tmp_path, "spec.yaml", minimal_spec())
+    path = write_spec(tmp_path / "spec.yaml", minimal_spec())
     size = path.stat().st_size
     monkeypatch.setattr(load, "MAX_SPEC_BYTES", size - 1)
     assert_names(load_error(path), path, "", f"{size} bytes", f"{size - 1} byte limit")
@@ -446,14 +425,12 @@ def test_root_file_over_the_size_limit(
 def test_referenced_file_over_the_size_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(
-        tmp_path,
-        "big.yaml",
+    write_spec(
+        tmp_path / "big.yaml",
         {"definitions": {"X": {"type": "string", "description": "x" * 5000}}},
     )
-    path = write(
-        tmp_path,
-        "spec.yaml",
+    path = write_spec(
+        tmp_path / "spec.yaml",
         minimal_spec(definitions={"A": {"$ref": "./big.yaml#/definitions/X"}}),
     )
     monkeypatch.setattr(load, "MAX_SPEC_BYTES", 4096)
@@ -466,20 +443,19 @@ def test_referenced_file_over_the_size_limit(
 
 
 def validate_error(tmp_path: Path, document: Any, name: str = "spec.yaml") -> SpecError:
-    path = write(tmp_path, name, document)
+    path = write_spec(tmp_path / name, document)
     with pytest.raises(SpecError) as caught:
         validate_spec(load_spec(path))
     return caught.value
 
 
 def test_minimal_spec_is_valid(tmp_path: Path) -> None:
-    validate_spec(load_spec(write(tmp_path, "spec.yaml", minimal_spec())))
+    validate_spec(load_spec(write_spec(tmp_path / "spec.yaml", minimal_spec())))
 
 
 def test_spec_with_relative_refs_is_valid(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        "common.yaml",
+    write_spec(
+        tmp_path / "common.yaml",
         {
             "parameters": {
                 "ApiVersion": {
@@ -495,7 +471,7 @@ def test_spec_with_relative_refs_is_valid(tmp_path: Path) -> None:
     spec["paths"]["/things"]["get"]["parameters"] = [
         {"$ref": "./common.yaml#/parameters/ApiVersion"}
     ]
-    validate_spec(load_spec(write(tmp_path, "spec.yaml", spec)))
+    validate_spec(load_spec(write_spec(tmp_path / "spec.yaml", spec)))
 
 
 def bogus_parameter_spec() -> dict[str, Any]:
@@ -575,16 +551,15 @@ def test_the_validator_checks_the_documents_as_loaded_not_the_files_again(
     real = tmp_path / "real"
     real.mkdir()
     (tmp_path / "link").symlink_to(real, target_is_directory=True)
-    shared = write(
-        real,
-        "shared.json",
+    shared = write_spec(
+        real / "shared.json",
         {"definitions": {"Thing": {"properties": {"size": {"type": "strng"}}}}},
     )
     spec = minimal_spec()
     spec["paths"]["/things"]["get"]["responses"]["200"]["schema"] = {
         "$ref": "./shared.json#/definitions/Thing"
     }
-    write(real, "spec.json", spec)
+    write_spec(real / "spec.json", spec)
     loaded = load_spec(tmp_path / "link" / "spec.json")
     shared.unlink()
     with pytest.raises(SpecError, match="'strng' is not one of"):

@@ -24,6 +24,7 @@ from generator.model import (
 )
 from generator.model.build import METHOD_RESERVED
 from generator.validate import validate_spec
+from tests.helpers import write_spec
 
 SUBSCRIPTION_ID = {
     "name": "subscriptionId",
@@ -94,20 +95,12 @@ def body(schema_ref: str, name: str = "parameters", **extra: Any) -> dict[str, A
     }
 
 
-def write_spec(
-    tmp_path: Path, document: dict[str, Any], name: str = "spec.yaml"
-) -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def build(
     tmp_path: Path,
     document: dict[str, Any],
     operation_ids: Sequence[str] | None = None,
 ) -> Api:
-    spec = load_spec(write_spec(tmp_path, document))
+    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
     validate_spec(spec)
     return build_api(spec, operation_ids)
 
@@ -124,7 +117,7 @@ def build_error(
     `validate=False` is for what the Swagger validator already refuses: the model stage
     must refuse it too, as it may be given a spec that was not validated.
     """
-    spec = load_spec(write_spec(tmp_path, document))
+    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
     if validate:
         validate_spec(spec)
     with pytest.raises(SpecError) as caught:
@@ -589,7 +582,7 @@ def test_any_of_and_one_of_are_refused(tmp_path: Path, keyword: str) -> None:
         },
     )
     with pytest.raises(SpecError, match=keyword):
-        validate_spec(load_spec(write_spec(tmp_path, document)))
+        validate_spec(load_spec(write_spec(tmp_path / "spec.yaml", document)))
     error = build_error(tmp_path, document, validate=False)
     pointer = "/definitions/Outer/properties/either"
     assert error.pointer in (pointer, f"{pointer}/{keyword}")
@@ -695,7 +688,7 @@ def test_unsupported_type_is_refused(tmp_path: Path) -> None:
             "Outer": {"type": "object", "properties": {"odd": {"type": "null"}}}
         },
     )
-    spec = load_spec(write_spec(tmp_path, document))
+    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
     with pytest.raises(SpecError) as caught:
         build_api(spec)
     assert_error(caught.value, "/definitions/Outer/properties/odd", "'null'")
@@ -789,7 +782,7 @@ def test_duplicate_operation_id(tmp_path: Path) -> None:
     document = three_operations()
     document["paths"][THING_PATH]["delete"]["operationId"] = "Things_Get"
     with pytest.raises(SpecError, match="Things_Get"):
-        validate_spec(load_spec(write_spec(tmp_path, document)))
+        validate_spec(load_spec(write_spec(tmp_path / "spec.yaml", document)))
     error = build_error(tmp_path, document, validate=False)
     assert_error(
         error,
@@ -865,7 +858,7 @@ def test_path_placeholder_without_a_path_parameter(tmp_path: Path) -> None:
         }
     )
     with pytest.raises(SpecError, match="partName"):
-        validate_spec(load_spec(write_spec(tmp_path, document)))
+        validate_spec(load_spec(write_spec(tmp_path / "spec.yaml", document)))
     error = build_error(tmp_path, document, validate=False)
     assert_error(
         error,
@@ -962,7 +955,7 @@ def test_invalid_parameter_in_a_referenced_file_is_a_spec_error(tmp_path: Path) 
         encoding="utf-8",
     )
     document = act_spec([{"$ref": "./common.yaml#/parameters/Bad"}])
-    spec = load_spec(write_spec(tmp_path, document))
+    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
     with pytest.raises(GeneratorError) as caught:
         validate_spec(spec)
         build_api(spec)

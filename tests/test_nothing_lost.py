@@ -36,7 +36,7 @@ import pytest
 
 from generator import render
 from generator.cli import main
-from tests.conftest import REPO_ROOT
+from tests.helpers import REPO_ROOT
 
 PACKAGE = "vmss_deallocate"
 LEFTOVER = re.compile(r"\.generated\.(new|old)-")

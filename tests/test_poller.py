@@ -17,25 +17,26 @@ import pytest
 from azure.core.pipeline import PipelineRequest
 from azure.core.polling import LROPoller, PollingMethod
 
-from tests import test_client_faults
-from tests.conftest import SUBSCRIPTION, FakeCredential
-from tests.test_client_faults import (
+from tests.helpers import SUBSCRIPTION, FakeCredential
+from tests.helpers.server import (
     DEALLOCATE,
     RG,
+    TOKEN,
     VMSS,
     FaultyServer,
     Reply,
-    _failing_operation,
     accepted,
+    failing_operation,
 )
 from vmss_deallocate import ServiceError, VirtualMachineScaleSetsClient
 
 DEADLINE = 10.0
 
-# FaultyServer's fixtures, shared with test_client_faults.
-make_server = test_client_faults.make_server
-server = test_client_faults.server
-credential = test_client_faults.credential
+
+@pytest.fixture
+def credential() -> FakeCredential:
+    """The credential hands out TOKEN, as in the fault tests."""
+    return FakeCredential(token=TOKEN)
 
 
 class Threads:
@@ -206,7 +207,7 @@ def test_threads_waiting_together_share_one_polling(
 def test_a_failed_operation_raises_on_every_wait_with_a_continuation_token(
     server: FaultyServer, credential: FakeCredential, sleeps: list[float]
 ) -> None:
-    _failing_operation(server, "Failed")
+    failing_operation(server, "Failed")
     with client_for(server, credential) as client:
         poller = begin(client)
         with pytest.raises(ServiceError) as first:

@@ -18,6 +18,7 @@ from generator.format import format_files
 from generator.pipeline import load_api
 from generator.render import PACKAGE_OUTPUTS, make_environment, render_package
 from generator.write import compare_tree, read_tree, write_tree
+from tests.helpers import write_spec
 
 # --- render: the environment -------------------------------------------------------------------
 
@@ -182,14 +183,8 @@ ARM_SPEC: dict[str, Any] = {
 }
 
 
-def write_spec(tmp_path: Path, document: dict[str, Any]) -> Path:
-    path = tmp_path / "spec.yaml"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def test_render_and_format_a_small_package(tmp_path: Path) -> None:
-    api = load_api(write_spec(tmp_path, ARM_SPEC))
+    api = load_api(write_spec(tmp_path / "spec.yaml", ARM_SPEC))
     rendered = render_package(api, "things")
     assert set(rendered) == {
         PurePosixPath("things", name) for _, name, _ in PACKAGE_OUTPUTS
@@ -215,7 +210,7 @@ def test_render_a_package_without_an_error_response(tmp_path: Path) -> None:
         "get"
     ]["responses"]
     del responses["default"]
-    api = load_api(write_spec(tmp_path, document))
+    api = load_api(write_spec(tmp_path / "spec.yaml", document))
     files = format_files(render_package(api, "things"))
     for path, text in files.items():
         if path.suffix == ".py":

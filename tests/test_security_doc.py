@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT
 
 SECURITY = REPO_ROOT / "SECURITY.md"
 CITATION = re.compile(r"`((?:generator|tests)/[\w/]+\.py)::(\w+)`")

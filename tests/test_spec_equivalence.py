@@ -29,7 +29,7 @@ import pytest
 
 from generator.load import LoadedSpec, Node, load_spec
 from generator.validate import validate_spec
-from tests.conftest import SPEC_FILE, UPSTREAM_STABLE
+from tests.helpers import SPEC_FILE, UPSTREAM_STABLE
 
 OPERATION_ID = "VirtualMachineScaleSets_Deallocate"
 API_VERSION = "2024-07-01"

@@ -13,14 +13,8 @@ import sys
 import pytest
 import requests
 
-from tests import test_client_faults
-from tests.conftest import GENERATED, SUBSCRIPTION, FakeCredential
-from tests.test_client_faults import (
-    RG,
-    VMSS,
-    FaultyServer,
-    Reply,
-)
+from tests.helpers import GENERATED, SUBSCRIPTION, FakeCredential
+from tests.helpers.server import RG, TOKEN, VMSS, FaultyServer, Reply
 from vmss_deallocate import VirtualMachineScaleSetsClient
 from vmss_deallocate._transport import _EnvironmentOncePerHostSession
 
@@ -53,10 +47,11 @@ URLS = (
     "http://127.0.0.1:8080/op",
 )
 
-# FaultyServer's fixtures, shared with test_client_faults.
-make_server = test_client_faults.make_server
-server = test_client_faults.server
-credential = test_client_faults.credential
+
+@pytest.fixture
+def credential() -> FakeCredential:
+    """The credential hands out TOKEN, as in the fault tests."""
+    return FakeCredential(token=TOKEN)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from generator.pipeline import (
     project_options,
 )
 from generator.write import write_tree
-from tests.conftest import REPO_ROOT, TEN_OPERATIONS, UPSTREAM_STABLE
+from tests.helpers import REPO_ROOT, TEN_OPERATIONS, UPSTREAM_STABLE
 
 VERSIONS = ("2022-11-01", "2024-07-01", "2025-04-01")
 

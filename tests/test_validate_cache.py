@@ -21,8 +21,7 @@ from generator import cli, diff_report, validate
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.validate import validate_spec
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO_ROOT
 
 
 def spec_file(directory: Path, title: str = "Things", **extra: Any) -> Path:

@@ -23,20 +23,14 @@ from generator.cli import main
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.pipeline import GenerateOptions, generate_files, project_options
-from tests.conftest import REPO_ROOT
+from tests.helpers import BAD_SPECS, REPO_ROOT, UPSTREAM_STABLE
 
-CORPUS = Path(__file__).resolve().parent / "bad_specs"
-BAD_SPECS = sorted(
+BAD_SPEC_FILES = sorted(
     path.name
-    for path in CORPUS.iterdir()
+    for path in BAD_SPECS.iterdir()
     if path.suffix in (".yaml", ".json")
     and path.name != "expected.yaml"
     and not path.name.startswith("project-")
-)
-UPSTREAM = (
-    REPO_ROOT.parent
-    / "shared/azure-specs/specification/compute/resource-manager/Microsoft.Compute"
-    / "ComputeRP/stable"
 )
 
 
@@ -78,7 +72,7 @@ def test_the_child_gives_the_same_files(forks: list[int]) -> None:
     assert in_child == in_process
 
 
-@pytest.mark.parametrize("name", BAD_SPECS)
+@pytest.mark.parametrize("name", BAD_SPEC_FILES)
 def test_every_bad_spec_gives_the_same_error_either_way(
     name: str,
     forks: list[int],
@@ -87,7 +81,7 @@ def test_every_bad_spec_gives_the_same_error_either_way(
     tmp_path: Path,
 ) -> None:
     monkeypatch.chdir(REPO_ROOT)
-    arguments = ("generate", "--spec", CORPUS / name, "--config", tmp_path / "none")
+    arguments = ("generate", "--spec", BAD_SPECS / name, "--config", tmp_path / "none")
     with_child = run(capsys, *arguments, "--out", tmp_path / "a")
     monkeypatch.setenv(validate.NO_FORK_ENV, "1")
     monkeypatch.setattr(validate, "_may_fork", lambda: False)
@@ -150,7 +144,7 @@ def test_diff_validates_both_sides_in_children(
     forks: list[int], capsys: pytest.CaptureFixture[str]
 ) -> None:
     old, new = (
-        UPSTREAM / version / "virtualMachineScaleSet.json"
+        UPSTREAM_STABLE / version / "virtualMachineScaleSet.json"
         for version in ("2022-11-01", "2024-07-01")
     )
     in_children = run(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASSETTES, GENERATED, REPO_ROOT, SUBSCRIPTION
+from tests.helpers import CASSETTES, GENERATED, REPO_ROOT, SUBSCRIPTION
 
 PACKAGE = GENERATED / "vmss_deallocate"
 
