@@ -10,6 +10,7 @@ import pytest
 import vcr
 
 from tests.helpers import CASSETTES, SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers.examples import Clients
 from tests.helpers.server import FaultyServer
 
 
@@ -81,3 +82,13 @@ def make_server() -> Iterator[Callable[[], FaultyServer]]:
 @pytest.fixture
 def server(make_server: Callable[[], FaultyServer]) -> FaultyServer:
     return make_server()
+
+
+@pytest.fixture(scope="session")
+def clients(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clients]:
+    """The example suites' clients, each generated once per session when first asked for."""
+    generated = Clients(tmp_path_factory.mktemp("clients"))
+    try:
+        yield generated
+    finally:
+        generated.close()

@@ -8,24 +8,18 @@ the committed manifest is replayed strictly (record mode "none", matched on meth
 body, every interaction played once); the test asserts the request the client sent and what the
 call returned, field by field against the example.
 
-The committed cassettes must be exactly what the command writes now, so a generator change or a
-new example shows up as a failing test. Every directory under tests/cassettes/examples/ with a
-manifest is replayed the same way against a client generated from its own upstream file, so the
-cassettes of a new api-version bring their own tests. The upstream files live in ../shared; when
-they are missing these tests fail, they do not skip.
+Every directory under tests/cassettes/examples/ with a manifest is replayed the same way against
+a client generated from its own upstream file, so the cassettes of a new api-version bring their
+own tests. The upstream files live in ../shared; when they are missing these tests fail, they
+do not skip.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
-import os
-import shutil
-import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -36,142 +30,22 @@ import vcr
 
 from generator.cassettes import MANIFEST as MANIFEST_FILE
 from generator.cassettes import build_cassettes, render_cassettes
-from generator.cli import main
 from generator.model import Api
 from generator.model.entities import Kind, Operation, TypeRef
 from generator.pipeline import generate_files, load_api, project_options
-from generator.write import read_tree, write_tree
-from tests.helpers import (
-    CASSETTES,
-    FAKE_TOKEN,
-    REPO_ROOT,
-    TEN_OPERATIONS,
-    UPSTREAM_STABLE,
-    FakeCredential,
-    SentRequests,
+from generator.write import write_tree
+from tests.helpers import FAKE_TOKEN, REPO_ROOT, FakeCredential, SentRequests
+from tests.helpers.examples import (
+    COMMITTED,
+    ENTRIES,
+    PROJECT_FILE,
+    SUITE,
+    SUITES,
+    Clients,
+    Suite,
 )
 
-API_VERSION = "2024-07-01"
-UPSTREAM_FILE = UPSTREAM_STABLE / API_VERSION / "virtualMachineScaleSet.json"
-EXAMPLES_DIR = UPSTREAM_FILE.parent / "examples" / "virtualMachineScaleSetExamples"
-PROJECT_FILE = REPO_ROOT / "spec" / "codegen.yaml"
-COMMITTED = CASSETTES / "examples" / API_VERSION
-OPERATIONS = TEN_OPERATIONS
-MISSING_EXAMPLES = {
-    "VirtualMachineScaleSet_Redeploy_MinimumSet_Gen.json": "VirtualMachineScaleSets_Redeploy",
-    "VirtualMachineScaleSet_Reimage_MaximumSet_Gen.json": "VirtualMachineScaleSets_Reimage",
-    "VirtualMachineScaleSet_ReimageAll_MinimumSet_Gen.json": (
-        "VirtualMachineScaleSets_ReimageAll"
-    ),
-}
-"""Named by the 2024-07-01 spec's x-ms-examples but absent from ../shared."""
-
-
-@dataclass(frozen=True)
-class Suite:
-    """One directory of committed cassettes: the examples of one upstream api-version."""
-
-    directory: Path
-    manifest: Mapping[str, Any]
-
-    @property
-    def api_version(self) -> str:
-        return str(self.manifest["api_version"])
-
-    @property
-    def upstream_file(self) -> Path:
-        return UPSTREAM_STABLE / self.api_version / str(self.manifest["spec"])
-
-    @property
-    def operations(self) -> tuple[str, ...]:
-        listed = [*self.manifest["cassettes"], *self.manifest["skipped"]]
-        return tuple(sorted({item["operation_id"] for item in listed}))
-
-    @property
-    def package(self) -> str:
-        return "vmss_ops_" + self.api_version.replace("-", "_")
-
-    @property
-    def command(self) -> list[str]:
-        """The command that wrote the directory, minus `--out`."""
-        return [
-            "cassettes",
-            "--spec",
-            str(self.upstream_file),
-            "--config",
-            str(PROJECT_FILE),
-            *(argument for op in self.operations for argument in ("--operation", op)),
-        ]
-
-    def require_upstream(self) -> None:
-        if not self.upstream_file.is_file():
-            pytest.fail(
-                f"{self.upstream_file} is missing: check out azure-rest-api-specs in "
-                "../shared",
-                pytrace=False,
-            )
-
-
-SUITES = tuple(
-    Suite(directory, json.loads((directory / MANIFEST_FILE).read_text("utf-8")))
-    for directory in sorted((CASSETTES / "examples").iterdir())
-    if (directory / MANIFEST_FILE).is_file()
-)
-"""Every api-version whose cassettes are committed: a new directory brings its own tests."""
-SUITE = next(suite for suite in SUITES if suite.directory == COMMITTED)
-ENTRIES: list[dict[str, Any]] = SUITE.manifest["cassettes"]
 REPLAYS = [(suite, entry) for suite in SUITES for entry in suite.manifest["cassettes"]]
-
-
-def require_upstream() -> None:
-    SUITE.require_upstream()
-
-
-@dataclass
-class Clients:
-    """Each suite's client, generated from its upstream file once per session, and its Api."""
-
-    root: Path
-    loaded: dict[Path, tuple[Api, ModuleType]] = field(default_factory=dict)
-
-    def get(self, suite: Suite) -> tuple[Api, ModuleType]:
-        if suite.directory not in self.loaded:
-            suite.require_upstream()
-            options = project_options(
-                PROJECT_FILE,
-                spec=suite.upstream_file,
-                package_name=suite.package,
-                operation_ids=suite.operations,
-            )
-            out = self.root / suite.package
-            write_tree(generate_files(options), out)
-            sys.path.insert(0, str(out))
-            api = load_api(options.spec, options.operation_ids, options.extensions)
-            package = importlib.import_module(suite.package)
-            self.loaded[suite.directory] = (api, package)
-        return self.loaded[suite.directory]
-
-    def close(self) -> None:
-        """Leave sys.path and sys.modules as they were for the rest of the session."""
-        packages = {package.__name__ for _, package in self.loaded.values()}
-        sys.path[:] = [entry for entry in sys.path if Path(entry).parent != self.root]
-        for name in [m for m in sys.modules if m.partition(".")[0] in packages]:
-            del sys.modules[name]
-
-
-@pytest.fixture(scope="session")
-def clients(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clients]:
-    generated = Clients(tmp_path_factory.mktemp("clients"))
-    try:
-        yield generated
-    finally:
-        generated.close()
-
-
-@pytest.fixture(scope="session")
-def upstream_api(clients: Clients) -> Api:
-    """The model the 2024-07-01 client is generated from: wire names to Python names."""
-    return clients.get(SUITE)[0]
 
 
 @pytest.fixture(scope="session")
@@ -246,20 +120,6 @@ def assert_carries(
         assert str(value) == wire, where
     else:
         assert value == wire and type(value) is type(wire), where
-
-
-def test_the_manifest_covers_every_example_of_the_ten_operations() -> None:
-    require_upstream()
-    made = {(e["operation_id"], e["example"]) for e in ENTRIES}
-    skipped = {
-        (s["operation_id"], Path(s["example"]).name) for s in SUITE.manifest["skipped"]
-    }
-    assert skipped == {(op, name) for name, op in MISSING_EXAMPLES.items()}
-    assert {op for op, _ in made} == set(OPERATIONS)
-    assert len(ENTRIES) == 32
-    for entry in ENTRIES:
-        assert (UPSTREAM_FILE.parent / entry["example"]).is_file(), entry["file"]
-        assert (COMMITTED / entry["file"]).is_file(), entry["file"]
 
 
 @pytest.mark.parametrize(
@@ -346,141 +206,6 @@ def test_get_instance_view_returns_nested_models_enums_and_date_times(
         service.service_name is ops_package.OrchestrationServiceNames.AUTOMATIC_REPAIRS
     )
     assert service.service_state is ops_package.OrchestrationServiceState.NOT_RUNNING
-
-
-@pytest.mark.parametrize(
-    "suite", SUITES, ids=[suite.directory.name for suite in SUITES]
-)
-def test_committed_cassettes_are_what_the_command_writes_now(
-    suite: Suite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    suite.require_upstream()
-    out = tmp_path / "cassettes"
-    assert main([*suite.command, "--out", str(out)]) == 0
-    capsys.readouterr()
-    written, committed = read_tree(out), read_tree(suite.directory)
-    changed = sorted(
-        str(path)
-        for path in written.keys() | committed.keys()
-        if written.get(path) != committed.get(path)
-    )
-    directory = suite.directory.relative_to(REPO_ROOT)
-    assert not changed, (
-        f"{directory} is stale ({', '.join(changed)}): run "
-        f"python -m generator {' '.join(suite.command)} --out {directory}"
-    )
-
-
-def test_missing_example_files_are_warnings_and_the_rest_still_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], upstream_api: Api
-) -> None:
-    for name in MISSING_EXAMPLES:
-        assert not (EXAMPLES_DIR / name).exists(), f"{name} is back upstream"
-    out = tmp_path / "cassettes"
-    assert main([*SUITE.command, "--out", str(out)]) == 0
-    errors = capsys.readouterr().err.splitlines()
-    assert len(errors) == len(MISSING_EXAMPLES)
-    for line, (name, operation_id) in zip(
-        sorted(errors), sorted(MISSING_EXAMPLES.items()), strict=True
-    ):
-        assert line.startswith("warning: ") and f"/{name}: " in line, line
-        assert "example file not found" in line and operation_id in line, line
-    named = {ref.file for op in upstream_api.operations for ref in op.examples}
-    present = {file.stem for file in named if file.is_file()}
-    assert len(named) == 2 * len(OPERATIONS)
-    assert len(present) == len(named) - len(MISSING_EXAMPLES)
-    assert {path.name.partition("__")[0] for path in out.glob("*.yaml")} == present
-
-
-def test_a_malformed_example_is_a_warning_and_the_others_still_run(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A copy of our own spec and its examples, one of them broken in two ways in turn."""
-    spec_dir = tmp_path / "spec"
-    shutil.copytree(REPO_ROOT / "spec", spec_dir)
-    broken = (
-        spec_dir / "examples" / "VirtualMachineScaleSets_Deallocate_MaximumSet.json"
-    )
-    good_stem = "VirtualMachineScaleSets_Deallocate_MinimumSet"
-    for content, reason in (
-        ('{"parameters": {"resourceGroupName": ', "malformed example: invalid JSON"),
-        ('{"parameters": {}, "responses": []}', "malformed example: no 'responses'"),
-    ):
-        broken.write_text(content, encoding="utf-8")
-        out = tmp_path / "out"
-        assert (
-            main(
-                [
-                    "cassettes",
-                    "--spec",
-                    str(spec_dir / "compute-vmss-deallocate.yaml"),
-                    "--config",
-                    str(spec_dir / "codegen.yaml"),
-                    "--out",
-                    str(out),
-                ]
-            )
-            == 0
-        )
-        [line] = capsys.readouterr().err.splitlines()
-        assert line.startswith("warning: ") and broken.name in line, line
-        assert reason in line and "VirtualMachineScaleSets_Deallocate" in line, line
-        assert sorted(path.name for path in out.iterdir()) == [
-            f"{good_stem}__200.yaml",
-            f"{good_stem}__202.yaml",
-            "manifest.json",
-        ]
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert [s["example"] for s in manifest["skipped"]] == [
-            f"examples/{broken.name}"
-        ]
-
-
-def test_nothing_to_replay_is_an_error_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    spec_dir = tmp_path / "spec"
-    shutil.copytree(REPO_ROOT / "spec", spec_dir)
-    shutil.rmtree(spec_dir / "examples")
-    out = tmp_path / "out"
-    command = ["cassettes", "--spec", str(spec_dir / "compute-vmss-deallocate.yaml")]
-    assert (
-        main([*command, "--config", str(spec_dir / "codegen.yaml"), "--out", str(out)])
-        == 2
-    )
-    err = capsys.readouterr().err
-    assert err.count("warning: ") == 2 and "error: " in err
-    assert not out.exists()
-
-
-def test_output_is_deterministic(tmp_path: Path, upstream_api: Api) -> None:
-    """Same bytes twice in one process, and once more in a process with another hash seed."""
-    for run in ("first", "second"):
-        files = render_cassettes(build_cassettes(upstream_api, UPSTREAM_FILE))
-        assert write_tree(files, tmp_path / run)
-    assert read_tree(tmp_path / "first") == read_tree(tmp_path / "second")
-    assert not write_tree(files, tmp_path / "first"), "a rewrite changed nothing"
-    for content in read_tree(tmp_path / "first").values():
-        assert content.endswith(b"\n") and b"\r" not in content
-    out = tmp_path / "subprocess"
-    environment = {**os.environ, "PYTHONHASHSEED": "4242"}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *SUITE.command, "--out", str(out)],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert read_tree(out) == read_tree(COMMITTED)
-
-
-def test_example_cassettes_hold_no_credentials() -> None:
-    for cassette in sorted(COMMITTED.glob("*.yaml")):
-        text = cassette.read_text(encoding="utf-8")
-        assert "authorization" not in text.lower(), cassette.name
-        assert FAKE_TOKEN not in text and "Bearer" not in text, cassette.name
 
 
 def test_replay_of_our_own_spec_passes_the_sentinel_and_flattened_arguments(

@@ -59,6 +59,24 @@ class SentRequests:
         self.requests.append(pipeline_request.http_request)
 
 
+def minimal_spec(**extra: Any) -> dict[str, Any]:
+    """The smallest valid Swagger 2.0 document: one operation, no models."""
+    spec: dict[str, Any] = {
+        "swagger": "2.0",
+        "info": {"title": "Things", "version": "2024-01-01"},
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "Things_List",
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    spec.update(extra)
+    return spec
+
+
 def write_spec(path: Path, document: Any) -> Path:
     """Write `document` to `path` (its folder made if need be): JSON for a .json name, else
     YAML in the document's own key order."""

@@ -1,4 +1,4 @@
-"""`diff`: every rule on small inline specs, the three report formats, the CLI and git sources.
+"""`diff`: every rule on small inline specs, operation selection and the code diff.
 
 Each test writes OLD as YAML and NEW as JSON (so reformatting is exercised everywhere), changes
 one thing, and asserts the exact list of changes: a rule that also fires where it should not
@@ -8,10 +8,9 @@ fails the test as surely as one that does not fire.
 from __future__ import annotations
 
 import copy
+import functools
 import json
-import re
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,8 @@ from typing import Any
 import pytest
 
 from generator import diff_report
-from generator.cli import main
 from generator.diff import (
     ApiDiff,
-    Change,
-    ChangeKind,
     CodeDiff,
     Severity,
     compare_apis,
@@ -31,208 +27,29 @@ from generator.diff import (
 )
 from generator.errors import GeneratorError, OutputError
 from tests.helpers import write_spec
-
-WIDGET = (
-    "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
-    "/providers/Microsoft.Test/widgets/{widgetName}"
+from tests.helpers.diff import (
+    API_VERSION,
+    ERROR,
+    GROUP,
+    NAME,
+    RESTART,
+    SUBSCRIPTION,
+    WIDGET,
+    base_spec,
+    changes_without_version,
+    diff_files,
+    new_version,
+    operation,
+    parameter,
+    summary,
+    the_change,
 )
-RESTART = WIDGET + "/restart"
-SUBSCRIPTION = {"$ref": "#/parameters/SubscriptionIdParameter"}
-API_VERSION = {"$ref": "#/parameters/ApiVersionParameter"}
-GROUP = {"name": "resourceGroupName", "in": "path", "required": True, "type": "string"}
-NAME = {"name": "widgetName", "in": "path", "required": True, "type": "string"}
-ERROR = {"description": "Error", "schema": {"$ref": "#/definitions/CloudError"}}
-
-
-def base_spec() -> dict[str, Any]:
-    """Widgets: a PUT and GET sharing a path, and a long-running POST with query options."""
-    widget = {"$ref": "#/definitions/Widget"}
-    return {
-        "swagger": "2.0",
-        "info": {"title": "Widgets", "version": "2024-01-01"},
-        "host": "management.azure.com",
-        "schemes": ["https"],
-        "paths": {
-            WIDGET: {
-                "put": {
-                    "operationId": "Widgets_CreateOrUpdate",
-                    "parameters": [
-                        SUBSCRIPTION,
-                        GROUP,
-                        NAME,
-                        API_VERSION,
-                        {
-                            "name": "widget",
-                            "in": "body",
-                            "required": True,
-                            "schema": widget,
-                        },
-                    ],
-                    "responses": {
-                        "200": {"description": "OK", "schema": widget},
-                        "201": {"description": "Created", "schema": widget},
-                        "default": ERROR,
-                    },
-                },
-                "get": {
-                    "operationId": "Widgets_Get",
-                    "parameters": [SUBSCRIPTION, GROUP, NAME, API_VERSION],
-                    "responses": {
-                        "200": {"description": "OK", "schema": widget},
-                        "default": ERROR,
-                    },
-                },
-            },
-            RESTART: {
-                "post": {
-                    "operationId": "Widgets_Restart",
-                    "parameters": [
-                        SUBSCRIPTION,
-                        GROUP,
-                        NAME,
-                        {"name": "force", "in": "query", "type": "boolean"},
-                        {
-                            "name": "mode",
-                            "in": "query",
-                            "type": "string",
-                            "enum": ["soft", "hard"],
-                            "x-ms-enum": {
-                                "name": "RestartMode",
-                                "modelAsString": False,
-                            },
-                            "default": "soft",
-                        },
-                        {
-                            "name": "count",
-                            "in": "query",
-                            "type": "integer",
-                            "format": "int32",
-                            "maximum": 10,
-                        },
-                        API_VERSION,
-                        {
-                            "name": "options",
-                            "in": "body",
-                            "schema": {"$ref": "#/definitions/RestartOptions"},
-                        },
-                    ],
-                    "responses": {
-                        "200": {"description": "OK"},
-                        "202": {
-                            "description": "Accepted",
-                            "headers": {"Location": {"type": "string"}},
-                        },
-                        "default": ERROR,
-                    },
-                    "x-ms-long-running-operation": True,
-                },
-            },
-        },
-        "parameters": {
-            "SubscriptionIdParameter": {
-                "name": "subscriptionId",
-                "in": "path",
-                "required": True,
-                "type": "string",
-            },
-            "ApiVersionParameter": {
-                "name": "api-version",
-                "in": "query",
-                "required": True,
-                "type": "string",
-            },
-        },
-        "definitions": {
-            "Widget": {
-                "type": "object",
-                "required": ["name"],
-                "properties": {
-                    "id": {"type": "string", "readOnly": True},
-                    "name": {"type": "string"},
-                    "properties": {"$ref": "#/definitions/WidgetProperties"},
-                    "tags": {
-                        "type": "object",
-                        "additionalProperties": {"type": "string"},
-                    },
-                },
-            },
-            "WidgetProperties": {
-                "type": "object",
-                "properties": {
-                    "size": {
-                        "type": "string",
-                        "enum": ["Small", "Large"],
-                        "x-ms-enum": {"name": "WidgetSize", "modelAsString": True},
-                    },
-                    "weight": {"type": "integer", "format": "int32"},
-                },
-            },
-            "RestartOptions": {
-                "type": "object",
-                "properties": {"delaySeconds": {"type": "integer"}},
-            },
-            "CloudError": {
-                "type": "object",
-                "properties": {
-                    "code": {"type": "string"},
-                    "message": {"type": "string"},
-                },
-            },
-        },
-    }
-
-
-def new_version(spec: dict[str, Any], version: str = "2024-06-01") -> dict[str, Any]:
-    spec["info"]["version"] = version
-    return spec
-
-
-def operation(spec: dict[str, Any], path: str, method: str) -> dict[str, Any]:
-    result: dict[str, Any] = spec["paths"][path][method]
-    return result
-
-
-def parameter(
-    spec: dict[str, Any], path: str, method: str, name: str
-) -> dict[str, Any]:
-    return next(
-        p for p in operation(spec, path, method)["parameters"] if p.get("name") == name
-    )
 
 
 @pytest.fixture
 def run(tmp_path: Path) -> Callable[..., ApiDiff]:
-    """Diff OLD (YAML) against NEW (JSON); `same_version` keeps NEW's api-version as OLD's."""
-
-    def diff(
-        old: dict[str, Any],
-        new: dict[str, Any],
-        operations: list[str] | None = None,
-        *,
-        same_version: bool = False,
-    ) -> ApiDiff:
-        if not same_version and new["info"]["version"] == old["info"]["version"]:
-            new_version(new)
-        old_file = write_spec(tmp_path / "old" / "widgets.yaml", old)
-        new_file = write_spec(tmp_path / "new" / "widgets.json", new)
-        return diff_specs(str(old_file), str(new_file), operations)
-
-    return diff
-
-
-def changes_without_version(result: ApiDiff) -> list[Change]:
-    return [c for c in result.changes if c.kind is not ChangeKind.API_VERSION_CHANGED]
-
-
-def the_change(result: ApiDiff) -> Change:
-    """The one change besides the api-version's."""
-    found = changes_without_version(result)
-    assert len(found) == 1, [(c.kind.value, c.location) for c in found]
-    return found[0]
-
-
-def summary(change: Change) -> tuple[str, str, int | None, str]:
-    return change.kind.value, change.severity.value, change.rule_id, change.location
+    """`diff_files` in the test's own folder."""
+    return functools.partial(diff_files, tmp_path)
 
 
 # --- no changes -----------------------------------------------------------------------------
@@ -1268,162 +1085,6 @@ def test_selection_refuses_an_operation_that_neither_side_has(
         run(base_spec(), base_spec(), ["Widgets_Get", "Nope_Nope"])
 
 
-# --- reports --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def mixed(run: Callable[..., ApiDiff]) -> ApiDiff:
-    """One breaking and two non-breaking changes."""
-    new = base_spec()
-    del new["definitions"]["WidgetProperties"]["properties"]["weight"]
-    operation(new, WIDGET, "get")["parameters"].append(
-        {"name": "$expand", "in": "query", "type": "string"}
-    )
-    return run(base_spec(), new)
-
-
-def test_text_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_text(mixed)
-    lines = text.splitlines()
-    assert lines[0].startswith("OLD ") and lines[0].endswith("(api-version 2024-01-01)")
-    assert lines[1].startswith("NEW ") and lines[1].endswith("(api-version 2024-06-01)")
-    assert lines[2] == "3 changes, 1 breaking (api-version 2024-01-01 -> 2024-06-01)"
-    assert lines[4] == "BREAKING      model WidgetProperties > property weight"
-    assert "[1033 RemovedProperty]" in lines[5]
-    assert lines[6].startswith("    callers: WidgetProperties.weight disappears")
-    assert "NON-BREAKING  Widgets_Get > parameter $expand (query)" in lines
-
-
-def test_markdown_report(mixed: ApiDiff) -> None:
-    text = diff_report.render_markdown(mixed)
-    assert text.startswith(
-        "### armgen diff: 3 changes, 1 breaking (api-version 2024-01-01 \u2192 2024-06-01)\n"
-    )
-    assert "**Breaking changes**. OLD `" in text
-    assert "| Severity | Location | Change | openapi-diff rule |" in text
-    assert (
-        "| **breaking** | `model WidgetProperties > property weight` |"
-        " property 'weight' removed from WidgetProperties | 1033 RemovedProperty |"
-    ) in text
-    assert "#### For callers of the generated client" in text
-    assert "- `Widgets_Get > parameter $expand (query)`: get() takes" in text
-
-
-def test_markdown_fits_a_github_comment_cutting_the_code_diff_first(
-    mixed: ApiDiff,
-) -> None:
-    lines = [f"+    line_{index} = {'x' * 60}\n" for index in range(3000)]
-    huge = replace(
-        mixed,
-        code=CodeDiff(files=(("pkg/_client.py", "changed"),), text="".join(lines)),
-    )
-    text = diff_report.render_markdown(huge)
-    assert len(text) <= diff_report.COMMENT_LIMIT
-    assert diff_report.render_markdown(mixed) in text  # every change is still there
-    assert text.endswith("</details>\n") and "```diff\n+    line_0 = " in text
-    shown = text.count("+    line_")
-    assert 0 < shown < 3000
-    assert f"*{3000 - shown} lines left out to fit a GitHub comment" in text
-
-
-def test_markdown_fits_a_github_comment_with_thousands_of_changes(
-    mixed: ApiDiff,
-) -> None:
-    many = replace(mixed, changes=mixed.changes * 400)
-    text = diff_report.render_markdown(many)
-    assert len(text) <= diff_report.COMMENT_LIMIT
-    rows = [line for line in text.splitlines() if line.startswith("| ")]
-    left_out = len(many.changes) - (len(rows) - 2)
-    assert 0 < left_out < len(many.changes)
-    assert f"*{left_out} more changes left out to fit a GitHub comment" in text
-    assert text.count("\n- `") == len(rows) - 2  # the callers' list shows the same ones
-    assert len(diff_report.render_text(many).splitlines()) > len(many.changes)
-
-
-def test_markdown_cells_escape_spec_text(run: Callable[..., ApiDiff]) -> None:
-    new = base_spec()
-    new["definitions"]["WidgetProperties"]["properties"]["a|b`c\nd"] = {
-        "type": "string"
-    }
-    text = diff_report.render_markdown(run(base_spec(), new))
-    rows = [line for line in text.splitlines() if line.startswith("| non-breaking |")]
-    assert len(rows) == 2
-    row = rows[1]
-    assert len(re.findall(r"(?<!\\)\|", row)) == 5, row
-    assert "a\\|b" in row and "\\`" in row
-    assert "``model WidgetProperties > property a\\|b`c" in row
-    assert "\n" not in row
-
-
-def test_text_report_prints_no_control_characters(run: Callable[..., ApiDiff]) -> None:
-    new = base_spec()
-    parameter(new, RESTART, "post", "mode")["enum"].append("\x1b[2Jboom")
-    text = diff_report.render_text(run(base_spec(), new))
-    assert "\x1b" not in text
-    assert "boom" in text
-
-
-JSON_KEYS = [
-    "schema_version",
-    "old",
-    "new",
-    "api_version_changed",
-    "operations",
-    "summary",
-    "changes",
-    "code",
-]
-CHANGE_KEYS = [
-    "kind",
-    "severity",
-    "rule_id",
-    "rule_name",
-    "location",
-    "path",
-    "old",
-    "new",
-    "message",
-    "caller_impact",
-]
-
-
-def test_json_report(mixed: ApiDiff) -> None:
-    document = json.loads(diff_report.render_json(mixed))
-    assert list(document) == JSON_KEYS
-    assert document["schema_version"] == 1
-    assert document["old"]["api_version"] == "2024-01-01"
-    assert document["new"]["spec"].endswith("widgets.json")
-    assert document["api_version_changed"] is True
-    assert document["operations"] is None
-    assert document["summary"] == {"total": 3, "breaking": 1, "non_breaking": 2}
-    assert document["code"] is None
-    for change in document["changes"]:
-        assert list(change) == CHANGE_KEYS
-    removed = next(c for c in document["changes"] if c["kind"] == "property_removed")
-    assert removed == {
-        "kind": "property_removed",
-        "severity": "breaking",
-        "rule_id": 1033,
-        "rule_name": "RemovedProperty",
-        "location": "model WidgetProperties > property weight",
-        "path": "/definitions/WidgetProperties/properties/weight",
-        "old": "integer(int32)",
-        "new": None,
-        "message": "property 'weight' removed from WidgetProperties",
-        "caller_impact": removed["caller_impact"],
-    }
-
-
-def test_no_changes_in_every_format(run: Callable[..., ApiDiff]) -> None:
-    result = run(base_spec(), base_spec(), same_version=True)
-    assert "No changes to the API (api-version 2024-01-01, unchanged)" in (
-        diff_report.render_text(result)
-    )
-    markdown = diff_report.render_markdown(result)
-    assert "No breaking changes" in markdown and "| Severity |" not in markdown
-    assert json.loads(diff_report.render_json(result))["changes"] == []
-
-
 # --- the generated client -------------------------------------------------------------------
 
 
@@ -1491,255 +1152,6 @@ def test_compare_apis_is_a_pure_function_of_the_models(tmp_path: Path) -> None:
     api = load_api(file)
     assert compare_apis(api, api) == ()
     assert compare_apis(api, replace(api, operations=api.operations[::-1])) == ()
-
-
-# --- command line ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    def invoke(*args: str | Path) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = main(["diff", *map(str, args)])
-        except SystemExit as exc:
-            assert isinstance(exc.code, int)
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
-
-
-@pytest.fixture
-def breaking_pair(tmp_path: Path) -> tuple[Path, Path]:
-    new = new_version(base_spec())
-    del new["paths"][WIDGET]["get"]
-    return (
-        write_spec(tmp_path / "old.yaml", base_spec()),
-        write_spec(tmp_path / "new.json", new),
-    )
-
-
-def test_cli_exit_codes(
-    cli: Callable[..., tuple[int, str, str]], breaking_pair: tuple[Path, Path]
-) -> None:
-    old, new = breaking_pair
-    assert cli(old, new)[0] == 0
-    assert cli(old, new, "--fail-on", "never")[0] == 0
-    code, out, err = cli(old, new, "--fail-on", "breaking")
-    assert (code, err) == (1, "")
-    assert "BREAKING      Widgets_Get" in out
-    assert cli(old, old, "--fail-on", "breaking")[0] == 0
-
-
-@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
-def test_cli_formats(
-    cli: Callable[..., tuple[int, str, str]],
-    breaking_pair: tuple[Path, Path],
-    output_format: str,
-) -> None:
-    code, out, _ = cli(
-        *breaking_pair, "--format", output_format, "--operation", "Widgets_Get"
-    )
-    assert code == 0
-    if output_format == "json":
-        document = json.loads(out)
-        assert document["operations"] == ["Widgets_Get"]
-        assert [(c["kind"], c["location"]) for c in document["changes"]] == [
-            ("api_version_changed", "api-version"),
-            ("operation_removed", "Widgets_Get"),
-            ("model_removed", "model CloudError"),
-            ("model_removed", "model Widget"),
-            ("model_removed", "model WidgetProperties"),
-        ]
-    else:
-        assert "Widgets_Get" in out
-
-
-def test_cli_code_option(
-    cli: Callable[..., tuple[int, str, str]], breaking_pair: tuple[Path, Path]
-) -> None:
-    code, out, _ = cli(*breaking_pair, "--code")
-    assert code == 0
-    listing = next(
-        line for line in out.splitlines() if line.startswith("Generated client: ")
-    )
-    assert "vmss_deallocate/_client.py (changed)" in listing
-    assert "-    def get(" in out
-
-
-@pytest.mark.parametrize(
-    ("arguments", "message"),
-    [
-        (("missing.yaml", "{new}"), r"^error: missing\.yaml#: file not found: "),
-        (
-            ("{old}", "{new}", "--operation", "Nope_Nope"),
-            r"^error: no operation with operationId 'Nope_Nope' in ",
-        ),
-        (("git:", "{new}"), r"^error: git:: expected git:REV:path"),
-    ],
-)
-def test_cli_bad_input_is_one_line_and_exit_2(
-    cli: Callable[..., tuple[int, str, str]],
-    breaking_pair: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
-    arguments: tuple[str, ...],
-    message: str,
-) -> None:
-    old, new = breaking_pair
-    monkeypatch.chdir(old.parent)
-    code, out, err = cli(*(a.format(old=old.name, new=new.name) for a in arguments))
-    assert (code, out) == (2, "")
-    assert len(err.splitlines()) == 1 and re.match(message, err), err
-
-
-@pytest.mark.parametrize(
-    "arguments",
-    [("--format", "html"), ("--fail-on", "sometimes"), ()],
-)
-def test_cli_usage_errors_exit_2(
-    cli: Callable[..., tuple[int, str, str]],
-    breaking_pair: tuple[Path, Path],
-    arguments: tuple[str, ...],
-) -> None:
-    old, new = breaking_pair
-    positional = (old, new) if arguments else (old,)
-    code, _, err = cli(*positional, *arguments)
-    assert code == 2
-    assert "usage:" in err
-
-
-def test_cli_help(cli: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = cli("--help")
-    assert code == 0
-    for option in (
-        "OLD",
-        "NEW",
-        "--operation",
-        "--format",
-        "--fail-on",
-        "--code",
-        "git:REV:path",
-    ):
-        assert option in out
-
-
-# --- git revisions --------------------------------------------------------------------------
-
-
-def _git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repository,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-@pytest.fixture
-def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A repository whose spec takes its error model from a sibling file, by relative $ref."""
-    root = tmp_path / "repo"
-    spec = base_spec()
-    common = {"definitions": {"CloudError": spec["definitions"].pop("CloudError")}}
-    text = json.dumps(spec).replace(
-        '"#/definitions/CloudError"', '"../common/types.json#/definitions/CloudError"'
-    )
-    (root / "spec").mkdir(parents=True)
-    (root / "common").mkdir()
-    (root / "spec" / "widgets.json").write_text(text, encoding="utf-8")
-    (root / "common" / "types.json").write_text(json.dumps(common), encoding="utf-8")
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-q", "-m", "first")
-    changed = json.loads(text)
-    changed["info"]["version"] = "2024-06-01"
-    del changed["paths"][WIDGET]["get"]
-    common["definitions"]["CloudError"]["properties"]["target"] = {"type": "string"}
-    (root / "spec" / "widgets.json").write_text(json.dumps(changed), encoding="utf-8")
-    (root / "common" / "types.json").write_text(json.dumps(common), encoding="utf-8")
-    monkeypatch.chdir(root)
-    yield root
-
-
-def test_git_revision_against_the_working_tree(
-    cli: Callable[..., tuple[int, str, str]], repository: Path
-) -> None:
-    code, out, err = cli(
-        "git:HEAD:spec/widgets.json",
-        "spec/widgets.json",
-        "--format",
-        "json",
-        "--fail-on",
-        "breaking",
-    )
-    assert (code, err) == (1, "")
-    document = json.loads(out)
-    assert document["old"] == {
-        "spec": "git:HEAD:spec/widgets.json",
-        "api_version": "2024-01-01",
-    }
-    assert [(c["kind"], c["location"]) for c in document["changes"]] == [
-        ("api_version_changed", "api-version"),
-        ("operation_removed", "Widgets_Get"),
-        ("property_added", "model CloudError > property target"),
-    ]
-
-
-def test_git_paths_starting_with_dot_are_relative_to_the_working_directory(
-    cli: Callable[..., tuple[int, str, str]],
-    repository: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    _git(repository, "commit", "-q", "-am", "second")
-    monkeypatch.chdir(repository / "spec")
-    code, out, _ = cli("git:HEAD~1:./widgets.json", "git:HEAD:spec/widgets.json")
-    assert code == 0
-    assert "Widgets_Get" in out
-
-
-@pytest.mark.parametrize(
-    ("reference", "message"),
-    [
-        ("git:no-such-rev:spec/widgets.json", "unknown git revision 'no-such-rev'"),
-        ("git:HEAD:spec/missing.json", "no file spec/missing.json at HEAD"),
-        ("git:HEAD:../outside.json", "is outside the repository"),
-    ],
-)
-def test_git_errors_are_one_line(
-    cli: Callable[..., tuple[int, str, str]],
-    repository: Path,
-    reference: str,
-    message: str,
-) -> None:
-    code, out, err = cli(reference, "spec/widgets.json")
-    assert (code, out) == (2, "")
-    assert err.startswith(f"error: {reference}: ") and message in err
-    assert len(err.splitlines()) == 1
-
-
-def test_git_spec_errors_name_the_revision_not_the_temporary_copy(
-    cli: Callable[..., tuple[int, str, str]], repository: Path
-) -> None:
-    (repository / "spec" / "widgets.json").write_text("{not json", encoding="utf-8")
-    _git(repository, "commit", "-q", "-am", "broken")
-    code, _, err = cli("git:HEAD:spec/widgets.json", "git:HEAD~1:spec/widgets.json")
-    assert code == 2
-    assert err.startswith("error: git:HEAD:spec/widgets.json#: invalid JSON"), err
-
-
-def test_outside_a_repository_git_references_fail_cleanly(
-    cli: Callable[..., tuple[int, str, str]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-    code, _, err = cli("git:HEAD:x.yaml", "x.yaml")
-    assert code == 2
-    assert err.startswith("error: git:HEAD:x.yaml: ") and len(err.splitlines()) == 1
 
 
 def test_severities_are_the_two_the_issue_names() -> None:
