@@ -15,7 +15,7 @@ Ctrl-C is handled like a failure: while the files are written or between the two
 the swap, it leaves the old tree in place and nothing beside it (exit 130). When even moving
 the old tree back fails, the error says where it is.
 
-Bad specs, the other way to fail, are covered by tests/test_bad_specs.py.
+Bad specs, the other way to fail, are covered by tests/e2e/test_bad_specs.py.
 """
 
 from __future__ import annotations

@@ -1005,7 +1005,7 @@ sentinel_name = st.one_of(
     st.from_regex(r"[A-Z][A-Z0-9]{0,8}(_[A-Z0-9]{1,5}){0,3}", fullmatch=True),
 )
 """x-armgen-omit-sentinel.name must be UPPER_SNAKE_CASE; other names are refused (tested in
-test_model.py)."""
+tests/unit/test_model.py)."""
 
 
 _NAMED_SLOTS = frozenset(
