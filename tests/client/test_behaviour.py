@@ -144,7 +144,10 @@ def test_endpoint_sets_the_url_and_the_token_scope(endpoint: str, scope: str) ->
     assert credential.scopes == [(scope,)]
 
 
-def test_plain_http_endpoint_never_gets_the_token(credential: FakeCredential) -> None:
+def test_plain_http_endpoint_never_gets_the_token(
+    credential: FakeCredential, sleeps: list[float]
+) -> None:
+    """Refused before sending, and retried as a request error: the backoff is not slept."""
     from azure.core.exceptions import ServiceRequestError
 
     client = VirtualMachineScaleSetsClient(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -77,13 +76,13 @@ def in_progress(server: FaultyServer) -> Reply:
     return Reply(202, {"Location": f"{server.url}/op", "Retry-After": "0"})
 
 
-def until(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
+def until_done(poller: LROPoller[None]) -> bool:
+    """Whether done() turns True within DEADLINE. The first done() starts the background
+    polling; the wait for it to end is on the poller's own event (wait with a timeout, which
+    starts nothing more), not a loop of sleeps."""
+    if not poller.done():
+        poller.wait(timeout=DEADLINE)
+    return poller.done()
 
 
 def test_result_polls_in_the_callers_thread_and_starts_no_thread(
@@ -118,7 +117,7 @@ def test_done_polls_in_a_background_thread_until_the_operation_ends(
     threads = Threads()
     with client_for(server, credential, threads) as client:
         poller = begin(client)
-        assert until(poller.done)
+        assert until_done(poller)
         polls = len(server.requests("GET", "/op"))
         assert poller.result() is None
     assert polls == 3 and len(server.requests("GET", "/op")) == 3
@@ -142,7 +141,7 @@ def test_a_done_callback_runs_when_the_operation_ends_with_nobody_waiting(
         poller = begin(client)
         poller.add_done_callback(on_done)
         assert ended.wait(DEADLINE)
-        assert until(poller.done)
+        assert until_done(poller)
         poller.add_done_callback(called.append)  # once ended: called at once
         with pytest.raises(ValueError, match="complete"):
             poller.remove_done_callback(on_done)

@@ -4,9 +4,8 @@ The expected changes were read off the upstream files themselves (2022-11-01, 20
 2025-04-01). Each load of the big file spends ~0.3 s in validation, so every (version,
 selection) is loaded once per module and the tests compare the cached models.
 
-Whole-file diffs need every schema construct of the 56 operations: while the model stage still
-refuses one as "not supported yet" (allOf, until it lands), those tests xfail with the reason,
-and pass as soon as the models can be built.
+Whole-file diffs need every schema construct of the 56 operations, allOf included: should the
+model stage stop building one, those tests fail with its error.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ import pytest
 
 from generator.cli import main
 from generator.diff import Change, ChangeKind, compare_apis, diff_specs, load_side
-from generator.errors import GeneratorError
 from generator.model import Api
 from tests.helpers import REPO_ROOT, UPSTREAM_STABLE
 
@@ -42,23 +40,13 @@ def upstream_file(version: str) -> Path:
 @pytest.fixture(scope="module")
 def load() -> Loader:
     """The Api of one upstream version, whole or restricted to some operations; cached."""
-    cache: dict[tuple[str, tuple[str, ...] | None], Api | GeneratorError] = {}
+    cache: dict[tuple[str, tuple[str, ...] | None], Api] = {}
 
     def get(version: str, *operations: str) -> Api:
         key = (version, operations or None)
         if key not in cache:
-            try:
-                cache[key] = load_side(str(upstream_file(version)), key[1]).api
-            except GeneratorError as exc:
-                cache[key] = exc
-        found = cache[key]
-        if isinstance(found, GeneratorError):
-            if "not supported yet" in str(found):
-                pytest.xfail(
-                    f"the model stage cannot build the whole file yet: {found}"
-                )
-            raise found
-        return found
+            cache[key] = load_side(str(upstream_file(version)), key[1]).api
+        return cache[key]
 
     return get
 
@@ -298,11 +286,8 @@ def test_whole_file_against_itself_reports_nothing(load: Loader) -> None:
 
 
 def test_whole_file_json_report_via_the_cli(
-    load: Loader, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    load(
-        "2024-07-01"
-    )  # xfails here, before the slow CLI run, while files cannot be built
     code = main(
         [
             "diff",
