@@ -1,0 +1,512 @@
+"""The command line: help, validate, generate, check, and one-line errors without tracebacks.
+
+Most tests call `generator.cli.main` in-process with the working directory at the repository
+root (the generated headers name the spec relative to it); a few run `python -m generator` and
+the installed `armgen` script as subprocesses to prove no traceback reaches a real terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator import __version__
+from generator.cli import main
+from tests.helpers import GENERATED, REPO_ROOT
+
+SPEC = "spec/compute-vmss-deallocate.yaml"
+PACKAGE = "vmss_deallocate"
+PACKAGE_FILES = {
+    f"{PACKAGE}/{name}"
+    for name in (
+        "__init__.py",
+        "_client.py",
+        "aio/__init__.py",
+        "aio/_client.py",
+        "models.py",
+        "exceptions.py",
+        "_version.py",
+        "_transport.py",
+        "py.typed",
+        "README.md",
+    )
+} | {"pyproject.toml"}
+SUMMARY = re.compile(
+    r"spec/compute-vmss-deallocate\.yaml: valid Swagger 2\.0, api-version 2024-07-01, "
+    r"1 operations, [1-9][0-9]* models"
+)
+ERROR_LINE = re.compile(r"error: (?P<file>\S+)#(?P<pointer>(/\S*)?): (?P<reason>\S.*)")
+HELP_OPTIONS = {
+    "generate": ("--spec", "--out", "--package-name", "--operation"),
+    "check": ("--spec", "--out", "--package-name", "--operation"),
+    "validate": ("--spec",),
+}
+ALL_OPTIONS = ("--spec", "--out", "--package-name", "--operation")
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def assert_no_traceback(self) -> None:
+        assert "Traceback" not in self.out
+        assert "Traceback" not in self.err
+
+
+@pytest.fixture(autouse=True)
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO_ROOT)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run main() in-process; argparse's exits (help, usage errors) become exit codes."""
+
+    def run(*args: str | Path) -> Result:
+        capsys.readouterr()
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exc:
+            assert isinstance(exc.code, int), exc.code
+            code = exc.code
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str | Path, program: list[str] | None = None) -> Result:
+    command = program or [sys.executable, "-m", "generator"]
+    completed = subprocess.run(
+        [*command, *(str(arg) for arg in args)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+Snapshot = dict[str, tuple[bytes, int, int]]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every file under root: content, mtime and inode (so a rewrite shows, too)."""
+    return {
+        path.relative_to(root).as_posix(): (
+            path.read_bytes(),
+            path.stat().st_mtime_ns,
+            path.stat().st_ino,
+        )
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def out(tmp_path: Path, cli: Callable[..., Result]) -> Path:
+    """A freshly generated package in an absolute temporary --out directory."""
+    target = tmp_path / "out"
+    result = cli("generate", "--out", target)
+    assert result.code == 0, result.err
+    return target
+
+
+# --- broken specs ---------------------------------------------------------------------------
+
+MINIMAL_SPEC = """\
+swagger: "2.0"
+info: {title: Things, version: "2024-01-01"}
+host: management.azure.com
+schemes: [https]
+paths:
+  /subscriptions/{subscriptionId}/things/poke:
+    post:
+      operationId: Things_Poke
+      description: Poke the things.
+      parameters:
+        - $ref: "./missing-common.yaml#/parameters/SubscriptionIdParameter"
+        - {name: api-version, in: query, required: true, type: string, description: v}
+      responses:
+        "200": {description: OK}
+"""
+
+
+def _yaml_syntax_error(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "broken.yaml"
+    path.write_text('swagger: "2.0"\ninfo: [title, version\npaths: {}\n')
+    return path, "invalid YAML"
+
+
+def _ref_to_missing_file(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "dangling.yaml"
+    path.write_text(MINIMAL_SPEC)
+    return path, "missing-common.yaml"
+
+
+def _no_such_file(tmp_path: Path) -> tuple[Path, str]:
+    return tmp_path / "absent.yaml", "file not found"
+
+
+def _json_not_swagger(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "package.json"
+    path.write_text('{"name": "not-a-spec", "version": "1.0.0"}\n')
+    return path, "not a Swagger 2.0 spec"
+
+
+def _directory(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "specs"
+    path.mkdir()
+    return path, "is a directory"
+
+
+BROKEN_SPECS: dict[str, Callable[[Path], tuple[Path, str]]] = {
+    "yaml-syntax-error": _yaml_syntax_error,
+    "ref-to-missing-file": _ref_to_missing_file,
+    "no-such-file": _no_such_file,
+    "json-not-swagger": _json_not_swagger,
+    "directory": _directory,
+}
+
+
+def assert_one_error_line(result: Result, spec: Path, reason: str) -> re.Match[str]:
+    result.assert_no_traceback()
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.endswith("\n")
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    match = ERROR_LINE.fullmatch(lines[0])
+    assert match, lines[0]
+    assert Path(match["file"]).name == spec.name
+    assert (Path.cwd() / match["file"]).resolve() == spec.resolve()
+    assert reason in match["reason"]
+    return match
+
+
+@pytest.mark.parametrize("command", ["validate", "generate", "check"])
+@pytest.mark.parametrize("kind", BROKEN_SPECS)
+def test_broken_spec_is_one_error_line(
+    cli: Callable[..., Result], tmp_path: Path, command: str, kind: str
+) -> None:
+    spec, reason = BROKEN_SPECS[kind](tmp_path)
+    extra = ["--out", tmp_path / "out"] if command != "validate" else []
+    match = assert_one_error_line(cli(command, "--spec", spec, *extra), spec, reason)
+    if kind == "ref-to-missing-file":  # names where the $ref is, not only the target
+        assert match["pointer"].startswith("/paths/~1subscriptions~1{subscriptionId}")
+        assert "/parameters/0" in match["pointer"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_broken_spec_in_a_subprocess_has_no_traceback(tmp_path: Path) -> None:
+    spec, reason = _ref_to_missing_file(tmp_path)
+    result = run_process("generate", "--spec", spec, "--out", tmp_path / "out")
+    assert_one_error_line(result, spec, reason)
+
+
+def test_unknown_operation_is_one_error_line(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = cli("generate", "--operation", "Nope_Nope", "--out", tmp_path / "out")
+    match = assert_one_error_line(result, REPO_ROOT / SPEC, "'Nope_Nope'")
+    assert match["pointer"] == "/paths"
+
+
+def test_bad_package_name_is_a_usage_error(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = cli("generate", "--package-name", "1-bad", "--out", tmp_path / "out")
+    result.assert_no_traceback()
+    assert result.code == 2
+    assert "not a Python package name: '1-bad'" in result.err.splitlines()[-1]
+    assert not (tmp_path / "out").exists()
+
+
+def test_spec_without_default_error_response_generates_or_names_the_spec(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    spec = tmp_path / "no-default.yaml"
+    spec.write_text(
+        MINIMAL_SPEC.replace(
+            '- $ref: "./missing-common.yaml#/parameters/SubscriptionIdParameter"',
+            "- {name: subscriptionId, in: path, required: true, type: string,"
+            " description: s}",
+        )
+    )
+    assert cli("validate", "--spec", spec).code == 0  # a valid Swagger 2.0 spec
+    result = cli("generate", "--spec", spec, "--out", tmp_path / "out")
+    result.assert_no_traceback()
+    if result.code != 0:
+        assert_one_error_line(result, spec, "")
+
+
+# --- help and version -----------------------------------------------------------------------
+
+
+def test_top_level_help(cli: Callable[..., Result]) -> None:
+    result = cli("--help")
+    assert (result.code, result.err) == (0, "")
+    for word in ("generate", "check", "validate", "--version"):
+        assert word in result.out
+
+
+@pytest.mark.parametrize("command", HELP_OPTIONS)
+def test_command_help_lists_its_options(
+    cli: Callable[..., Result], command: str
+) -> None:
+    result = cli(command, "--help")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("usage: ")
+    for option in ALL_OPTIONS:
+        assert (option in result.out) == (option in HELP_OPTIONS[command]), option
+
+
+@pytest.mark.parametrize("command", [None, *HELP_OPTIONS])
+def test_help_in_a_subprocess(command: str | None) -> None:
+    result = run_process(*([command] if command else []), "--help")
+    result.assert_no_traceback()
+    assert (result.code, result.err) == (0, "")
+    expected = HELP_OPTIONS[command] if command else ("generate", "check", "validate")
+    for word in expected:
+        assert word in result.out
+
+
+def test_version(cli: Callable[..., Result]) -> None:
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out == f"armgen {__version__}\n"
+
+
+def test_no_command_is_a_usage_error(cli: Callable[..., Result]) -> None:
+    result = cli()
+    result.assert_no_traceback()
+    assert result.code == 2
+    assert result.err.startswith("usage: ")
+
+
+def armgen() -> list[str]:
+    script = Path(sys.executable).parent / (
+        "armgen.exe" if os.name == "nt" else "armgen"
+    )
+    assert script.is_file(), f"console script not installed: {script}"
+    return [str(script)]
+
+
+def test_armgen_console_script() -> None:
+    result = run_process("--help", program=armgen())
+    result.assert_no_traceback()
+    assert (result.code, result.err) == (0, "")
+    for word in ("generate", "check", "validate"):
+        assert word in result.out
+    validated = run_process("validate", program=armgen())
+    assert (validated.code, validated.err) == (0, "")
+    assert SUMMARY.fullmatch(validated.out.rstrip("\n"))
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [(), ("--spec", SPEC)], ids=["default", "explicit"])
+def test_validate_prints_a_summary(
+    cli: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    result = cli("validate", *args)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.endswith("\n")
+    assert SUMMARY.fullmatch(result.out.rstrip("\n")), result.out
+
+
+def test_validate_in_a_subprocess() -> None:
+    result = run_process("validate", "--spec", SPEC)
+    result.assert_no_traceback()
+    assert (result.code, result.err) == (0, "")
+    assert SUMMARY.fullmatch(result.out.rstrip("\n")), result.out
+
+
+# --- generate and check ---------------------------------------------------------------------
+
+
+def test_generate_writes_the_package_then_is_up_to_date(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    first = cli("generate", "--spec", SPEC, "--out", target)
+    assert (first.code, first.err) == (0, "")
+    assert first.out == f"wrote {len(PACKAGE_FILES)} files to {target}\n"
+    written = snapshot(target)
+    assert set(written) == PACKAGE_FILES
+    committed = {name: content for name, (content, _, _) in snapshot(GENERATED).items()}
+    assert {name: content for name, (content, _, _) in written.items()} == {
+        name: committed[name] for name in PACKAGE_FILES
+    }, "generating from the repository root must reproduce generated/"
+
+    second = cli("generate", "--spec", SPEC, "--out", target)
+    assert (second.code, second.err) == (0, "")
+    assert second.out == f"{len(PACKAGE_FILES)} files already up to date in {target}\n"
+    assert snapshot(target) == written, "an up-to-date tree must not be rewritten"
+
+
+def test_generate_in_a_subprocess(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    result = run_process("generate", "--out", target)
+    result.assert_no_traceback()
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"wrote {len(PACKAGE_FILES)} files to {target}\n"
+    assert set(snapshot(target)) == PACKAGE_FILES
+
+
+def test_generate_other_package_name(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    own_code = target / "acme" / "service.py"
+    own_code.parent.mkdir(parents=True)
+    own_code.write_text("print('the service, not the generator')\n", encoding="utf-8")
+    result = cli("generate", "--package-name", "acme.vmss", "--out", target)
+    assert result.code == 0, result.err
+    assert set(snapshot(target)) == {
+        name.replace(PACKAGE, "acme/vmss", 1)
+        for name in PACKAGE_FILES
+        if name != "pyproject.toml"  # a vendored package is no distribution of its own
+    } | {"acme/service.py"}
+    assert own_code.read_text(encoding="utf-8").startswith("print('the service")
+    assert cli("check", "--package-name", "acme.vmss", "--out", target).code == 0
+    assert cli("check", "--out", target).code == 1  # the default name differs
+
+
+def test_committed_generated_tree_is_up_to_date(cli: Callable[..., Result]) -> None:
+    result = cli("check")
+    assert (result.code, result.err) == (0, ""), result.out + result.err
+    assert result.out == f"generated is up to date with {SPEC}\n"
+
+
+def test_check_right_after_generate(cli: Callable[..., Result], out: Path) -> None:
+    result = cli("check", "--spec", SPEC, "--out", out)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"{out} is up to date with {SPEC}\n"
+
+
+def test_check_reports_a_hand_edit_as_stale(
+    cli: Callable[..., Result], out: Path
+) -> None:
+    models = out / PACKAGE / "models.py"
+    edited = models.read_text().replace('"""', '"""Hand edited. ', 1)
+    models.write_text(edited)
+    result = cli("check", "--out", out)
+    result.assert_no_traceback()
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[:2] == [f"--- a/{PACKAGE}/models.py", f"+++ b/{PACKAGE}/models.py"]
+    assert lines[2].startswith("@@ ")
+    assert any(line.startswith('-"""Hand edited. ') for line in lines)
+    assert any(line.startswith('+"""') and "Hand edited" not in line for line in lines)
+    assert result.err.splitlines() == [
+        f"stale: {out / PACKAGE / 'models.py'}",
+        f"{out} is not what {SPEC} produces: run `python -m generator generate`",
+    ]
+    assert models.read_text() == edited, "check must not write"
+
+
+def test_check_reports_a_deleted_file_as_missing(
+    cli: Callable[..., Result], out: Path
+) -> None:
+    (out / PACKAGE / "_version.py").unlink()
+    result = cli("check", "--out", out)
+    assert result.code == 1
+    assert result.out.startswith(f"--- /dev/null\n+++ b/{PACKAGE}/_version.py\n")
+    assert result.err.splitlines()[0] == f"missing: {out / PACKAGE / '_version.py'}"
+    assert len(result.err.splitlines()) == 2
+    assert not (out / PACKAGE / "_version.py").exists()
+
+
+def test_check_reports_an_extra_file_as_orphaned(
+    cli: Callable[..., Result], out: Path
+) -> None:
+    extra = out / PACKAGE / "extra.py"
+    extra.write_text("VALUE = 1\n")
+    result = cli("check", "--out", out)
+    assert result.code == 1
+    assert result.out == (
+        f"--- a/{PACKAGE}/extra.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-VALUE = 1\n"
+    )
+    assert result.err.splitlines()[0] == f"orphaned: {extra}"
+    assert len(result.err.splitlines()) == 2
+
+
+def test_check_of_a_missing_directory(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    target = tmp_path / "nothing-here"
+    result = cli("check", "--out", target)
+    assert result.code == 1
+    missing = sorted(
+        line for line in result.err.splitlines() if line.startswith("missing: ")
+    )
+    assert missing == sorted(f"missing: {target / name}" for name in PACKAGE_FILES)
+    assert not target.exists()
+
+
+def test_generate_repairs_every_kind_of_difference(
+    cli: Callable[..., Result], out: Path
+) -> None:
+    pristine = {name: data for name, (data, _, _) in snapshot(out).items()}
+    (out / PACKAGE / "models.py").write_text("# hand edit\n")
+    (out / PACKAGE / "_version.py").unlink()
+    (out / PACKAGE / "extra.py").write_text("VALUE = 1\n")
+    checked = cli("check", "--out", out)
+    assert checked.code == 1
+    assert {line.split(":")[0] for line in checked.err.splitlines()[:-1]} == {
+        "stale",
+        "missing",
+        "orphaned",
+    }
+    result = cli("generate", "--out", out)
+    assert result.out == f"wrote {len(PACKAGE_FILES)} files to {out}\n"
+    assert {name: data for name, (data, _, _) in snapshot(out).items()} == pristine
+    assert cli("check", "--out", out).code == 0
+    leftovers = [p.name for p in out.parent.iterdir() if p.name != out.name]
+    assert leftovers == [], "staging or backup directories were left behind"
+
+
+@pytest.mark.parametrize("kind", BROKEN_SPECS)
+def test_failed_generation_leaves_the_output_untouched(
+    cli: Callable[..., Result], tmp_path: Path, kind: str
+) -> None:
+    target = tmp_path / "existing"
+    assert cli("generate", "--out", target).code == 0
+    (target / PACKAGE / "models.py").write_text(
+        "# hand edit, not what the spec makes\n"
+    )
+    (target / PACKAGE / "extra.txt").write_bytes(b"\x00\xffkeep me")
+    before = snapshot(target)
+    siblings = sorted(p.name for p in tmp_path.iterdir())
+    spec, reason = BROKEN_SPECS[kind](tmp_path)
+    result = cli("generate", "--spec", spec, "--out", target)
+    assert_one_error_line(result, spec, reason)
+    assert snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p != spec) == siblings
+
+
+def test_generate_refuses_an_out_path_that_is_a_file(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("precious\n")
+    result = cli("generate", "--out", target)
+    result.assert_no_traceback()
+    assert result.code == 2
+    assert len(result.err.splitlines()) == 1
+    assert result.err.startswith("error: ")
+    assert target.is_file()
+    assert target.read_text() == "precious\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
