@@ -8,9 +8,11 @@ moves it. Writing is best effort: a cache that cannot be written never fails a g
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 CACHE_DIR_ENV = "ARMGEN_CACHE_DIR"
@@ -63,4 +65,30 @@ def write(namespace: str, key: str, data: bytes) -> None:
             os.unlink(temporary)
 
 
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "read", "write"]
+@functools.cache
+def package_fingerprint(*packages: str) -> str | None:
+    """Which versions of `packages` are installed (path, size and mtime of each one's
+    `__init__`, so any reinstall is a new key), found without importing them: importing them,
+    or importlib.metadata, costs more than the work a cache hit saves. None when one is missing.
+    """
+    identity = []
+    for package in packages:
+        try:
+            found = find_spec(package)
+            if found is None or found.origin is None:
+                return None
+            status = os.stat(found.origin)
+        except (ImportError, ValueError, OSError):
+            return None
+        identity.append(f"{found.origin}:{status.st_size}:{status.st_mtime_ns}")
+    return " ".join(identity)
+
+
+__all__ = [
+    "CACHE_DIR_ENV",
+    "NO_CACHE_ENV",
+    "cache_dir",
+    "package_fingerprint",
+    "read",
+    "write",
+]

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
 from generator.config import DEFAULT_CONFIG
-from generator.errors import GeneratorError
+from generator.errors import GeneratorError, display_path, printable
 from generator.pipeline import (
     DEFAULT_OUT,
     DEFAULT_PACKAGE,
     DEFAULT_SPEC,
     GenerateOptions,
     generate_files,
+    hints_for,
     load_api,
-    placed,
     project_options,
 )
 from generator.write import compare_tree, write_tree
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except GeneratorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -71,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--out",
             type=Path,
-            default=DEFAULT_OUT,
+            default=None,
             help=f"output directory (default: {DEFAULT_OUT})",
         )
         command.add_argument(
@@ -140,9 +141,9 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--config",
         type=Path,
-        default=DEFAULT_CONFIG,
-        help="project file whose x- hints both sides get, as `generate` gives them, when it"
-        f" exists (default: {DEFAULT_CONFIG})",
+        default=None,
+        help="project file whose x- hints both sides get, as `generate` gives them (default:"
+        " none; the generator's built-in safety hints apply either way)",
     )
     diff.set_defaults(handler=_cmd_diff)
 
@@ -188,8 +189,9 @@ def _add_spec_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config",
         type=Path,
-        default=DEFAULT_CONFIG,
-        help=f"project file, used when it exists (default: {DEFAULT_CONFIG})",
+        default=None,
+        help=f"project file (default: {DEFAULT_CONFIG} when it exists and either no --spec is"
+        " given or --spec names its spec)",
     )
 
 
@@ -208,29 +210,45 @@ def _options(args: argparse.Namespace) -> GenerateOptions:
     )
 
 
+def _project_note(project_file: Path | None) -> str:
+    """Which project file applied, said after a success: its hints and operations change
+    the client, and which one applies depends on the options and the working directory.
+    """
+    if project_file is None:
+        return "project file: none, built-in safety hints only"
+    return f"project file: {printable(display_path(project_file))}"
+
+
 def _cmd_generate(args: argparse.Namespace) -> int:
     """Regenerate the client from the spec. On any error the output directory is left as it was.
 
     With a dotted --package-name only that package's folder under --out is written."""
     options = _options(args)
-    root, files = placed(generate_files(options), options.package_name, args.out)
-    changed = write_tree(files, root)
+    tree = generate_files(options, args.out or DEFAULT_OUT)
+    changed = write_tree(tree.files, tree.root)
     state = (
-        f"wrote {len(files)} files to"
+        f"wrote {len(tree.files)} files to"
         if changed
-        else f"{len(files)} files already up to date in"
+        else f"{len(tree.files)} files already up to date in"
     )
-    print(f"{state} {root}")
+    print(
+        f"{state} {printable(display_path(tree.root))}"
+        f" ({_project_note(options.project_file)})"
+    )
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Compare the output directory with what the spec produces; exit 1 with a diff."""
     options = _options(args)
-    root, files = placed(generate_files(options), options.package_name, args.out)
-    difference = compare_tree(files, root)
+    tree = generate_files(options, args.out or DEFAULT_OUT)
+    root = display_path(tree.root)
+    difference = compare_tree(tree.files, tree.root)
     if difference.clean:
-        print(f"{root} is up to date with {options.spec}")
+        print(
+            f"{printable(root)} is up to date with {printable(display_path(options.spec))}"
+            f" ({_project_note(options.project_file)})"
+        )
         return EXIT_OK
     sys.stdout.write(difference.diff)
     for label, paths in (
@@ -239,21 +257,39 @@ def _cmd_check(args: argparse.Namespace) -> int:
         ("orphaned", difference.orphaned),
     ):
         for path in paths:
-            print(f"{label}: {root / path}", file=sys.stderr)
+            print(f"{label}: {printable(f'{root}/{path}')}", file=sys.stderr)
     print(
-        f"{root} is not what {options.spec} produces: run `python -m generator generate`",
+        f"{printable(root)} is not what {printable(display_path(options.spec))} produces:"
+        f" run `{_command_line(args, 'generate')}`",
         file=sys.stderr,
     )
     return EXIT_STALE
 
 
+def _command_line(args: argparse.Namespace, command: str) -> str:
+    """The command to run, with the options this one was given, ready to paste."""
+    words = [*_program_name().split(), command]
+    for flag, value in (
+        ("--spec", args.spec),
+        ("--config", args.config),
+        ("--out", args.out),
+        ("--package-name", args.package_name),
+    ):
+        if value is not None:
+            words += [flag, str(value)]
+    for operation in args.operations or ():
+        words += ["--operation", operation]
+    return printable(shlex.join(words))
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     """Load, validate and model the spec (every operation) without writing anything."""
     options = _options(args)
-    api = load_api(options.spec, None, options.extensions)
+    api = load_api(options.spec, None, options.hints)
     print(
-        f"{options.spec}: valid Swagger 2.0, api-version {api.api_version}, "
-        f"{len(api.operations)} operations, {len(api.models)} models"
+        f"{printable(display_path(options.spec))}: valid Swagger 2.0, api-version"
+        f" {printable(api.api_version)}, {len(api.operations)} operations,"
+        f" {len(api.models)} models ({_project_note(options.project_file)})"
     )
     return EXIT_OK
 
@@ -267,7 +303,7 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
     from generator.cassettes import build_cassettes, render_cassettes
 
     options = _options(args)
-    api = load_api(options.spec, options.operation_ids, options.extensions)
+    api = load_api(options.spec, options.operation_ids, options.hints)
     cassette_set = build_cassettes(api, options.spec)
     for warning in cassette_set.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -284,7 +320,10 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
     state = (
         f"wrote {count} cassettes to" if changed else f"{count} cassettes up to date in"
     )
-    print(f"{state} {args.out} ({len(cassette_set.warnings)} warnings)")
+    print(
+        f"{state} {printable(display_path(args.out))} ({len(cassette_set.warnings)}"
+        f" warnings; {_project_note(options.project_file)})"
+    )
     return EXIT_OK
 
 
@@ -297,14 +336,16 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from generator.diff import diff_specs, render_report
 
     operations = tuple(args.operations) if args.operations else None
+    hints, project_file = hints_for(args.config)
     result = diff_specs(
         args.old,
         args.new,
         operations,
         code_package=DEFAULT_PACKAGE if args.code else None,
-        extensions=project_options(args.config).extensions,
+        hints=hints,
     )
     sys.stdout.write(render_report(result, args.output_format))
+    print(_project_note(project_file), file=sys.stderr)
     if args.fail_on == "breaking" and result.breaking:
         return EXIT_BREAKING
     return EXIT_OK

@@ -1,9 +1,10 @@
-"""The project file, spec/codegen.yaml: what `generate` builds when given no options.
+"""The project file (spec/codegen.yaml in this repository): what `generate` builds when given
+no options, and client-generation hints for the specs it reads.
 
-Besides the spec, package and operations it may add client-generation hints (`x-` extensions)
-to parameters by operationId and name. Microsoft's published files do not carry hints such as
-`x-armgen-omit-sentinel`, so this is how an upstream file, used unchanged, yields the same
-client as our own spec.
+Besides the spec, package and operations, it may add hints (`x-` extensions) to operations and
+to parameters by operationId and name, on top of the generator's built-in safety hints
+(generator/hints.py), and drop an operation's built-in hints, but only by naming it under
+`without-builtin-hints`.
 """
 
 from __future__ import annotations
@@ -14,21 +15,23 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import SpecError, join_pointer
+from generator.hints import OperationHints
 from generator.load import read_document
 
 DEFAULT_CONFIG = Path("spec/codegen.yaml")
-KNOWN_KEYS = frozenset({"spec", "package-name", "operations", "extensions"})
-
-ParameterExtensions = Mapping[str, Mapping[str, Any]]
-"""operationId -> {x-extension: value for the operation, parameter name: {x-extension: value}}."""
+KNOWN_KEYS = frozenset(
+    {"spec", "package-name", "operations", "extensions", "without-builtin-hints"}
+)
 
 
 @dataclass(frozen=True)
 class ProjectConfig:
+    path: Path
     spec: Path | None = None
     package_name: str | None = None
     operations: tuple[str, ...] | None = None
-    extensions: ParameterExtensions = field(default_factory=dict)
+    extensions: Mapping[str, OperationHints] = field(default_factory=dict)
+    without_builtin_hints: frozenset[str] = frozenset()
 
 
 def load_config(path: Path) -> ProjectConfig:
@@ -45,25 +48,32 @@ def load_config(path: Path) -> ProjectConfig:
     spec = data.get("spec")
     package_name = data.get("package-name")
     operations = data.get("operations")
+    without = data.get("without-builtin-hints")
     for key, value, kind in (
         ("spec", spec, str),
         ("package-name", package_name, str),
         ("operations", operations, list),
         ("extensions", data.get("extensions"), dict),
+        ("without-builtin-hints", without, list),
     ):
         if value is not None and not isinstance(value, kind):
             raise SpecError(path, join_pointer("", key), f"must be a {kind.__name__}")
-    if operations is not None and not all(isinstance(op, str) for op in operations):
-        raise SpecError(path, "/operations", "must be a list of operationIds")
+    for key, values in (("operations", operations), ("without-builtin-hints", without)):
+        if values is not None and not all(isinstance(op, str) for op in values):
+            raise SpecError(
+                path, join_pointer("", key), "must be a list of operationIds"
+            )
     return ProjectConfig(
+        path=path,
         spec=path.parent / spec if spec else None,
         package_name=package_name,
         operations=tuple(operations) if operations else None,
         extensions=_extensions(path, data.get("extensions") or {}),
+        without_builtin_hints=frozenset(without or ()),
     )
 
 
-def _extensions(path: Path, data: Mapping[str, Any]) -> ParameterExtensions:
+def _extensions(path: Path, data: Mapping[str, Any]) -> Mapping[str, OperationHints]:
     for operation_id, parameters in data.items():
         where = join_pointer("/extensions", operation_id)
         if not isinstance(parameters, Mapping):
@@ -83,4 +93,4 @@ def _extensions(path: Path, data: Mapping[str, Any]) -> ParameterExtensions:
     return data
 
 
-__all__ = ["DEFAULT_CONFIG", "ParameterExtensions", "ProjectConfig", "load_config"]
+__all__ = ["DEFAULT_CONFIG", "ProjectConfig", "load_config"]

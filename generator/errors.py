@@ -21,16 +21,29 @@ def join_pointer(pointer: str, *tokens: str | int) -> str:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working directory when that is shorter."""
+    """A path as the user should see it: relative to the working directory when it lies inside
+    it, else absolute."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path).replace(os.sep, "/")
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix()
+
+
+def printable(text: str) -> str:
+    """`text` as it may appear on a terminal: every character that is not printable (newline,
+    CR, ESC and the rest of the control characters, bidi overrides, ...) as a backslash
+    escape, so spec text can neither forge lines nor drive the terminal."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def one_line(text: str, limit: int = 300) -> str:
-    """Collapse whitespace and control characters so a message cannot span or forge lines."""
-    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    """A message on one line: runs of whitespace (newlines too) become one space, anything
+    else unprintable an escape; cut at `limit` characters."""
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
@@ -45,7 +58,9 @@ class SpecError(GeneratorError):
         self.file = file
         self.pointer = pointer
         self.reason = one_line(reason)
-        super().__init__(f"{display_path(file)}#{pointer}: {self.reason}")
+        super().__init__(
+            f"{printable(display_path(file))}#{printable(pointer)}: {self.reason}"
+        )
 
 
 class UnknownOperationError(SpecError):

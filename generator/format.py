@@ -9,10 +9,7 @@ keyed by all three: an unchanged file is not formatted again, and black is then 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Mapping
-from functools import cache
-from importlib.util import find_spec
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -76,25 +73,12 @@ def _black(path: PurePosixPath, text: str) -> str:
 
 
 def _cache_key(text: str) -> str | None:
-    identity = _black_identity()
+    identity = result_cache.package_fingerprint("black")
     if identity is None:
         return None
     digest = hashlib.sha256(f"{identity}\0{MODE_SETTINGS}\0".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-@cache
-def _black_identity() -> str | None:
-    """Which black is installed (its file, size and mtime), found without importing it."""
-    try:
-        found = find_spec("black")
-        if found is None or found.origin is None:
-            return None
-        status = os.stat(found.origin)
-    except (ImportError, ValueError, OSError):
-        return None
-    return f"{found.origin}:{status.st_size}:{status.st_mtime_ns}"
 
 
 __all__ = ["MODE_SETTINGS", "black_mode", "format_files"]

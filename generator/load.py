@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from generator.errors import SpecError, join_pointer
+from generator.hints import Hints
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
 MAX_SPEC_VALUES = 1_000_000
@@ -281,39 +282,56 @@ def _check_chain(spec: LoadedSpec, node: Node) -> None:
         node = target
 
 
-def with_parameter_extensions(
-    spec: LoadedSpec, extensions: Mapping[str, Mapping[str, Any]]
-) -> LoadedSpec:
-    """A copy of `spec` whose operations and named parameters carry the given `x-` extensions.
+def with_hints(spec: LoadedSpec, hints: Hints) -> LoadedSpec:
+    """A copy of `spec` whose operations and named parameters carry the given `x-` hints.
 
-    `extensions` maps operationIds to `x-` keys (for the operation) and parameter names (each
-    to its own `x-` keys).
-    Operations the spec does not have are passed over, so one project file can serve every
-    api-version; a named parameter missing from an operation that exists is an error.
+    The default layer (the generator's built-in safety hints) fills in only the keys the spec
+    does not set itself; the override layer (a project file's) replaces them. Operations the
+    spec does not have are passed over, so one table serves every api-version; a named
+    parameter missing from an operation that exists is an error naming where the hint came from.
     """
-    if not extensions:
+    if not hints:
         return spec
     root = copy.deepcopy(spec.documents[spec.root_file])
     patched = LoadedSpec(
         spec.root_file, {**spec.documents, spec.root_file: root}, spec.sha256
     )
     for operation in _operations(patched):
-        wanted = extensions.get(str(operation.value.get("operationId")), {})
-        listing = operation.get("parameters")
-        for name, additions in wanted.items():
-            if name.startswith("x-"):
-                operation.value[name] = additions
-                continue
-            entries = listing.value if listing else []
-            for index in range(len(entries)):
-                assert listing is not None
-                resolved = patched.deref(listing.child(index))
-                if resolved.value.get("name") == name:
-                    entries[index] = {**resolved.value, **additions}
-                    break
-            else:
-                raise operation.error(f"no parameter {name!r} to add extensions to")
+        operation_id = str(operation.value.get("operationId"))
+        for layer, override in ((hints.defaults, False), (hints.overrides, True)):
+            wanted = layer.by_operation.get(operation_id)
+            if wanted:
+                _add_hints(patched, operation, wanted, override, layer.origin)
     return patched
+
+
+def _add_hints(
+    spec: LoadedSpec,
+    operation: Node,
+    wanted: Mapping[str, Any],
+    override: bool,
+    origin: str,
+) -> None:
+    def merged(
+        existing: Mapping[str, Any], additions: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        return {**existing, **additions} if override else {**additions, **existing}
+
+    listing = operation.get("parameters")
+    entries = listing.value if listing else []
+    for name, additions in wanted.items():
+        if name.startswith("x-"):
+            if override or name not in operation.value:
+                operation.value[name] = additions
+            continue
+        for index in range(len(entries)):
+            assert listing is not None
+            resolved = spec.deref(listing.child(index))
+            if resolved.value.get("name") == name:
+                entries[index] = merged(resolved.value, additions)
+                break
+        else:
+            raise operation.error(f"no parameter {name!r} for the hints of {origin}")
 
 
 def _operations(spec: LoadedSpec) -> Iterator[Node]:
@@ -331,5 +349,5 @@ __all__ = [
     "Node",
     "load_spec",
     "read_document",
-    "with_parameter_extensions",
+    "with_hints",
 ]

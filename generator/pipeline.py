@@ -1,24 +1,23 @@
 """The stages in order: load -> validate -> model -> render -> format (-> write, by the CLI).
 
-Generation is a pure function of (spec files, options, generator version): it returns the whole
+Every command reads a spec through `open_spec` (load, add hints, validate); generation is a
+pure function of (spec files, options, output folder, generator version): it returns the whole
 output in memory, so `generate` and `check` see exactly the same bytes.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.config import (
-    DEFAULT_CONFIG,
-    ParameterExtensions,
-    ProjectConfig,
-    load_config,
-)
-from generator.load import load_spec, with_parameter_extensions
+from generator.config import DEFAULT_CONFIG, ProjectConfig, load_config
+from generator.errors import GeneratorError, display_path
+from generator.hints import BUILTIN_ONLY, Hints, project_hints
+from generator.load import LoadedSpec, load_spec, with_hints
 from generator.model import Api, build_api
-from generator.validate import start_validation, validate_spec
+from generator.validate import validate_spec
 
 DEFAULT_SPEC = Path("spec/compute-vmss-deallocate.yaml")
 DEFAULT_OUT = Path("generated")
@@ -30,77 +29,163 @@ class GenerateOptions:
     spec: Path = DEFAULT_SPEC
     package_name: str = DEFAULT_PACKAGE
     operation_ids: tuple[str, ...] | None = None
-    extensions: ParameterExtensions = field(default_factory=dict)
+    hints: Hints = BUILTIN_ONLY
+    project_file: Path | None = None
+    """The project file that applied, if any: the CLI says which."""
 
 
 def project_options(
-    config: Path | None = DEFAULT_CONFIG,
+    config: Path | None = None,
     *,
     spec: Path | None = None,
     package_name: str | None = None,
     operation_ids: Sequence[str] | None = None,
+    default_config: Path = DEFAULT_CONFIG,
 ) -> GenerateOptions:
-    """The project file's options (when it exists), overridden by those given."""
-    project = (
-        load_config(config)
-        if config is not None and config.exists()
-        else ProjectConfig()
-    )
+    """The options given, filled in from a project file.
+
+    A project file named with `config` must exist and applies whole. Otherwise
+    `default_config` applies when it exists and no spec is given, or the spec given is its own:
+    its operations and hints were written for that spec, not for whatever `--spec` names.
+    With no project file the generator's built-in safety hints still apply.
+    """
+    project = _applicable_project(config, spec, default_config)
+    if project is None:
+        if spec is None:
+            raise GeneratorError(
+                f"no --spec given and no project file {display_path(default_config)} here;"
+                " give --spec FILE or --config FILE"
+            )
+        return GenerateOptions(
+            spec=spec,
+            package_name=package_name or DEFAULT_PACKAGE,
+            operation_ids=tuple(operation_ids) if operation_ids else None,
+        )
     return GenerateOptions(
         spec=spec or project.spec or DEFAULT_SPEC,
         package_name=package_name or project.package_name or DEFAULT_PACKAGE,
         operation_ids=tuple(operation_ids) if operation_ids else project.operations,
-        extensions=project.extensions,
+        hints=project_hints(
+            project.extensions,
+            without_builtin=project.without_builtin_hints,
+            project_origin=f"the project file {display_path(project.path)}",
+        ),
+        project_file=project.path,
     )
+
+
+def hints_for(config: Path | None) -> tuple[Hints, Path | None]:
+    """The hints `diff` gives both sides: a project file's only when it is named."""
+    if config is None:
+        return BUILTIN_ONLY, None
+    project = load_config(_existing(config))
+    origin = f"the project file {display_path(config)}"
+    return (
+        project_hints(
+            project.extensions,
+            without_builtin=project.without_builtin_hints,
+            project_origin=origin,
+        ),
+        config,
+    )
+
+
+def _applicable_project(
+    config: Path | None, spec: Path | None, default_config: Path
+) -> ProjectConfig | None:
+    if config is not None:
+        return load_config(_existing(config))
+    if not default_config.is_file():
+        return None
+    project = load_config(default_config)
+    if spec is None or (
+        project.spec is not None and project.spec.resolve() == spec.resolve()
+    ):
+        return project
+    return None
+
+
+def _existing(config: Path) -> Path:
+    if not config.is_file():
+        raise GeneratorError(f"project file not found: {display_path(config)}")
+    return config
+
+
+def open_spec(path: Path, hints: Hints = BUILTIN_ONLY) -> LoadedSpec:
+    """load -> hints -> validate: the one way every command reads a spec."""
+    spec = with_hints(load_spec(path), hints)
+    validate_spec(spec)
+    return spec
 
 
 def load_api(
     spec_path: Path,
     operation_ids: Sequence[str] | None = None,
-    extensions: ParameterExtensions | None = None,
+    hints: Hints = BUILTIN_ONLY,
+    *,
+    source_path: str | None = None,
 ) -> Api:
     """load -> validate -> model."""
-    spec = with_parameter_extensions(load_spec(spec_path), extensions or {})
-    validate_spec(spec)
-    return build_api(spec, operation_ids)
+    return build_api(
+        open_spec(spec_path, hints), operation_ids, source_path=source_path
+    )
 
 
-def generate_files(options: GenerateOptions) -> dict[PurePosixPath, str]:
+@dataclass(frozen=True)
+class GeneratedTree:
+    """The output in memory: `files` relative to `root`, the folder the generator owns."""
+
+    root: Path
+    files: Mapping[PurePosixPath, str]
+
+
+def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> GeneratedTree:
     """load -> validate -> model -> render -> format: every output file, in memory.
 
-    The validator's verdict is awaited before returning (it may run in a child process beside
-    the later stages), so nothing reaches the write stage from an invalid spec."""
+    Headers name the spec relative to the output's root folder, so the same output is
+    produced, and `check` gives the same verdict, from any working directory.
+    """
     # Imported here: `validate` and `cassettes` need neither Jinja nor black.
     from generator.format import format_files
     from generator.render import render_package
 
-    spec = with_parameter_extensions(load_spec(options.spec), options.extensions)
-    with start_validation(spec) as validation:
-        try:
-            api = build_api(spec, options.operation_ids)
-            files = format_files(render_package(api, options.package_name))
-        except Exception:
-            validation.wait()  # an invalid spec's own error comes first, as in stage order
-            raise
-        validation.wait()
-    return files
+    root = output_root(options.package_name, out)
+    api = load_api(
+        options.spec,
+        options.operation_ids,
+        options.hints,
+        source_path=spec_path_from(root, options.spec),
+    )
+    files = format_files(render_package(api, options.package_name))
+    return GeneratedTree(root, _inside_root(files, options.package_name))
 
 
-def placed(
-    files: Mapping[PurePosixPath, str], package_name: str, out: Path
-) -> tuple[Path, dict[PurePosixPath, str]]:
-    """Where the output goes and which directory the generator owns there.
-
-    A top-level package owns the whole output directory (package, pyproject.toml). A dotted
-    name such as `myservice._vendor.vmss` owns only `out/myservice/_vendor/vmss`, so generating
-    into a service's source tree never touches the service's own files.
+def output_root(package_name: str, out: Path) -> Path:
+    """The folder the generator owns: `out` for a top-level package (package and
+    pyproject.toml), only the package's own folder for a dotted name such as
+    `myservice._vendor.vmss`, so generating into a service's tree never touches its files.
     """
     if "." not in package_name:
-        return out, dict(files)
-    root = PurePosixPath(*package_name.split("."))
-    return out.joinpath(*root.parts), {
-        path.relative_to(root): text for path, text in files.items()
-    }
+        return out
+    return out.joinpath(*package_name.split("."))
+
+
+def spec_path_from(root: Path, spec: Path) -> str:
+    """The spec's path as the headers give it: relative to the output root, `/`-separated."""
+    try:
+        relative = os.path.relpath(spec.resolve(), root.resolve())
+    except ValueError:  # another drive on Windows
+        return spec.resolve().as_posix()
+    return relative.replace(os.sep, "/")
+
+
+def _inside_root(
+    files: Mapping[PurePosixPath, str], package_name: str
+) -> dict[PurePosixPath, str]:
+    if "." not in package_name:
+        return dict(files)
+    package_dir = PurePosixPath(*package_name.split("."))
+    return {path.relative_to(package_dir): text for path, text in files.items()}
 
 
 __all__ = [
@@ -108,8 +193,12 @@ __all__ = [
     "DEFAULT_PACKAGE",
     "DEFAULT_SPEC",
     "GenerateOptions",
+    "GeneratedTree",
     "generate_files",
+    "hints_for",
     "load_api",
-    "placed",
+    "open_spec",
+    "output_root",
     "project_options",
+    "spec_path_from",
 ]

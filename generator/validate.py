@@ -10,29 +10,20 @@ user cache directory (ARMGEN_CACHE_DIR, else the platform's, e.g. ~/.cache/armge
 sha256 of every loaded document as validated, the generator's version and the installed validator.
 A marker only ever skips re-validating that same content; nothing is read from it, failures are
 never cached, and ARMGEN_NO_CACHE=1 turns it off. The validator is imported only on a miss.
-
-On a miss, `generate` and `diff` run the validator in a forked child (Linux, a second core, a
-single-threaded process) while the model, render and format stages go on, and take its verdict
-before anything is written; ARMGEN_NO_FORK=1 keeps it in the generator's own process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import signal
-import sys
-import tempfile
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.cache import cache_dir
+from generator import cache as result_cache
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 
@@ -40,118 +31,25 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from openapi_spec_validator import OpenAPIV2SpecValidator
 
-NO_FORK_ENV = "ARMGEN_NO_FORK"
-"""Set to validate in the generator's own process, never in a child."""
-
 
 def validate_spec(spec: LoadedSpec) -> None:
-    """Raise SpecError unless the root document is valid Swagger 2.0."""
-    with start_validation(spec, in_background=False) as validation:
-        validation.wait()
+    """Raise SpecError unless the root document is valid Swagger 2.0.
 
-
-def start_validation(spec: LoadedSpec, *, in_background: bool = True) -> Validation:
-    """Begin validating `spec`: the quick checks at once (they raise SpecError here), then
-    openapi-spec-validator, in a child process when that can run beside the later stages.
-
-    Use the result as a context manager and call wait() before trusting the spec; leaving the
-    block early stops the child. The validator is the slowest step of a cold generation, and
-    the model, render and format stages need nothing from it but its verdict.
+    The quick checks come first (they give pointers the validator does not), then
+    openapi-spec-validator, unless this very content passed before (the cache marker).
     """
     _check_shape(spec)
     _check_operations(spec)
-    marker = _cache_marker(spec)
-    if marker is not None and marker.is_file():
-        return Validation(spec, marker, finished=True)
-    validation = Validation(spec, marker, finished=False)
-    if in_background and _may_fork():
-        validation.fork()
-    return validation
+    key = _cache_key(spec)
+    if key is not None and result_cache.read(_PASSED, key) is not None:
+        return
+    _run_validator(spec)
+    if key is not None:
+        result_cache.write(_PASSED, key, b"")
 
 
-class Validation:
-    """openapi-spec-validator's verdict on one spec, run in a child process or on wait()."""
-
-    def __init__(
-        self, spec: LoadedSpec, marker: Path | None, *, finished: bool
-    ) -> None:
-        self._spec = spec
-        self._marker = marker
-        self._finished = finished
-        self._child: tuple[int, int] | None = None
-
-    def fork(self) -> None:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: validate, report on the pipe, exit without cleanup
-            status = 1
-            try:
-                os.close(read_end)
-                try:
-                    _run_validator(self._spec)
-                    verdict: list[str] = []
-                except SpecError as error:
-                    verdict = [str(error.file), error.pointer, error.reason]
-                with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
-                    json.dump({"verdict": verdict}, pipe)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self._child = (pid, read_end)
-
-    def wait(self) -> None:
-        """Raise the validator's SpecError, if any; remember a valid spec in the cache."""
-        if self._finished:
-            return
-        verdict = self._collect() if self._child is not None else None
-        if verdict is None:  # no child, or a child that died: validate here
-            _run_validator(self._spec)
-        elif verdict:
-            file, pointer, reason = verdict
-            raise SpecError(Path(file), pointer, reason)
-        self._finished = True
-        if self._marker is not None:
-            _write_marker(self._marker)
-
-    def _collect(self) -> list[str] | None:
-        assert self._child is not None
-        pid, read_end = self._child
-        self._child = None
-        try:
-            with os.fdopen(read_end, "r", encoding="utf-8") as pipe:
-                report = pipe.read()
-        finally:
-            os.waitpid(pid, 0)
-        try:
-            verdict = json.loads(report)["verdict"]
-        except (ValueError, KeyError, TypeError):
-            return None
-        return verdict if isinstance(verdict, list) else None
-
-    def __enter__(self) -> Validation:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._child is not None:
-            pid, read_end = self._child
-            self._child = None
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-            os.close(read_end)
-            os.waitpid(pid, 0)
-
-
-def _may_fork() -> bool:
-    """A child on Linux only (fork is unsafe on macOS, absent on Windows), with a second core
-    to run on, and only from a single-threaded process (a fork copies no other thread).
-    """
-    return (
-        sys.platform.startswith("linux")
-        and (os.cpu_count() or 1) > 1
-        and threading.active_count() == 1
-        and not os.environ.get(NO_FORK_ENV)
-    )
+_PASSED = "validated"
+"""The cache's folder of empty markers, one per spec content that passed."""
 
 
 def _check_shape(spec: LoadedSpec) -> None:
@@ -290,13 +188,12 @@ def _balanced(path: str) -> bool:
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-def _cache_marker(spec: LoadedSpec) -> Path | None:
-    """The marker for exactly this content, generator and validator; None when uncacheable."""
-    directory = cache_dir()
-    validator_version = _validator_version()
-    if directory is None or validator_version is None:
+def _cache_key(spec: LoadedSpec) -> str | None:
+    """The key for exactly this content, generator and validator; None when uncacheable."""
+    validator = result_cache.package_fingerprint("openapi_spec_validator", "jsonschema")
+    if validator is None:
         return None
-    digest = hashlib.sha256(f"armgen {__version__}\0{validator_version}\0".encode())
+    digest = hashlib.sha256(f"armgen {__version__}\0{validator}\0".encode())
     base = spec.root_file.parent
     for path in sorted(spec.documents):
         # Paths relative to the root file: the same tree validated elsewhere is the same key.
@@ -311,41 +208,7 @@ def _cache_marker(spec: LoadedSpec) -> Path | None:
             encoded = part.encode("utf-8", "surrogatepass")
             digest.update(len(encoded).to_bytes(8, "big"))
             digest.update(encoded)
-    return directory / "validated" / digest.hexdigest()
-
-
-def _validator_version() -> str | None:
-    """Which validator and jsonschema are installed (path, size and mtime of each package's
-    __init__, so any reinstall is a new key), found without importing either: importing them,
-    or importlib.metadata, costs more than the check it would save."""
-    from importlib.util import find_spec
-
-    identity = []
-    for package in ("openapi_spec_validator", "jsonschema"):
-        try:
-            found = find_spec(package)
-            if found is None or found.origin is None:
-                return None
-            status = os.stat(found.origin)
-        except (ImportError, ValueError, OSError):
-            return None
-        identity.append(f"{found.origin}:{status.st_size}:{status.st_mtime_ns}")
-    return " ".join(identity)
-
-
-def _write_marker(marker: Path) -> None:
-    """Record a pass; a cache that cannot be written is no reason to fail a generation."""
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=marker.parent, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        os.close(handle)
-        os.replace(temporary, marker)  # atomic: readers see a whole marker or none
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    return digest.hexdigest()
 
 
 def _to_spec_error(spec: LoadedSpec, error: ValidationError) -> SpecError:
@@ -428,4 +291,4 @@ def _relevance(error: ValidationError) -> tuple[int, bool, bool]:
     )
 
 
-__all__ = ["NO_FORK_ENV", "Validation", "start_validation", "validate_spec"]
+__all__ = ["validate_spec"]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
-from generator.config import ParameterExtensions
 from generator.diff.changes import ApiDiff, SpecSide
 from generator.diff.code import code_diff
 from generator.diff.compare import compare_apis
@@ -25,9 +24,9 @@ from generator.errors import (
     display_path,
     one_line,
 )
-from generator.load import LoadedSpec, load_spec, with_parameter_extensions
+from generator.hints import BUILTIN_ONLY, Hints
 from generator.model import Api, build_api
-from generator.validate import Validation, start_validation
+from generator.pipeline import open_spec
 
 _Labeler: TypeAlias = Callable[[Path], str]
 
@@ -46,72 +45,31 @@ class LoadedSide:
 def load_side(
     reference: str,
     operation_ids: Sequence[str] | None,
-    extensions: ParameterExtensions | None = None,
+    hints: Hints = BUILTIN_ONLY,
 ) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
 
     An operation that only one side has is what a diff must report, so a missing operationId
-    is not an error here; `diff_specs` refuses one that neither side has.
+    is not an error here; `diff_specs` refuses one that neither side has. build_api checks
+    every operationId before it builds anything, so asking it for a missing one costs only
+    that check; the model itself is built once.
     """
-    with _open_side(reference, extensions, in_background=False) as side:
-        return side.finish(operation_ids)
-
-
-@dataclass(frozen=True)
-class _OpenedSide:
-    """A side loaded, its validation under way (perhaps in a child process)."""
-
-    reference: str
-    spec: LoadedSpec
-    validation: Validation
-    to_label: _Labeler
-
-    def finish(self, operation_ids: Sequence[str] | None) -> LoadedSide:
-        """Build the model of the requested operations this side has.
-
-        build_api checks every operationId before it builds anything, so asking it for a
-        missing one costs only that check; the model itself is built once.
-        """
-        selected = None if operation_ids is None else list(dict.fromkeys(operation_ids))
-        missing: tuple[str, ...] = ()
-        with self._errors_labelled():
-            self.validation.wait()
+    selected = None if operation_ids is None else list(dict.fromkeys(operation_ids))
+    missing: tuple[str, ...] = ()
+    with _materialized(reference) as (path, to_label):
+        try:
+            spec = open_spec(path, hints)
             try:
-                api = build_api(self.spec, selected, source_path=self.reference)
+                api = build_api(spec, selected, source_path=reference)
             except UnknownOperationError as exc:
                 missing = exc.operation_ids
                 selected = [op_id for op_id in selected or () if op_id not in missing]
-                api = build_api(self.spec, selected, source_path=self.reference)
-        return LoadedSide(api=api, label=self.reference, missing=missing)
-
-    @contextlib.contextmanager
-    def _errors_labelled(self) -> Iterator[None]:
-        try:
-            yield
+                api = build_api(spec, selected, source_path=reference)
         except SpecError as exc:
-            raise _labelled(exc, self.to_label) from None
-
-
-@contextlib.contextmanager
-def _open_side(
-    reference: str,
-    extensions: ParameterExtensions | None,
-    *,
-    in_background: bool = True,
-) -> Iterator[_OpenedSide]:
-    """Load `reference` and start validating it; leaving the block stops the validation."""
-    with _materialized(reference) as (path, to_label):
-        try:
-            spec = with_parameter_extensions(load_spec(path), extensions or {})
-            validation = start_validation(spec, in_background=in_background)
-        except SpecError as exc:
-            raise _labelled(exc, to_label) from None
-    with validation:
-        yield _OpenedSide(reference, spec, validation, to_label)
-
-
-def _labelled(error: SpecError, to_label: _Labeler) -> GeneratorError:
-    return GeneratorError(f"{to_label(error.file)}#{error.pointer}: {error.reason}")
+            raise GeneratorError(
+                f"{to_label(exc.file)}#{exc.pointer}: {exc.reason}"
+            ) from None
+    return LoadedSide(api=api, label=reference, missing=missing)
 
 
 def diff_specs(
@@ -120,21 +78,15 @@ def diff_specs(
     operation_ids: Sequence[str] | None = None,
     *,
     code_package: str | None = None,
-    extensions: ParameterExtensions | None = None,
+    hints: Hints = BUILTIN_ONLY,
 ) -> ApiDiff:
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
-    `extensions` (the project file's x- hints) go to both sides, as `generate` applies them.
+    `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
+    applies them.
     """
-    with contextlib.ExitStack() as stack:
-        opened_old = stack.enter_context(_open_side(old_reference, extensions))
-        try:
-            opened_new = stack.enter_context(_open_side(new_reference, extensions))
-        except GeneratorError:
-            opened_old.finish(operation_ids)  # the old side's errors come first
-            raise
-        old = opened_old.finish(operation_ids)
-        new = opened_new.finish(operation_ids)
+    old = load_side(old_reference, operation_ids, hints)
+    new = load_side(new_reference, operation_ids, hints)
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from generator.errors import UnknownOperationError, display_path
+from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.entities import (
     Api,
@@ -63,8 +64,6 @@ RESERVED_CONSTANTS = frozenset(
     {"API_VERSION", "DEFAULT_ENDPOINT", "DEFAULT_POLLING_INTERVAL", "VERSION"}
     | {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
 )
-OMIT_SENTINEL_EXTENSION = "x-armgen-omit-sentinel"
-IDEMPOTENT_EXTENSION = "x-armgen-idempotent"
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 

@@ -219,8 +219,9 @@ def test_replay_of_our_own_spec_passes_the_sentinel_and_flattened_arguments(
     spec = REPO_ROOT / "spec" / "compute-vmss-deallocate.yaml"
     package_name = "vmss_deallocate_examples"
     options = project_options(PROJECT_FILE, spec=spec, package_name=package_name)
-    write_tree(generate_files(options), tmp_path / "client")
-    api = load_api(options.spec, options.operation_ids, options.extensions)
+    tree = generate_files(options, tmp_path / "client")
+    write_tree(tree.files, tree.root)
+    api = load_api(options.spec, options.operation_ids, options.hints)
     files = render_cassettes(build_cassettes(api, spec))
     write_tree(files, tmp_path / "cassettes")
     entries = json.loads(files[MANIFEST_FILE])["cassettes"]

@@ -1147,10 +1147,10 @@ def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """A client generated from WIDGET_SPEC: pattern-constrained names, a plain POST."""
     root = tmp_path_factory.mktemp("widgets")
     (root / "widgets.json").write_text(json.dumps(WIDGET_SPEC), encoding="utf-8")
-    files = generate_files(
-        GenerateOptions(spec=root / "widgets.json", package_name=WIDGETS)
+    tree = generate_files(
+        GenerateOptions(spec=root / "widgets.json", package_name=WIDGETS), root / "out"
     )
-    write_tree(files, root / "out")
+    write_tree(tree.files, tree.root)
     sys.path.insert(0, str(root / "out"))
     try:
         yield importlib.import_module(WIDGETS)

@@ -154,13 +154,12 @@ def run_process(*args: str | Path, timeout: float = 60) -> Result:
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
-def generate_args(
-    case: Path, out: Path, option: str, no_config: Path
-) -> list[str | Path]:
-    """`generate` with the case as --spec (or --config), isolated from spec/codegen.yaml."""
+def generate_args(case: Path, out: Path, option: str) -> list[str | Path]:
+    """`generate` with the case as --spec (or --config): spec/codegen.yaml applies only to
+    its own spec, so a --spec case is read with the built-in hints alone."""
     if option == "--config":
         return ["generate", "--config", case, "--out", out]
-    return ["generate", "--spec", case, "--config", no_config, "--out", out]
+    return ["generate", "--spec", case, "--out", out]
 
 
 def assert_one_error_line(result: Result, file: Path, expected: Expected) -> None:
@@ -206,7 +205,7 @@ def test_bad_spec_is_one_clear_line(
 ) -> None:
     expected = EXPECTATIONS[name]
     case = BAD_SPECS / name
-    args = generate_args(case, out_tree, expected.option, tmp_path / "no-project.yaml")
+    args = generate_args(case, out_tree, expected.option)
     result = run_cli(capsys, *args)
     error_file = BAD_SPECS / expected.error_file if expected.error_file else case
     assert_one_error_line(result, error_file, expected)
@@ -217,9 +216,7 @@ def test_bad_spec_in_a_subprocess(name: str, out_tree: Path, tmp_path: Path) -> 
     """A real process: what a user sees in a terminal, with no traceback."""
     expected = EXPECTATIONS[name]
     assert expected.xfail is None
-    args = generate_args(
-        BAD_SPECS / name, out_tree, expected.option, tmp_path / "no-project.yaml"
-    )
+    args = generate_args(BAD_SPECS / name, out_tree, expected.option)
     assert_one_error_line(run_process(*args), BAD_SPECS / name, expected)
 
 
@@ -232,7 +229,6 @@ def test_other_commands_say_the_same(
         if expected.xfail or expected.option != "--spec":
             continue
         args: list[str | Path] = [command, "--spec", BAD_SPECS / name]
-        args += ["--config", tmp_path / "no-project.yaml"]
         if command == "check":
             args += ["--out", tmp_path / "absent"]
         error_file = BAD_SPECS / (expected.error_file or name)
@@ -265,9 +261,7 @@ def test_huge_spec_is_refused_by_size(
     spec = huge_spec(tmp_path)
     size = spec.stat().st_size
     try:
-        result = run_cli(
-            capsys, *generate_args(spec, out_tree, "--spec", tmp_path / "no-project")
-        )
+        result = run_cli(capsys, *generate_args(spec, out_tree, "--spec"))
     finally:
         spec.write_bytes(b"")  # pytest keeps tmp_path: do not leave 32 MiB behind
     reason = f"huge.yaml is {size} bytes, over the {MAX_SPEC_BYTES} byte limit"
@@ -294,9 +288,7 @@ def test_deeply_nested_spec_is_one_clear_line(
     load.py::_to_json escaped as a traceback (exit 1)."""
     spec = tmp_path / f"nested{suffix}"
     spec.write_text(nested(2000), encoding="utf-8")
-    result = run_cli(
-        capsys, *generate_args(spec, out_tree, "--spec", tmp_path / "no-project")
-    )
+    result = run_cli(capsys, *generate_args(spec, out_tree, "--spec"))
     expected = Expected(exit=2, pointer="", reason="nested too deeply")
     assert_one_error_line(result, spec, expected)
 
@@ -306,9 +298,7 @@ def test_very_deeply_nested_yaml_does_not_crash(out_tree: Path, tmp_path: Path) 
     (yaml.CSafeLoader) overflowed the C stack and the process died with SIGSEGV."""
     spec = tmp_path / "nested.yaml"
     spec.write_text(nested(100_000), encoding="utf-8")
-    result = run_process(
-        *generate_args(spec, out_tree, "--spec", tmp_path / "no-project")
-    )
+    result = run_process(*generate_args(spec, out_tree, "--spec"))
     expected = Expected(exit=2, pointer="", reason="nested too deeply")
     assert_one_error_line(result, spec, expected)
 
@@ -339,7 +329,7 @@ def test_yaml_alias_bomb_is_refused_quickly(out_tree: Path, tmp_path: Path) -> N
     assert spec.stat().st_size < 512
     try:
         result = run_process(
-            *generate_args(spec, out_tree, "--spec", tmp_path / "no-project"),
+            *generate_args(spec, out_tree, "--spec"),
             timeout=ALIAS_BOMB_TIMEOUT,
         )
     except subprocess.TimeoutExpired:
@@ -363,6 +353,6 @@ def test_additional_properties_false_is_not_an_error(
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = run_cli(capsys, *generate_args(spec, out, "--spec", tmp_path / "none"))
+    result = run_cli(capsys, *generate_args(spec, out, "--spec"))
     assert (result.code, result.err) == (0, "")
     assert "Traceback" not in result.out

@@ -19,6 +19,7 @@ import pytest
 
 from generator.cli import main
 from generator.diff import Change, ChangeKind, compare_apis, diff_specs, load_side
+from generator.hints import Hints
 from generator.model import Api
 from tests.helpers import REPO_ROOT, UPSTREAM_STABLE
 
@@ -340,22 +341,16 @@ def test_readme_documents_every_kind() -> None:
     assert [k.value for k in ChangeKind if f"`{k.value}`" not in section] == []
 
 
-def test_code_diff_uses_the_project_files_hints_on_both_sides() -> None:
-    """`diff --code` shows the client that `generate` makes: with codegen.yaml's hints, the
-    upstream Deallocate takes `instance_ids` or ALL_INSTANCES on both sides."""
-    from generator.pipeline import project_options
-
+def test_code_diff_uses_the_safety_hints_on_both_sides() -> None:
+    """`diff --code` shows the client that `generate` makes: with the built-in safety hints,
+    the upstream Deallocate takes `instance_ids` or ALL_INSTANCES on both sides."""
     old = str(UPSTREAM_STABLE / "2022-11-01" / "virtualMachineScaleSet.json")
     new = str(UPSTREAM_STABLE / "2024-07-01" / "virtualMachineScaleSet.json")
     operations = ["VirtualMachineScaleSets_Deallocate"]
-    plain = diff_specs(old, new, operations, code_package="vmss_deallocate")
-    hinted = diff_specs(
-        old,
-        new,
-        operations,
-        code_package="vmss_deallocate",
-        extensions=project_options(REPO_ROOT / "spec" / "codegen.yaml").extensions,
+    plain = diff_specs(
+        old, new, operations, code_package="vmss_deallocate", hints=Hints()
     )
+    hinted = diff_specs(old, new, operations, code_package="vmss_deallocate")
     assert hinted.changes == plain.changes  # hints shape the client, not the API
     assert "vm_instance_ids" in str(plain.code) and "vm_instance_ids" not in str(
         hinted.code

@@ -319,7 +319,7 @@ def generate(slots: Slots) -> Generated:
     with tempfile.TemporaryDirectory() as directory, working_directory(Path(directory)):
         Path(SPEC_NAME).write_text(json.dumps(build_spec(slots)), encoding="utf-8")
         options = GenerateOptions(spec=Path(SPEC_NAME), package_name=PACKAGE)
-        files = generate_files(options)
+        files = dict(generate_files(options).files)
         return Generated(files, load_api(options.spec))
 
 
@@ -1562,7 +1562,7 @@ def test_error_property_named_args_keeps_errors_working() -> None:
         Path(SPEC_NAME).write_text(json.dumps(document), encoding="utf-8")
         files = generate_files(
             GenerateOptions(spec=Path(SPEC_NAME), package_name=PACKAGE)
-        )
+        ).files
     exceptions = ast.parse(files[PurePosixPath(PACKAGE, "exceptions.py")])
     service_error = next(
         node

@@ -8,7 +8,9 @@ specs in tests.helpers.diff_specs.
 from __future__ import annotations
 
 import json
+import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,12 @@ def write_spec(path: Path, document: Any) -> Path:
     else:
         path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     return path
+
+
+def without_spec_path(content: bytes) -> bytes:
+    """A generated file less its header's spec path, which is relative to the output folder."""
+    return re.sub(rb"Spec: [^\n]*\n", b"Spec: ...\n", content, count=1)
+
+
+def without_spec_paths(tree: Mapping[Any, bytes]) -> dict[Any, bytes]:
+    return {path: without_spec_path(content) for path, content in tree.items()}

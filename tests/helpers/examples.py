@@ -102,9 +102,10 @@ class Clients:
                 operation_ids=suite.operations,
             )
             out = self.root / suite.package
-            write_tree(generate_files(options), out)
+            tree = generate_files(options, out)
+            write_tree(tree.files, tree.root)
             sys.path.insert(0, str(out))
-            api = load_api(options.spec, options.operation_ids, options.extensions)
+            api = load_api(options.spec, options.operation_ids, options.hints)
             package = importlib.import_module(suite.package)
             self.loaded[suite.directory] = (api, package)
         return self.loaded[suite.directory]

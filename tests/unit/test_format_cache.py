@@ -11,7 +11,7 @@ import pytest
 from generator import cache as result_cache
 from generator import format as format_stage
 from generator.write import read_tree
-from tests.helpers import GENERATED, REPO_ROOT
+from tests.helpers import GENERATED, REPO_ROOT, without_spec_paths
 
 SOURCE = {
     PurePosixPath("pkg/mod.py"): "x=( 1,\n 2 )\n",
@@ -76,5 +76,6 @@ def test_warm_generation_in_a_process_is_byte_identical(tmp_path: Path) -> None:
             capture_output=True,
         )
         trees.append(read_tree(out))
-    assert trees[0] == trees[1] == read_tree(GENERATED)
+    assert trees[0] == trees[1]
+    assert without_spec_paths(trees[0]) == without_spec_paths(read_tree(GENERATED))
     assert any((tmp_path / "cache" / "black").iterdir())
