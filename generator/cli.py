@@ -16,7 +16,12 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import DEFAULT_CONFIG
-from generator.errors import GeneratorError, display_path, printable
+from generator.errors import (
+    GeneratorError,
+    display_path,
+    missing_dependency,
+    printable,
+)
 from generator.pipeline import (
     DEFAULT_OUT,
     DEFAULT_PACKAGE,
@@ -47,6 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except (
+        ModuleNotFoundError
+    ) as error:  # a dependency imported by a command, when it runs
+        message = missing_dependency(error)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ one line and exit 2 without a traceback.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,30 @@ def one_line(text: str, limit: int = 300) -> str:
     else unprintable an escape; cut at `limit` characters."""
     flat = printable(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+DEPENDENCIES = {
+    "black": "black",
+    "jinja2": "jinja2",
+    "yaml": "pyyaml",
+    "openapi_spec_validator": "openapi-spec-validator",
+    "jsonschema": "openapi-spec-validator",
+    "jsonschema_path": "openapi-spec-validator",
+}
+"""The generator's third-party imports, and the distribution that brings each."""
+
+
+def missing_dependency(error: ModuleNotFoundError) -> str | None:
+    """The error line for a dependency this Python does not have; None for any other module,
+    which would be a bug to report, not a set-up to fix."""
+    top_level = (error.name or "").partition(".")[0]
+    if top_level not in DEPENDENCIES:
+        return None
+    return (
+        f"error: armgen needs {DEPENDENCIES[top_level]}, which {sys.executable} does not"
+        " have: run armgen from the virtual environment it was installed in, or install it"
+        " into this Python (pip install <its wheel>, or pip install -e <its checkout>)"
+    )
 
 
 class GeneratorError(Exception):
