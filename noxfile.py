@@ -27,8 +27,12 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff and black --check over the generator, the tests and the generated package."""
     _install(session, ".[test]")
-    session.run("ruff", "check", "generator", "tests", "generated", "bench", "noxfile.py")
-    session.run("black", "--check", "generator", "tests", "generated", "bench", "noxfile.py")
+    session.run(
+        "ruff", "check", "generator", "tests", "generated", "bench", "noxfile.py"
+    )
+    session.run(
+        "black", "--check", "generator", "tests", "generated", "bench", "noxfile.py"
+    )
 
 
 @nox.session(python=PYTHON)
