@@ -75,12 +75,17 @@ def test_cli_formats(
     if output_format == "json":
         document = json.loads(out)
         assert document["operations"] == ["Widgets_Get"]
-        assert [(c["kind"], c["location"]) for c in document["changes"]] == [
-            ("api_version_changed", "api-version"),
-            ("operation_removed", "Widgets_Get"),
-            ("model_removed", "model CloudError"),
-            ("model_removed", "model Widget"),
-            ("model_removed", "model WidgetProperties"),
+        # NEW still defines the models and enum Widgets_Get used: not removed, no longer
+        # reachable from the compared operation, because the operation went
+        assert [
+            (c["kind"], c["location"], c["caused_by"]) for c in document["changes"]
+        ] == [
+            ("api_version_changed", "api-version", []),
+            ("operation_removed", "Widgets_Get", []),
+            ("no_longer_reachable", "model CloudError", ["Widgets_Get"]),
+            ("no_longer_reachable", "model Widget", ["Widgets_Get"]),
+            ("no_longer_reachable", "model WidgetProperties", ["Widgets_Get"]),
+            ("no_longer_reachable", "enum WidgetSize", ["Widgets_Get"]),
         ]
     else:
         assert "Widgets_Get" in out
