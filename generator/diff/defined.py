@@ -8,6 +8,7 @@ of every file the spec loads, and every `x-ms-enum` name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,9 @@ class Defined:
     """Definition names, in every file the spec loads."""
     enums: frozenset[str]
     """x-ms-enum names, anywhere in those files."""
+    paths: frozenset[str] = frozenset()
+    """The root file's paths, placeholders blanked (`/widgets/{}`): as openapi-diff pairs
+    them."""
 
     @classmethod
     def in_spec(cls, spec: LoadedSpec) -> Defined:
@@ -33,7 +37,14 @@ class Defined:
                 if isinstance(definitions, Mapping):
                     models.update(str(name) for name in definitions)
             enums.update(_enum_names(document))
-        return cls(frozenset(models), frozenset(enums))
+        root = spec.documents[spec.root_file]
+        paths = {
+            blank_placeholders(str(path))
+            for key in ("paths", "x-ms-paths")
+            if isinstance(root, Mapping) and isinstance(root.get(key), Mapping)
+            for path in root[key]
+        }
+        return cls(frozenset(models), frozenset(enums), frozenset(paths))
 
     @classmethod
     def in_api(cls, api: Api) -> Defined:
@@ -44,6 +55,14 @@ class Defined:
                 leaf.enum_name for leaf in api_leaves(api) if leaf.enum_name is not None
             ),
         )
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def blank_placeholders(path: str) -> str:
+    """Renaming `{name}` does not move the URL."""
+    return _PLACEHOLDER.sub("{}", path)
 
 
 def _enum_names(value: Any) -> Iterator[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from generator.diff.bodies import body_changes, positional_order_changes
@@ -17,9 +16,10 @@ from generator.diff.changes import (
     Severity,
 )
 from generator.diff.context import Context, new_change, operation_where
+from generator.diff.defined import Defined, blank_placeholders
 from generator.diff.parameters import parameters_changes
 from generator.diff.responses import long_running_changes, responses_changes
-from generator.model import Api, Operation
+from generator.model import Operation
 
 
 @dataclass(frozen=True)
@@ -87,25 +87,27 @@ def _operation_of(location: str) -> str:
     return location.split(" > ", 1)[0]
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
 def _endpoint(operation: Operation) -> tuple[str, str]:
     """Method and path with placeholders blanked: renaming `{name}` does not move the URL."""
-    return operation.http_method, _PLACEHOLDER.sub("{}", operation.path)
+    return operation.http_method, blank_placeholders(operation.path)
 
 
-def _has_path(api: Api, operation: Operation) -> bool:
-    """Whether `api` has an operation at the same path, as openapi-diff pairs paths."""
-    path = _endpoint(operation)[1]
-    return any(_endpoint(other)[1] == path for other in api.operations)
+def _has_path(defined: Defined, operation: Operation) -> bool:
+    """Whether a side's file has the operation's path (for any method), as openapi-diff
+    pairs paths: an operation at a new path is 1038 AddedPath, not 1039 AddedOperation.
+    """
+    return _endpoint(operation)[1] in defined.paths
 
 
 def _operation_removed(context: Context, operation: Operation) -> Change:
     return new_change(
         ChangeKind.OPERATION_REMOVED,
         Severity.BREAKING,
-        REMOVED_OPERATION if _has_path(context.new, operation) else REMOVED_PATH,
+        (
+            REMOVED_OPERATION
+            if _has_path(context.new_defined, operation)
+            else REMOVED_PATH
+        ),
         operation_where(operation),
         f"{operation.http_method} {operation.path}",
         None,
@@ -120,7 +122,7 @@ def _operation_added(context: Context, operation: Operation) -> Change:
     return new_change(
         ChangeKind.OPERATION_ADDED,
         context.addition_severity(),
-        ADDED_OPERATION if _has_path(context.old, operation) else ADDED_PATH,
+        ADDED_OPERATION if _has_path(context.old_defined, operation) else ADDED_PATH,
         operation_where(operation),
         None,
         f"{operation.http_method} {operation.path}",
