@@ -26,6 +26,7 @@ from generator.diff.changes import (
 )
 from generator.diff.code import code_diff
 from generator.diff.compare import compare_apis
+from generator.diff.defined import Defined
 from generator.diff.report import (
     COMMENT_LIMIT,
     FORMATS,
@@ -36,7 +37,7 @@ from generator.diff.report import (
     render_text,
     summary_line,
 )
-from generator.diff.sides import LoadedSide, diff_specs, load_side
+from generator.diff.sides import LoadedSide, compare_sides, diff_specs, load_side
 
 __all__ = [
     "COMMENT_LIMIT",
@@ -46,12 +47,14 @@ __all__ = [
     "Change",
     "ChangeKind",
     "CodeDiff",
+    "Defined",
     "LoadedSide",
     "Rule",
     "Severity",
     "SpecSide",
     "code_diff",
     "compare_apis",
+    "compare_sides",
     "diff_specs",
     "load_side",
     "render_json",

@@ -14,6 +14,7 @@ from generator.diff.changes import (
 from generator.diff.context import (
     Context,
     Where,
+    describe,
     new_change,
     operation_path,
     python_name_change,
@@ -91,7 +92,7 @@ def _client_parameter_changes(context: Context) -> Iterator[Change]:
                 None,
                 where,
                 None,
-                after.type.describe(),
+                describe(after.type),
                 f"client parameter '{wire}' added",
                 f"{client}() takes a new required argument {after.python_name};"
                 " existing constructions raise TypeError",
@@ -102,7 +103,7 @@ def _client_parameter_changes(context: Context) -> Iterator[Change]:
                 Severity.BREAKING,
                 REMOVED_CLIENT_PARAMETER,
                 where,
-                before.type.describe(),
+                describe(before.type),
                 None,
                 f"client parameter '{wire}' removed",
                 f"{client}() no longer takes {before.python_name}; constructions that pass"

@@ -19,6 +19,7 @@ from generator.diff.changes import (
 from generator.diff.context import (
     Context,
     Where,
+    describe,
     json_values,
     new_change,
     operation_path,
@@ -32,7 +33,7 @@ from generator.errors import join_pointer
 from generator.model import Body, Operation
 
 
-def _body_where(operation: Operation, body: Body) -> Where:
+def body_where(operation: Operation, body: Body) -> Where:
     return Where(
         f"{operation.operation_id} > body {body.wire_name}",
         join_pointer(operation_path(operation), "parameters", body.wire_name),
@@ -49,15 +50,15 @@ def body_changes(
     if old is None and new is None:
         return
     if old is None and new is not None:
-        where = _body_where(after, new)
+        where = body_where(after, new)
         yield new_change(
             ChangeKind.BODY_ADDED,
             Severity.BREAKING if new.required else context.addition_severity(),
             ADDING_REQUIRED_PARAMETER if new.required else ADDING_OPTIONAL_PARAMETER,
             where,
             None,
-            new.type.describe(),
-            f"{'required' if new.required else 'optional'} body ({new.type.describe()})"
+            describe(new.type),
+            f"{'required' if new.required else 'optional'} body ({describe(new.type)})"
             f" added" + ("" if new.required else context.addition_note()),
             f"{method} takes the body as "
             + ", ".join(_body_arguments(new))
@@ -65,13 +66,13 @@ def body_changes(
         )
         return
     if new is None and old is not None:
-        where = _body_where(before, old)
+        where = body_where(before, old)
         yield new_change(
             ChangeKind.BODY_REMOVED,
             Severity.BREAKING,
             REMOVED_REQUIRED_PARAMETER if old.required else REMOVED_OPTIONAL_PARAMETER,
             where,
-            old.type.describe(),
+            describe(old.type),
             None,
             f"{'required' if old.required else 'optional'} body removed",
             f"{method} no longer takes {', '.join(_body_arguments(old))}; calls that"
@@ -79,7 +80,7 @@ def body_changes(
         )
         return
     assert old is not None and new is not None
-    where = _body_where(after, new)
+    where = body_where(after, new)
     if old.required != new.required:
         yield argument_required_change(where, old.required, new.required, method)
     yield from type_changes(context, where, old.type, new.type)

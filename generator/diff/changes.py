@@ -47,6 +47,8 @@ class ChangeKind(str, enum.Enum):
     ENUM_ADDED = "enum_added"
     ENUM_REMOVED = "enum_removed"
     ENUM_CHANGED = "enum_changed"
+    ENUM_TYPE_ADDED = "enum_type_added"
+    ENUM_TYPE_REMOVED = "enum_type_removed"
     DEFAULT_CHANGED = "default_changed"
     CONSTRAINT_CHANGED = "constraint_changed"
     BODY_ADDED = "body_added"
@@ -63,6 +65,8 @@ class ChangeKind(str, enum.Enum):
     FINAL_STATE_CHANGED = "final_state_changed"
     MODEL_ADDED = "model_added"
     MODEL_REMOVED = "model_removed"
+    NO_LONGER_REACHABLE = "no_longer_reachable"
+    NOW_REACHABLE = "now_reachable"
     MODEL_BASES_CHANGED = "model_bases_changed"
     PROPERTY_ADDED = "property_added"
     PROPERTY_REMOVED = "property_removed"
@@ -104,6 +108,7 @@ ADDED_REQUIRED_PROPERTY = Rule(1034, "AddedRequiredProperty")
 REMOVED_OPERATION = Rule(1035, "RemovedOperation")
 CONSTRAINT_CHANGED = Rule(1036, "ConstraintChanged")
 CONSTRAINT_IS_WEAKER = Rule(1037, "ConstraintIsWeaker")
+ADDED_PATH = Rule(1038, "AddedPath")
 ADDED_OPERATION = Rule(1039, "AddedOperation")
 ADDED_READ_ONLY_PROPERTY_IN_RESPONSE = Rule(1040, "AddedReadOnlyPropertyInResponse")
 ADDED_PROPERTY_IN_RESPONSE = Rule(1041, "AddedPropertyInResponse")
@@ -135,6 +140,11 @@ class Change:
     new: JsonValue
     message: str
     caller_impact: str
+    caused_by: tuple[str, ...] = ()
+    """For a model or enum that stops or starts being reachable: the locations of the
+    changes that made it so."""
+    used_by: tuple[str, ...] = ()
+    """For a named enum's own changes: the properties, parameters and headers that use it."""
 
     @property
     def breaking(self) -> bool:

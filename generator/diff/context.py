@@ -17,6 +17,8 @@ from generator.diff.changes import (
     Rule,
     Severity,
 )
+from generator.diff.defined import Defined
+from generator.diff.rules import allows
 from generator.errors import join_pointer
 from generator.model import Api, Kind, Operation, TypeRef
 
@@ -28,14 +30,28 @@ class Context:
     same_version: bool
     response_models: frozenset[str]
     """Models that NEW (or OLD, for what NEW lacks) sends back in a response."""
+    old_defined: Defined
+    new_defined: Defined
+    """What each side's files define, reached by the compared operations or not."""
+    enum_renames: frozenset[tuple[str, str]] = frozenset()
+    """(OLD name, NEW name) of named enums renamed with the same uses: reported once, as
+    the enum's change, not at every use."""
 
     @classmethod
-    def of(cls, old: Api, new: Api) -> Context:
+    def of(
+        cls,
+        old: Api,
+        new: Api,
+        old_defined: Defined | None = None,
+        new_defined: Defined | None = None,
+    ) -> Context:
         return cls(
             old=old,
             new=new,
             same_version=old.api_version == new.api_version,
             response_models=frozenset(response_models(old) | response_models(new)),
+            old_defined=old_defined or Defined.in_api(old),
+            new_defined=new_defined or Defined.in_api(new),
         )
 
     def addition_severity(self) -> Severity:
@@ -72,7 +88,11 @@ def new_change(
     new: JsonValue,
     message: str,
     caller_impact: str,
+    *,
+    used_by: tuple[str, ...] = (),
 ) -> Change:
+    if not allows(kind, rule):
+        raise AssertionError(f"{kind.value} does not carry openapi-diff rule {rule}")
     return Change(
         kind=kind,
         severity=severity,
@@ -84,6 +104,7 @@ def new_change(
         new=new,
         message=message,
         caller_impact=caller_impact,
+        used_by=used_by,
     )
 
 
@@ -159,6 +180,22 @@ def response_models(api: Api) -> set[str]:
 
 def has_model(api: Api, name: str) -> bool:
     return any(m.name == name for m in api.models)
+
+
+def describe(type_ref: TypeRef | None) -> str:
+    """TypeRef.describe, with enums shown as enums: `DiskCreateOptionTypes (enum)` for a named
+    one, `string (enum: "A", "B")` for an unnamed one, so a reviewer sees what is allowed.
+    """
+    if type_ref is None:
+        return "None"
+    if type_ref.item is not None:
+        name = "array" if type_ref.kind is Kind.ARRAY else "map"
+        return f"{name}<{describe(type_ref.item)}>"
+    if type_ref.enum_name:
+        return f"{type_ref.enum_name} (enum)"
+    if type_ref.enum_values:
+        return f"{type_ref.describe()} (enum: {show_values(type_ref.enum_values)})"
+    return type_ref.describe()
 
 
 def json_value(value: Any) -> JsonValue:

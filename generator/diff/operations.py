@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from generator.diff.bodies import body_changes, positional_order_changes
 from generator.diff.changes import (
     ADDED_OPERATION,
+    ADDED_PATH,
     MODIFIED_OPERATION_ID,
     REMOVED_OPERATION,
     REMOVED_PATH,
@@ -15,17 +16,35 @@ from generator.diff.changes import (
     Severity,
 )
 from generator.diff.context import Context, new_change, operation_where
+from generator.diff.defined import Defined, blank_placeholders
 from generator.diff.parameters import parameters_changes
 from generator.diff.responses import long_running_changes, responses_changes
 from generator.model import Operation
 
 
-def operations_changes(context: Context) -> list[Change]:
+@dataclass(frozen=True)
+class OperationMatch:
+    """Which operations the two sides share, by operationId or (renamed) by endpoint."""
+
+    pairs: tuple[tuple[Operation, Operation], ...]
+    renamed: tuple[tuple[Operation, Operation], ...]
+    removed: tuple[Operation, ...]
+    added: tuple[Operation, ...]
+
+    def counterpart(self, operation_id: str, *, in_new: bool) -> str | None:
+        """The other side's operationId of an operation, when the other side has it."""
+        for before, after in self.pairs + self.renamed:
+            mine, theirs = (after, before) if in_new else (before, after)
+            if mine.operation_id == operation_id:
+                return theirs.operation_id
+        return None
+
+
+def match_operations(context: Context) -> OperationMatch:
     old = {op.operation_id: op for op in context.old.operations}
     new = {op.operation_id: op for op in context.new.operations}
     removed = [op_id for op_id in old if op_id not in new]
     added = [op_id for op_id in new if op_id not in old]
-    pairs = [(old[op_id], new[op_id]) for op_id in old if op_id in new]
     renamed: list[tuple[Operation, Operation]] = []
     for op_id in list(removed):
         before = old[op_id]
@@ -41,15 +60,25 @@ def operations_changes(context: Context) -> list[Change]:
             removed.remove(op_id)
             added.remove(match.operation_id)
             renamed.append((before, match))
+    return OperationMatch(
+        pairs=tuple((old[op_id], new[op_id]) for op_id in old if op_id in new),
+        renamed=tuple(renamed),
+        removed=tuple(old[op_id] for op_id in removed),
+        added=tuple(new[op_id] for op_id in added),
+    )
+
+
+def operations_changes(context: Context) -> list[Change]:
+    match = match_operations(context)
     changes: list[Change] = []
-    for op_id in removed:
-        changes.append(_operation_removed(context, old[op_id]))
-    for op_id in added:
-        changes.append(_operation_added(context, new[op_id]))
-    for before, after in renamed:
+    for operation in match.removed:
+        changes.append(_operation_removed(context, operation))
+    for operation in match.added:
+        changes.append(_operation_added(context, operation))
+    for before, after in match.renamed:
         changes.append(_operation_renamed(before, after))
         changes += _operation_changes(context, before, after)
-    for before, after in pairs:
+    for before, after in match.pairs:
         changes += _operation_changes(context, before, after)
     return sorted(changes, key=lambda change: _operation_of(change.location))
 
@@ -58,19 +87,27 @@ def _operation_of(location: str) -> str:
     return location.split(" > ", 1)[0]
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
 def _endpoint(operation: Operation) -> tuple[str, str]:
     """Method and path with placeholders blanked: renaming `{name}` does not move the URL."""
-    return operation.http_method, _PLACEHOLDER.sub("{}", operation.path)
+    return operation.http_method, blank_placeholders(operation.path)
+
+
+def _has_path(defined: Defined, operation: Operation) -> bool:
+    """Whether a side's file has the operation's path (for any method), as openapi-diff
+    pairs paths: an operation at a new path is 1038 AddedPath, not 1039 AddedOperation.
+    """
+    return _endpoint(operation)[1] in defined.paths
 
 
 def _operation_removed(context: Context, operation: Operation) -> Change:
     return new_change(
         ChangeKind.OPERATION_REMOVED,
         Severity.BREAKING,
-        REMOVED_OPERATION,
+        (
+            REMOVED_OPERATION
+            if _has_path(context.new_defined, operation)
+            else REMOVED_PATH
+        ),
         operation_where(operation),
         f"{operation.http_method} {operation.path}",
         None,
@@ -85,7 +122,7 @@ def _operation_added(context: Context, operation: Operation) -> Change:
     return new_change(
         ChangeKind.OPERATION_ADDED,
         context.addition_severity(),
-        ADDED_OPERATION,
+        ADDED_OPERATION if _has_path(context.old_defined, operation) else ADDED_PATH,
         operation_where(operation),
         None,
         f"{operation.http_method} {operation.path}",
@@ -126,7 +163,7 @@ def _operation_changes(
             new_change(
                 ChangeKind.HTTP_METHOD_CHANGED,
                 Severity.BREAKING,
-                None,
+                REMOVED_OPERATION,
                 where,
                 before.http_method,
                 after.http_method,

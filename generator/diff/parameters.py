@@ -19,6 +19,7 @@ from generator.diff.changes import (
 from generator.diff.context import (
     Context,
     Where,
+    describe,
     json_value,
     new_change,
     operation_path,
@@ -31,7 +32,7 @@ from generator.errors import join_pointer
 from generator.model import Operation, Parameter
 
 
-def _parameter_where(operation: Operation, parameter: Parameter) -> Where:
+def parameter_where(operation: Operation, parameter: Parameter) -> Where:
     location = parameter.location.value
     subject = (
         f"the client's {parameter.python_name} (sent by {operation.method_name}())"
@@ -109,8 +110,8 @@ def _renames(
 def _parameter_added(
     context: Context, operation: Operation, parameter: Parameter
 ) -> Change:
-    where = _parameter_where(operation, parameter)
-    type_text = parameter.type.describe()
+    where = parameter_where(operation, parameter)
+    type_text = describe(parameter.type)
     method = f"{operation.method_name}()"
     if parameter.required:
         return new_change(
@@ -146,8 +147,8 @@ def _parameter_added(
 
 
 def _parameter_removed(operation: Operation, parameter: Parameter) -> Change:
-    where = _parameter_where(operation, parameter)
-    type_text = parameter.type.describe()
+    where = parameter_where(operation, parameter)
+    type_text = describe(parameter.type)
     method = f"{operation.method_name}()"
     impact = (
         f"{method} no longer sends the client's {parameter.python_name}"
@@ -174,7 +175,7 @@ def _parameter_removed(operation: Operation, parameter: Parameter) -> Change:
 def _parameter_moved(
     operation: Operation, before: Parameter, after: Parameter
 ) -> Change:
-    where = _parameter_where(operation, after)
+    where = parameter_where(operation, after)
     return new_change(
         ChangeKind.PARAMETER_MOVED,
         Severity.BREAKING,
@@ -193,7 +194,7 @@ def _parameter_moved(
 def _parameter_renamed(
     operation: Operation, before: Parameter, after: Parameter
 ) -> Change:
-    where = _parameter_where(operation, after)
+    where = parameter_where(operation, after)
     impact = (
         f"{operation.method_name}() takes {after.python_name} instead of"
         f" {before.python_name}; keyword callers raise TypeError, and the request"
@@ -217,7 +218,7 @@ def _parameter_renamed(
 def _parameter_changes(
     context: Context, operation: Operation, before: Parameter, after: Parameter
 ) -> Iterator[Change]:
-    where = _parameter_where(operation, after)
+    where = parameter_where(operation, after)
     method = f"{operation.method_name}()"
     if before.client_level != after.client_level:
         yield new_change(

@@ -16,7 +16,7 @@ from generator.diff.changes import ApiDiff, Change, CodeDiff
 from generator.errors import one_line
 from generator.escape import markdown, markdown_code
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMATS = ("text", "markdown", "json")
 _ARROW = "\u2192"
 
@@ -54,6 +54,18 @@ def _rule(change: Change) -> str:
     return f"{change.rule_id} {change.rule_name}" if change.rule_id else ""
 
 
+def _related(change: Change) -> list[tuple[str, tuple[str, ...]]]:
+    """The locations a change points to: what caused it, what uses the enum."""
+    return [
+        (label, places)
+        for label, places in (
+            ("caused by", change.caused_by),
+            ("used by", change.used_by),
+        )
+        if places
+    ]
+
+
 # --- text -----------------------------------------------------------------------------------
 
 
@@ -70,6 +82,10 @@ def render_text(diff: ApiDiff) -> str:
         lines += [
             f"{change.severity.value.upper():<13} {_plain(change.location)}",
             f"    {_plain(change.message)} ({change.kind.value}){rule}",
+            *(
+                f"    {label}: {_plain('; '.join(places))}"
+                for label, places in _related(change)
+            ),
             f"    callers: {_plain(change.caller_impact)}",
         ]
     text = "\n".join(lines).rstrip("\n") + "\n"
@@ -136,9 +152,13 @@ def _markdown_changes(changes: list[Change], room: int) -> str:
     rows, impacts = [], []
     for change in changes:
         severity = "**breaking**" if change.breaking else "non-breaking"
+        related = "".join(
+            f"; {label} " + ", ".join(markdown_code(place) for place in places)
+            for label, places in _related(change)
+        )
         rows.append(
             f"| {severity} | {markdown_code(change.location)} |"
-            f" {markdown(change.message)} | {markdown(_rule(change))} |\n"
+            f" {markdown(change.message)}{related} | {markdown(_rule(change))} |\n"
         )
         mark = "**breaking**: " if change.breaking else ""
         impacts.append(
@@ -248,6 +268,8 @@ def _change_json(change: Change) -> dict[str, Any]:
         "new": change.new,
         "message": change.message,
         "caller_impact": change.caller_impact,
+        "caused_by": list(change.caused_by),
+        "used_by": list(change.used_by),
     }
 
 

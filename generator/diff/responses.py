@@ -16,13 +16,20 @@ from generator.diff.changes import (
     ChangeKind,
     Severity,
 )
-from generator.diff.context import Context, Where, new_change, operation_path, show
+from generator.diff.context import (
+    Context,
+    Where,
+    describe,
+    new_change,
+    operation_path,
+    show,
+)
 from generator.diff.typerefs import type_changes
 from generator.errors import join_pointer
-from generator.model import Operation, Response, TypeRef
+from generator.model import Header, Operation, Response, TypeRef
 
 
-def _response_where(operation: Operation, response: Response) -> Where:
+def response_where(operation: Operation, response: Response) -> Where:
     return Where(
         f"{operation.operation_id} > response {response.status}",
         join_pointer(operation_path(operation), "responses", response.status),
@@ -32,6 +39,16 @@ def _response_where(operation: Operation, response: Response) -> Where:
             if response.status == "default"
             else f"the result of {operation.method_name}()"
         ),
+    )
+
+
+def header_where(operation: Operation, response: Response, header: Header) -> Where:
+    where = response_where(operation, response)
+    return Where(
+        f"{where.location} > header {header.wire_name}",
+        join_pointer(where.path, "headers", header.wire_name),
+        f"header '{header.wire_name}' of response {response.status}",
+        f"the {header.wire_name} header of status {response.status}",
     )
 
 
@@ -52,38 +69,38 @@ def responses_changes(
     for status in sorted(old.keys() | new.keys()):
         old_response, new_response = old.get(status), new.get(status)
         if old_response is None and new_response is not None:
-            where = _response_where(after, new_response)
+            where = response_where(after, new_response)
             error = status == "default"
             yield new_change(
                 ChangeKind.RESPONSE_ADDED,
                 Severity.NON_BREAKING if error else Severity.BREAKING,
-                None if error else ADDING_RESPONSE_CODE,
+                ADDING_RESPONSE_CODE,
                 where,
                 None,
-                _describe(new_response.type),
+                describe(new_response.type),
                 f"response {status} added",
                 (
-                    f"{method} parses errors as {_describe(new_response.type)}"
+                    f"{method} parses errors as {describe(new_response.type)}"
                     if error
                     else f"{method} accepts status {status}; clients generated from the"
                     f" old spec raise ServiceError when the service answers {status}"
                 ),
             )
         elif new_response is None and old_response is not None:
-            where = _response_where(before, old_response)
+            where = response_where(before, old_response)
             returns = old_response.type is not None and result_changed
             yield new_change(
                 ChangeKind.RESPONSE_REMOVED,
                 Severity.BREAKING if returns else context.addition_severity(),
                 REMOVED_RESPONSE_CODE,
                 where,
-                _describe(old_response.type),
+                describe(old_response.type),
                 None,
                 f"response {status} removed"
                 + ("" if returns else context.addition_note()),
                 (
-                    f"{method} now returns {_describe(_result_type(after))} instead of"
-                    f" {_describe(old_response.type)}"
+                    f"{method} now returns {describe(_result_type(after))} instead of"
+                    f" {describe(old_response.type)}"
                     if returns
                     else f"{method} treats status {status} as an error (ServiceError)"
                 ),
@@ -95,7 +112,7 @@ def responses_changes(
 def _response_changes(
     context: Context, operation: Operation, before: Response, after: Response
 ) -> Iterator[Change]:
-    where = _response_where(operation, after)
+    where = response_where(operation, after)
     method = f"{operation.method_name}()"
     if before.type is None and after.type is not None:
         yield new_change(
@@ -104,13 +121,13 @@ def _response_changes(
             None,
             where,
             None,
-            after.type.describe(),
-            f"response {after.status} now has a body ({after.type.describe()})"
+            describe(after.type),
+            f"response {after.status} now has a body ({describe(after.type)})"
             + context.addition_note(),
             (
-                f"{method} returns {after.type.describe()} instead of None"
+                f"{method} returns {describe(after.type)} instead of None"
                 if _result_type(operation) == after.type
-                else f"{method} reads a {after.type.describe()} body for status"
+                else f"{method} reads a {describe(after.type)} body for status"
                 f" {after.status}"
             ),
         )
@@ -120,10 +137,10 @@ def _response_changes(
             Severity.BREAKING,
             None,
             where,
-            before.type.describe(),
+            describe(before.type),
             None,
             f"response {after.status} no longer has a body",
-            f"{method} no longer returns {before.type.describe()} for status"
+            f"{method} no longer returns {describe(before.type)} for status"
             f" {after.status}",
         )
     elif before.type is not None and after.type is not None:
@@ -134,20 +151,15 @@ def _response_changes(
         old_header, new_header = old_headers.get(name), new_headers.get(name)
         header = new_header or old_header
         assert header is not None
-        header_where = Where(
-            f"{where.location} > header {header.wire_name}",
-            join_pointer(where.path, "headers", header.wire_name),
-            f"header '{header.wire_name}' of response {after.status}",
-            f"the {header.wire_name} header of status {after.status}",
-        )
+        place = header_where(operation, after, header)
         if old_header is None and new_header is not None:
             yield new_change(
                 ChangeKind.HEADER_ADDED,
                 Severity.NON_BREAKING,
                 ADDING_HEADER,
-                header_where,
+                place,
                 None,
-                new_header.type.describe(),
+                describe(new_header.type),
                 f"header '{new_header.wire_name}' added to response {after.status}",
                 f"{method} documents {new_header.wire_name} for status {after.status}",
             )
@@ -156,17 +168,15 @@ def _response_changes(
                 ChangeKind.HEADER_REMOVED,
                 Severity.BREAKING,
                 REMOVING_HEADER,
-                header_where,
-                old_header.type.describe(),
+                place,
+                describe(old_header.type),
                 None,
                 f"header '{old_header.wire_name}' removed from response {after.status}",
                 f"code reading {old_header.wire_name} from status {after.status} may"
                 " no longer find it",
             )
         elif old_header is not None and new_header is not None:
-            yield from type_changes(
-                context, header_where, old_header.type, new_header.type
-            )
+            yield from type_changes(context, place, old_header.type, new_header.type)
 
 
 def long_running_changes(before: Operation, after: Operation) -> Iterator[Change]:
@@ -218,7 +228,3 @@ def long_running_changes(before: Operation, after: Operation) -> Iterator[Change
             f"the poller of {after.method_name}() fetches the final result from"
             f" {show(new.final_state_via)}; .result() may return something else",
         )
-
-
-def _describe(type_ref: TypeRef | None) -> str:
-    return "None" if type_ref is None else type_ref.describe()

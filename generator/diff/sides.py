@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
-from generator.diff.changes import ApiDiff, SpecSide
+from generator.diff.changes import ApiDiff, Change, SpecSide
 from generator.diff.code import code_diff
 from generator.diff.compare import compare_apis
+from generator.diff.defined import Defined
 from generator.errors import (
     GeneratorError,
     SpecError,
@@ -40,6 +41,12 @@ class LoadedSide:
     label: str
     missing: tuple[str, ...]
     """Requested operationIds this side does not have (added or removed ones)."""
+    defined: Defined
+    """What the side's files define, whether the selected operations reach it or not."""
+
+
+def compare_sides(old: LoadedSide, new: LoadedSide) -> tuple[Change, ...]:
+    return compare_apis(old.api, new.api, old.defined, new.defined)
 
 
 def load_side(
@@ -69,7 +76,9 @@ def load_side(
             raise GeneratorError(
                 f"{to_label(exc.file)}#{exc.pointer}: {exc.reason}"
             ) from None
-    return LoadedSide(api=api, label=reference, missing=missing)
+    return LoadedSide(
+        api=api, label=reference, missing=missing, defined=Defined.in_spec(spec)
+    )
 
 
 def diff_specs(
@@ -96,7 +105,7 @@ def diff_specs(
         old=SpecSide(old.label, old.api.api_version),
         new=SpecSide(new.label, new.api.api_version),
         operation_ids=tuple(dict.fromkeys(operation_ids)) if operation_ids else None,
-        changes=compare_apis(old.api, new.api),
+        changes=compare_sides(old, new),
         code=(
             code_diff(old.api, new.api, code_package)
             if code_package is not None

@@ -28,6 +28,7 @@ from generator.diff.changes import (
 from generator.diff.context import (
     Context,
     Where,
+    describe,
     json_values,
     new_change,
     show,
@@ -54,12 +55,12 @@ def type_changes(
             Severity.BREAKING,
             rule,
             where,
-            before.describe(),
-            after.describe(),
-            f"{what} of {where.label} changed from {before.describe()} to"
-            f" {after.describe()}",
-            f"{where.subject} changes type from {before.describe()} to"
-            f" {after.describe()}; code passing or reading the old type breaks",
+            describe(before),
+            describe(after),
+            f"{what} of {where.label} changed from {describe(before)} to"
+            f" {describe(after)}",
+            f"{where.subject} changes type from {describe(before)} to"
+            f" {describe(after)}; code passing or reading the old type breaks",
         )
         return
     yield from _enum_changes(context, where, _leaf(before), _leaf(after))
@@ -123,6 +124,25 @@ def _enum_changes(
             " that used to pass are refused",
         )
         return
+    if before.enum_name != after.enum_name:
+        if (before.enum_name, after.enum_name) not in context.enum_renames:
+            yield _enum_identity_change(where, before, after)
+        return
+    if before.enum_name:
+        return  # the same named enum: its values are compared once, at the enum
+    yield from enum_value_changes(context, where, before, after)
+
+
+def enum_value_changes(
+    context: Context,
+    where: Where,
+    before: TypeRef,
+    after: TypeRef,
+    used_by: tuple[str, ...] = (),
+) -> Iterator[Change]:
+    """Values added or removed, and modelAsString: of an unnamed enum at its use, of a named
+    one once (with `used_by` listing its uses)."""
+    old_values, new_values = before.enum_values, after.enum_values
     gone = tuple(v for v in old_values if v not in new_values)
     extra = tuple(v for v in new_values if v not in old_values)
     if gone:
@@ -136,6 +156,7 @@ def _enum_changes(
             f"enum value(s) {show_values(gone)} removed from {where.label}",
             f"{where.subject} no longer has {show_values(gone)}; code using those"
             " members breaks and the service may refuse the values",
+            used_by=used_by,
         )
     if extra:
         yield new_change(
@@ -149,36 +170,53 @@ def _enum_changes(
             + context.addition_note(),
             f"{where.subject} gains {show_values(extra)}; the client keeps unknown"
             " values as plain strings, so older clients still read them",
+            used_by=used_by,
         )
-    if before.enum_name != after.enum_name or (
-        before.enum_extensible != after.enum_extensible
-    ):
-        old_text = _enum_text(before)
-        new_text = _enum_text(after)
-        if bool(before.enum_name) == bool(after.enum_name):
-            rule = XMS_ENUM_CHANGED
-        else:
-            rule = ADDED_XMS_ENUM if after.enum_name else REMOVED_XMS_ENUM
+    if before.enum_extensible != after.enum_extensible:
         yield new_change(
             ChangeKind.ENUM_CHANGED,
             Severity.BREAKING,
-            rule,
+            XMS_ENUM_CHANGED,
             where,
-            old_text,
-            new_text,
-            f"x-ms-enum of {where.label} changed from {old_text} to {new_text}",
-            (
-                f"{where.subject} uses the enum class {after.enum_name} instead of"
-                f" {before.enum_name or 'plain strings'}; imports of the old class break"
-                if before.enum_name != after.enum_name
-                else f"{where.subject}: the service "
-                + (
-                    "may now send values not listed in the spec"
-                    if after.enum_extensible
-                    else "now promises only the listed values, and refuses others"
-                )
+            _enum_text(before),
+            _enum_text(after),
+            f"x-ms-enum modelAsString of {where.label} changed from"
+            f" {show(before.enum_extensible)} to {show(after.enum_extensible)}",
+            f"{where.subject}: the service "
+            + (
+                "may now send values not listed in the spec"
+                if after.enum_extensible
+                else "now promises only the listed values, and refuses others"
             ),
+            used_by=used_by,
         )
+
+
+def _enum_identity_change(where: Where, before: TypeRef, after: TypeRef) -> Change:
+    """The value now uses another named enum, or becomes or stops being a named one."""
+    if before.enum_name and after.enum_name:
+        rule = XMS_ENUM_CHANGED
+    else:
+        rule = ADDED_XMS_ENUM if after.enum_name else REMOVED_XMS_ENUM
+    old_text, new_text = _enum_text(before), _enum_text(after)
+    values = (
+        ""
+        if before.enum_values == after.enum_values
+        else f" (values {show_values(before.enum_values)} before,"
+        f" {show_values(after.enum_values)} now)"
+    )
+    return new_change(
+        ChangeKind.ENUM_CHANGED,
+        Severity.BREAKING,
+        rule,
+        where,
+        old_text,
+        new_text,
+        f"x-ms-enum of {where.label} changed from {old_text} to {new_text}{values}",
+        f"{where.subject} uses the enum class {after.enum_name or 'plain strings'}"
+        f" instead of {before.enum_name or 'plain strings'}; imports of the old class"
+        " break",
+    )
 
 
 def _enum_text(type_ref: TypeRef) -> str:
@@ -209,7 +247,7 @@ def constraint_changes(
             )
         yield _constraint_change(context, where, name, old_value, new_value, stronger)
     if before.pattern != after.pattern:
-        rule_change = before.pattern is not None and after.pattern is not None
+        # openapi-diff logs ConstraintChanged for any change to a pattern, even its removal
         yield new_change(
             ChangeKind.CONSTRAINT_CHANGED,
             (
@@ -217,15 +255,7 @@ def constraint_changes(
                 if after.pattern is None
                 else Severity.BREAKING
             ),
-            (
-                CONSTRAINT_CHANGED
-                if rule_change
-                else (
-                    CONSTRAINT_IS_WEAKER
-                    if after.pattern is None
-                    else CONSTRAINT_IS_STRONGER
-                )
-            ),
+            CONSTRAINT_CHANGED,
             where,
             before.pattern,
             after.pattern,

@@ -148,13 +148,15 @@ CHANGE_KEYS = [
     "new",
     "message",
     "caller_impact",
+    "caused_by",
+    "used_by",
 ]
 
 
 def test_json_report(mixed: ApiDiff) -> None:
     document = json.loads(report.render_json(mixed))
     assert list(document) == JSON_KEYS
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["old"]["api_version"] == "2024-01-01"
     assert document["new"]["spec"].endswith("widgets.json")
     assert document["api_version_changed"] is True
@@ -175,6 +177,8 @@ def test_json_report(mixed: ApiDiff) -> None:
         "new": None,
         "message": "property 'weight' removed from WidgetProperties",
         "caller_impact": removed["caller_impact"],
+        "caused_by": [],
+        "used_by": [],
     }
 
 
