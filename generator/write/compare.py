@@ -57,7 +57,9 @@ def compare_tree(files: Mapping[PurePosixPath, str], root: Path) -> TreeDifferen
             )
         )
     foreign = (
-        foreign_entries(root, [*wanted, *(found.manifest or {})], owned)
+        foreign_entries(
+            root, [*wanted, *(found.manifest or {})], [*owned, *found.conflicts]
+        )
         if found.exists
         else ()
     )

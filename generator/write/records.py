@@ -50,7 +50,8 @@ def carries_header(data: bytes) -> bool:
 
 def inside_path(text: object, *, manifest: bool = False) -> PurePosixPath:
     """`text` as a path inside the root, or ValueError: a record must not reach outside it,
-    nor name the generator's own records (but the manifest, where `manifest` says so)."""
+    nor name the generator's own records (but the manifest, where `manifest` says so).
+    """
     if not isinstance(text, str) or not text:
         raise ValueError("a path must be a non-empty string")
     if "\\" in text or "\x00" in text or text.startswith("/") or text[1:2] == ":":

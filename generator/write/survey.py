@@ -192,12 +192,13 @@ def conflict_error(root: Path, conflicts: Mapping[PurePosixPath, str]) -> Output
 
 
 def foreign_entries(
-    root: Path, paths: Iterable[PurePosixPath], owned: Iterable[PurePosixPath]
+    root: Path, paths: Iterable[PurePosixPath], known: Iterable[PurePosixPath]
 ) -> tuple[str, ...]:
     """What the root holds beside the generator's files, as `/`-separated paths (a folder
     with a trailing `/`, not looked into). Only folders on the way to the generator's files are
-    listed, so a `.git` or a home folder costs one line and no crawl."""
-    owned_set = set(owned)
+    listed, so a `.git` or a home folder costs one line and no crawl. `known` (owned files,
+    conflicts) are reported otherwise."""
+    known_set = set(known)
     folders = {folder for path in paths for folder in path.parents}
     found: list[str] = []
     for folder in sorted(folders):
@@ -209,7 +210,7 @@ def foreign_entries(
             names = sorted(entry.name for entry in entries)
         for name in names:
             path = folder / name
-            if path in owned_set or path in folders:
+            if path in known_set or path in folders:
                 continue
             if (folder == PurePosixPath(".") and name in RESERVED_NAMES) or is_cache(
                 name
