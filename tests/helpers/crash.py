@@ -5,8 +5,8 @@
 Counted under FOLDER: opening a file for writing, each write to it, os.replace and os.rename,
 os.unlink and os.remove, os.mkdir and os.rmdir. The process dies with os._exit(KILLED) before
 mutation LIMIT + 1 (LIMIT 0: before the first), as a `kill -9` would leave it; otherwise it
-runs to the end and prints `mutations: COUNT` on stderr. The wrapping lives here, in the test
-process only: the product has no hook for it.
+runs to the end (always, for a negative LIMIT) and prints `mutations: COUNT` on stderr.
+The wrapping lives here, in the test process only: the product has no hook for it.
 """
 
 from __future__ import annotations
