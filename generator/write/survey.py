@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import OutputError, display_path
-from generator.write.disk import Kind, inspect, lstat, read_file
+from generator.write.disk import Kind, file_sha256, inspect, lstat, read_file
 from generator.write.records import (
     HEADER_BYTES,
     JOURNAL,
@@ -33,6 +33,8 @@ CACHE_NAMES = frozenset(
     {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build"}
 )
 """Caches and what `pip install` leaves behind: foreign like any other, but not worth a note."""
+MAX_OWNED_BYTES = 64 * 1024 * 1024
+"""Larger than anything the generator writes: such a file is never its own."""
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,20 @@ def _owned_bytes(
     manifest: Mapping[PurePosixPath, str] | None,
     new: bytes | None,
 ) -> bytes | None:
-    """The file's bytes when the generator owns it, else None (and at most its head read)."""
+    """The file's bytes when the generator owns it, else None, having read no more than its
+    head (and, for a recorded path, its hash) of a file it does not own."""
     location = root.joinpath(*path.parts)
     if path == MANIFEST:
         return read_file(location)
+    if size > MAX_OWNED_BYTES:
+        return None
     if manifest is not None:
         if path not in manifest:
             return None
-        data = read_file(location)
-        return data if sha256(data) == manifest[path] or carries_header(data) else None
+        head = read_file(location, HEADER_BYTES)
+        if carries_header(head) or file_sha256(location) == manifest[path]:
+            return read_file(location)
+        return None
     if new is None:
         return None
     if size != len(new) and not carries_header(read_file(location, HEADER_BYTES)):

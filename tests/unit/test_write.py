@@ -336,6 +336,19 @@ def test_links_inside_the_root_are_never_followed(tmp_path: Path) -> None:
     assert compare_tree(new, out).foreign == ("pkg/sub", "pyproject.toml")
 
 
+def test_a_file_larger_than_any_it_writes_is_never_owned(tmp_path: Path) -> None:
+    """Recorded and carrying the header, but 65 MiB (sparse): foreign, not even read whole."""
+    out = tmp_path / "out"
+    write_tree(OLD, out)
+    big = out / "pkg" / "sub" / "b.py"
+    with big.open("r+b") as stream:
+        stream.truncate(65 * 1024 * 1024)
+    before = snapshot(out)["pkg/sub/b.py"]
+    assert write_tree(NEW, out) is True
+    assert snapshot(out)["pkg/sub/b.py"] == before
+    assert compare_tree(NEW, out).foreign == ("pkg/sub/",)
+
+
 # --- adoption ----------------------------------------------------------------------------------
 
 
