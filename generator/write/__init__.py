@@ -43,7 +43,7 @@ def write_output(files: Mapping[PurePosixPath, str], root: Path) -> WriteOutcome
     wanted = output_bytes(files)
     recovered = _finish(root) if lstat(root / JOURNAL) is not None else False
     found = survey(root, wanted)
-    if found.leftovers and not found.interrupted:
+    if found.leftovers:  # an aborted run's staged files (a journal was finished above)
         try:
             remove_tree(root / STAGING)
         except OSError as exc:

@@ -57,9 +57,8 @@ def stage_and_commit(root: Path, plan: Plan) -> None:
         write_new_file(staging / _STAGED_JOURNAL, journal_bytes(journal))
         sync_folder(staging)
         staging.joinpath(_STAGED_JOURNAL).replace(root / JOURNAL)
-    except (
-        BaseException
-    ):  # Ctrl-C too; but once the journal is in, the staged files stay
+    except BaseException:
+        # Ctrl-C too. Once the journal is in, the staged files are the roll forward's.
         if lstat(root / JOURNAL) is None:
             with contextlib.suppress(OSError):
                 remove_tree(staging)

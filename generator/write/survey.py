@@ -70,7 +70,7 @@ def survey(root: Path, wanted: Mapping[PurePosixPath, bytes]) -> Survey:
             continue
         if entry.kind is Kind.BLOCKED:
             if path in wanted:
-                conflicts[path] = f"{entry.obstacle} is not a folder"
+                conflicts[path] = f"{entry.obstacle} is a file or a link, not a folder"
             continue
         if entry.kind is Kind.OTHER:
             if path in wanted:
