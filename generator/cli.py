@@ -30,9 +30,16 @@ from generator.pipeline import (
     generate_files,
     hints_for,
     load_api,
+    output_root,
     project_options,
 )
-from generator.write import compare_tree, write_tree
+from generator.write import (
+    compare_tree,
+    out_folder,
+    refuse_unsafe_output,
+    write_output,
+    write_tree,
+)
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 EXIT_BREAKING = 1
@@ -84,9 +91,9 @@ def _parser() -> argparse.ArgumentParser:
         _add_spec_argument(command)
         command.add_argument(
             "--out",
-            type=Path,
             default=None,
-            help=f"output directory (default: {DEFAULT_OUT})",
+            help=f"output directory (default: {DEFAULT_OUT}); armgen changes only the files it"
+            " wrote there",
         )
         command.add_argument(
             "--package-name",
@@ -177,9 +184,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     cassettes.add_argument(
         "--out",
-        type=Path,
         required=True,
-        help="directory for the cassettes and manifest.json (replaced as a whole)",
+        help="directory for the cassettes and manifest.json (armgen changes only the files"
+        " it wrote there)",
     )
     cassettes.set_defaults(handler=_cmd_cassettes)
     return parser
@@ -232,16 +239,35 @@ def _project_note(project_file: Path | None) -> str:
     return f"project file: {printable(display_path(project_file))}"
 
 
+def _out(args: argparse.Namespace, options: GenerateOptions) -> Path:
+    """--out, once the folder the generator would own there is known to be a safe one."""
+    out = DEFAULT_OUT if args.out is None else out_folder(args.out)
+    refuse_unsafe_output(
+        out,
+        output_root(options.package_name, out),
+        (("spec", options.spec), ("project file", options.project_file)),
+    )
+    return out
+
+
 def _cmd_generate(args: argparse.Namespace) -> int:
-    """Regenerate the client from the spec. On any error the output directory is left as it was.
+    """Regenerate the client from the spec. armgen changes only the files it wrote itself
+    (recorded in .armgen-manifest.json): other files stay, and one where a generated file must
+    go stops it. On any error the output is left as it was; a run that was killed is finished
+    by the next one.
 
     With a dotted --package-name only that package's folder under --out is written."""
     options = _options(args)
-    tree = generate_files(options, args.out or DEFAULT_OUT)
-    changed = write_tree(tree.files, tree.root)
+    tree = generate_files(options, _out(args, options))
+    outcome = write_output(tree.files, tree.root)
+    if outcome.recovered:
+        print(
+            f"note: finished an interrupted generation in {printable(display_path(tree.root))}",
+            file=sys.stderr,
+        )
     state = (
         f"wrote {len(tree.files)} files to"
-        if changed
+        if outcome.changed
         else f"{len(tree.files)} files already up to date in"
     )
     print(
@@ -252,11 +278,17 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    """Compare the output directory with what the spec produces; exit 1 with a diff."""
+    """Compare the files armgen wrote in the output directory with what the spec produces;
+    exit 1 with a diff. Files it did not write are listed as notes and do not count."""
     options = _options(args)
-    tree = generate_files(options, args.out or DEFAULT_OUT)
+    tree = generate_files(options, _out(args, options))
     root = display_path(tree.root)
     difference = compare_tree(tree.files, tree.root)
+    for entry in difference.foreign:
+        print(
+            f"foreign: {printable(f'{root}/{entry}')} (not written by armgen; left as is)",
+            file=sys.stderr,
+        )
     if difference.clean:
         print(
             f"{printable(root)} is up to date with {printable(display_path(options.spec))}"
@@ -268,9 +300,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
         ("stale", difference.stale),
         ("missing", difference.missing),
         ("orphaned", difference.orphaned),
+        ("conflict", difference.conflicts),
     ):
         for path in paths:
             print(f"{label}: {printable(f'{root}/{path}')}", file=sys.stderr)
+    if difference.interrupted:
+        print(
+            f"unfinished: {printable(root)} (a generation was interrupted; the next generate"
+            " finishes it)",
+            file=sys.stderr,
+        )
     print(
         f"{printable(root)} is not what {printable(display_path(options.spec))} produces:"
         f" run `{_command_line(args, 'generate')}`",
@@ -316,6 +355,10 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
     from generator.cassettes import build_cassettes, render_cassettes
 
     options = _options(args)
+    out = out_folder(args.out)
+    refuse_unsafe_output(
+        out, out, (("spec", options.spec), ("project file", options.project_file))
+    )
     api = load_api(options.spec, options.operation_ids, options.hints)
     cassette_set = build_cassettes(api, options.spec)
     for warning in cassette_set.warnings:
@@ -323,18 +366,18 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
     if not cassette_set.cassettes:
         print(
             f"error: {options.spec}: no example of the selected operations gave a cassette;"
-            f" {args.out} is unchanged",
+            f" {printable(display_path(out))} is unchanged",
             file=sys.stderr,
         )
         return EXIT_ERROR
     files = render_cassettes(cassette_set)
-    changed = write_tree(files, args.out)
+    changed = write_tree(files, out)
     count = len(cassette_set.cassettes)
     state = (
         f"wrote {count} cassettes to" if changed else f"{count} cassettes up to date in"
     )
     print(
-        f"{state} {printable(display_path(args.out))} ({len(cassette_set.warnings)}"
+        f"{state} {printable(display_path(out))} ({len(cassette_set.warnings)}"
         f" warnings; {_project_note(options.project_file)})"
     )
     return EXIT_OK

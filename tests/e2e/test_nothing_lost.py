@@ -1,19 +1,19 @@
-"""Nothing lost: a generation that fails at any stage leaves the output tree as it was.
+"""Nothing lost: a generation that fails at any stage, or is killed at any instant, leaves
+the output as it was or as it should be, and never touches a file it did not write.
 
-Each test populates an output directory by generating, edits it by hand (so that the next
-generation has something to write), snapshots every byte, then makes `generate` fail at one
-stage through `generator.cli.main`: a broken template, black refusing the code, the disk
-filling up, the directory being read-only, the swap of the new tree failing half-way. It then
-checks exit code 2, one line on stderr, the tree byte-for-byte unchanged and no staging or
-backup directory left beside it.
+Each in-process test populates an output directory by generating, edits it by hand (so that
+the next generation has something to write) and adds a file of the user's, snapshots every
+byte, then makes `generate` fail at one stage through `generator.cli.main`: a broken template,
+black refusing the code, the disk filling up, the folder being read-only, a move refused after
+the commit. Before the commit it checks exit code 2, one line on stderr, the tree byte-for-byte
+unchanged and nothing left in or beside it; after the commit, that the next run finishes.
 
 Tests run as root here, and chmod does not stop root: read-only output is simulated by making
 the filesystem calls raise PermissionError, which is what a real chmod would make them raise
 for other users, so the simulated tests hold for every user.
 
-Ctrl-C is handled like a failure: while the files are written or between the two renames of
-the swap, it leaves the old tree in place and nothing beside it (exit 130). When even moving
-the old tree back fails, the error says where it is.
+The crash tests kill a real `generate` process (tests/helpers/crash.py) before each of its
+filesystem mutations in turn, as `kill -9` or a power cut would, and check the tree after each.
 
 Bad specs, the other way to fail, are covered by tests/e2e/test_bad_specs.py.
 """
@@ -23,12 +23,12 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import re
 import shutil
-import tempfile
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import black
@@ -36,11 +36,17 @@ import pytest
 
 from generator import render
 from generator.cli import main
+from generator.pipeline import generate_files, project_options
 from generator.render import package as render_package_module
+from generator.write import journal, write_tree
+from generator.write.records import output_bytes
 from tests.helpers import REPO_ROOT
+from tests.helpers.crash import KILLED
 
 PACKAGE = "vmss_deallocate"
-LEFTOVER = re.compile(r"\.generated\.(new|old)-")
+JOURNAL = ".armgen-journal.json"
+STAGING = ".armgen-staging"
+CRASH = REPO_ROOT / "tests" / "helpers" / "crash.py"
 
 
 @dataclass(frozen=True)
@@ -82,18 +88,19 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
 
 @pytest.fixture
 def out(tmp_path: Path, run: Callable[..., Result]) -> Path:
-    """A generated tree, then edited by hand so that `generate` has to rewrite it."""
+    """A generated tree, edited by hand so that `generate` has to rewrite it, with a file of
+    the user's beside the generated ones."""
     target = tmp_path / "work" / "generated"
     assert run("generate", "--out", target).code == 0
     models = target / PACKAGE / "models.py"
-    models.write_text("# edited by hand\n" + models.read_text(encoding="utf-8"))
+    models.write_text(models.read_text(encoding="utf-8") + "# edited by hand\n")
     (target / PACKAGE / "notes.bin").write_bytes(b"\x00\xff kept \xfe")
     (target / PACKAGE / "_version.py").unlink()
     return target
 
 
 def assert_failed_cleanly(result: Result, out: Path, before: Snapshot) -> None:
-    """Exit 2, one `error:` line, the tree exactly as it was, nothing left beside it."""
+    """Exit 2, one `error:` line, the tree exactly as it was, nothing left in or beside it."""
     assert result.code == 2, result
     assert result.out == ""
     lines = result.err.splitlines()
@@ -101,8 +108,6 @@ def assert_failed_cleanly(result: Result, out: Path, before: Snapshot) -> None:
     assert "Traceback" not in result.err
     assert out.is_dir(), "the output directory is gone"
     assert snapshot(out) == before
-    leftovers = [p.name for p in out.parent.iterdir() if LEFTOVER.match(p.name)]
-    assert leftovers == [], leftovers
     assert sorted(p.name for p in out.parent.iterdir()) == ["generated"]
 
 
@@ -202,7 +207,7 @@ def test_code_that_does_not_compile_leaves_the_tree(
     assert "does not compile" in result.err
 
 
-# --- write: disk full, read-only, the swap failing ----------------------------------------------
+# --- write: disk full, read-only, a move refused after the commit -------------------------------
 
 
 def fail_on_calls(
@@ -227,31 +232,23 @@ def fail_on_calls(
     return calls
 
 
-def expected_file_count(run: Callable[..., Result], tmp_path: Path) -> int:
-    scratch = tmp_path / "count" / "generated"
-    assert run("generate", "--out", scratch).code == 0
-    count = sum(1 for path in scratch.rglob("*") if path.is_file())
-    shutil.rmtree(scratch.parent)
-    return count
-
-
 DISK_FULL = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 READ_ONLY = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 READ_ONLY_FS = OSError(errno.EROFS, os.strerror(errno.EROFS))
+STAGED = 2
+"""Files the `out` fixture makes `generate` write: models.py and _version.py (the manifest
+records what the spec produces, so it is the same)."""
 
 
-@pytest.mark.parametrize("which", ["first", "middle", "last"])
-def test_disk_full_while_writing_leaves_the_tree(
-    out: Path,
-    run: Callable[..., Result],
-    tmp_path: Path,
-    which: str,
+@pytest.mark.parametrize(
+    "failing", [1, STAGED, STAGED + 1], ids=["first", "last", "journal"]
+)
+def test_disk_full_while_staging_leaves_the_tree(
+    out: Path, run: Callable[..., Result], failing: int
 ) -> None:
-    files = expected_file_count(run, tmp_path)
-    failing = {"first": 1, "middle": files // 2 + 1, "last": files}[which]
     before = snapshot(out)
     with pytest.MonkeyPatch.context() as patch:
-        calls = fail_on_calls(patch, Path, "write_bytes", {failing}, DISK_FULL)
+        calls = fail_on_calls(patch, journal, "write_new_file", {failing}, DISK_FULL)
         result = run("generate", "--out", out)
     assert len(calls) == failing, "the write stops at the first failure"
     assert_failed_cleanly(result, out, before)
@@ -260,100 +257,75 @@ def test_disk_full_while_writing_leaves_the_tree(
 
 
 @pytest.mark.parametrize("error", [READ_ONLY, READ_ONLY_FS], ids=["EACCES", "EROFS"])
-def test_read_only_parent_leaves_the_tree(
-    out: Path,
-    run: Callable[..., Result],
-    error: OSError,
+def test_read_only_output_leaves_the_tree(
+    out: Path, run: Callable[..., Result], error: OSError
 ) -> None:
-    """No staging directory can be made beside the output (simulated: we are root)."""
+    """No staging folder can be made in the output (simulated: we are root)."""
     before = snapshot(out)
     with pytest.MonkeyPatch.context() as patch:
-        fail_on_calls(patch, tempfile, "mkdtemp", {1}, error)
+        fail_on_calls(patch, Path, "mkdir", {1}, error)
         result = run("generate", "--out", out)
     assert_failed_cleanly(result, out, before)
     assert error.strerror is not None and error.strerror in result.err
 
 
-def test_read_only_output_cannot_be_moved_aside(
+def test_a_move_refused_after_the_commit_is_finished_by_the_next_run(
     out: Path, run: Callable[..., Result]
 ) -> None:
-    """The staging tree is written, then moving the old tree aside is refused."""
-    before = snapshot(out)
+    """Once the journal is in, the run can no longer leave the old tree: it says so in one
+    line, `check` calls the tree unfinished, and the next `generate` finishes it."""
     with pytest.MonkeyPatch.context() as patch:
-        calls = fail_on_calls(patch, Path, "rename", {1}, READ_ONLY)
+        # Path.replace: the journal in (1), _version.py (2), models.py (3, refused).
+        calls = fail_on_calls(patch, Path, "replace", {3}, READ_ONLY)
         result = run("generate", "--out", out)
-    assert len(calls) == 1
-    assert_failed_cleanly(result, out, before)
-    assert "Permission denied" in result.err
-
-
-def test_new_tree_cannot_be_moved_in(out: Path, run: Callable[..., Result]) -> None:
-    """The old tree is already aside when the new one fails to move in: it comes back."""
-    before = snapshot(out)
-    with pytest.MonkeyPatch.context() as patch:
-        calls = fail_on_calls(patch, Path, "rename", {2}, READ_ONLY)
-        result = run("generate", "--out", out)
-    assert len(calls) == 3, "old aside, new in (fails), old back"
-    assert_failed_cleanly(result, out, before)
-
-
-def test_old_tree_cannot_be_moved_back(out: Path, run: Callable[..., Result]) -> None:
-    """Moving the new tree in fails, then moving the old one back fails too: the output
-    directory is missing, and the one error line says so and names where the old tree is,
-    intact. It never claims the tree is unchanged; the staging tree is removed."""
-    before = snapshot(out)
-    with pytest.MonkeyPatch.context() as patch:
-        calls = fail_on_calls(patch, Path, "rename", {2, 3}, READ_ONLY)
-        result = run("generate", "--out", out)
-    assert len(calls) == 3, "old aside, new in (fails), old back (fails)"
-    assert result.code == 2, result
-    assert result.out == ""
-    lines = result.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.err
-    assert "Traceback" not in result.err
-    assert not out.exists()
-    [backup] = out.parent.iterdir()
-    assert re.fullmatch(r"\.generated\.old-\w+", backup.name), backup.name
-    assert snapshot(backup) == before
-    assert lines[0] == (
-        f"error: cannot write {out.resolve()}, nor move the previous tree back"
-        f" (Permission denied): it is intact in {backup.resolve()}"
+    assert len(calls) == 3
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err == (
+        f"error: cannot finish writing {out} (Permission denied): what is left to do is in"
+        f" {JOURNAL}, and the next generate does it\n"
     )
-    assert "unchanged" not in result.err
+    checked = run("check", "--out", out)
+    assert checked.code == 1
+    assert f"unfinished: {out} (a generation was interrupted" in checked.err
+    assert (out / JOURNAL).exists(), "check writes nothing"
+
+    again = run("generate", "--out", out)
+    assert again.code == 0
+    assert again.err == f"note: finished an interrupted generation in {out}\n"
+    assert run("check", "--out", out).code == 0
+    assert (out / PACKAGE / "notes.bin").read_bytes() == b"\x00\xff kept \xfe"
+    assert not (out / JOURNAL).exists() and not (out / STAGING).exists()
 
 
-def test_interrupt_while_writing_leaves_nothing_behind(
+def test_interrupt_while_staging_leaves_nothing_behind(
     out: Path, run: Callable[..., Result]
 ) -> None:
-    """Ctrl-C while the staging tree is written: it is removed, the old tree untouched."""
+    """Ctrl-C while the new files are staged: they go, the old tree stays."""
     before = snapshot(out)
     with pytest.MonkeyPatch.context() as patch:
-        fail_on_calls(patch, Path, "write_bytes", {2}, KeyboardInterrupt())
+        fail_on_calls(patch, journal, "write_new_file", {2}, KeyboardInterrupt())
         result = run("generate", "--out", out)
     assert result.code == 130
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["generated"]
 
 
-def test_interrupt_during_the_swap_keeps_the_tree(
+def test_interrupt_during_the_moves_finishes_them_first(
     out: Path, run: Callable[..., Result]
 ) -> None:
-    """Ctrl-C after the old tree is moved aside, before the new one is moved in: the old
-    tree goes back before the interrupt goes on, and nothing is left beside it."""
-    before = snapshot(out)
+    """Ctrl-C after the commit: the moves are made before the interrupt goes on."""
     with pytest.MonkeyPatch.context() as patch:
-        calls = fail_on_calls(patch, Path, "rename", {2}, KeyboardInterrupt())
+        calls = fail_on_calls(patch, Path, "replace", {3}, KeyboardInterrupt())
         result = run("generate", "--out", out)
-    assert len(calls) == 3, "old aside, new in (interrupted), old back"
+    assert len(calls) > 3, "the moves went on"
     assert result.code == 130
-    assert out.is_dir(), "the output directory is gone"
-    assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["generated"]
+    assert run("check", "--out", out).code == 0
+    assert (out / PACKAGE / "notes.bin").exists()
 
 
-# No real chmod test: chmod does not stop root, and for other users a read-only parent makes
-# tempfile.mkdtemp raise PermissionError (EACCES), which is exactly what
-# test_read_only_parent_leaves_the_tree[EACCES] simulates, for every user.
+# No real chmod test: chmod does not stop root, and for other users a read-only output makes
+# the staging folder's mkdir raise PermissionError (EACCES), which is exactly what
+# test_read_only_output_leaves_the_tree[EACCES] simulates, for every user.
 
 
 # --- a new output directory that cannot be completed leaves nothing -----------------------------
@@ -364,20 +336,246 @@ def test_failed_first_generation_creates_nothing(
 ) -> None:
     target = tmp_path / "fresh" / "generated"
     with pytest.MonkeyPatch.context() as patch:
-        fail_on_calls(patch, Path, "write_bytes", {3}, DISK_FULL)
+        fail_on_calls(patch, journal, "write_new_file", {3}, DISK_FULL)
         result = run("generate", "--out", target)
     assert result.code == 2 and len(result.err.splitlines()) == 1
-    assert not target.exists()
-    assert list(target.parent.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_tree_is_written_once_the_fault_is_gone(
     out: Path, run: Callable[..., Result]
 ) -> None:
-    """A failed run poisons nothing: the next one writes the whole tree."""
+    """A failed run poisons nothing: the next one writes the whole tree, and the user's file
+    stays where it was."""
     with pytest.MonkeyPatch.context() as patch:
-        fail_on_calls(patch, Path, "write_bytes", {2}, DISK_FULL)
+        fail_on_calls(patch, journal, "write_new_file", {2}, DISK_FULL)
         assert run("generate", "--out", out).code == 2
     assert run("generate", "--out", out).code == 0
     assert run("check", "--out", out).code == 0
-    assert not (out / PACKAGE / "notes.bin").exists()
+    assert (out / PACKAGE / "notes.bin").read_bytes() == b"\x00\xff kept \xfe"
+
+
+# --- killed at every instant --------------------------------------------------------------------
+
+FOREIGN = {
+    "notes.txt": b"the user's notes\n",
+    ".git/HEAD": b"ref: refs/heads/main\n",
+    f"{PACKAGE}/mine.py": b"MINE = 1\n",
+}
+"""The user's files, around and inside the package: each must survive every kill."""
+
+Files = dict[str, bytes]
+Foreign = dict[str, tuple[bytes, int, int]]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A generation from `old` to `new` (files relative to the root, manifest included)."""
+
+    root: Path
+    old: Files
+    new: Files
+
+
+def generation(root: Path) -> Files:
+    files = generate_files(project_options(), root).files
+    return {path.as_posix(): data for path, data in output_bytes(files).items()}
+
+
+def files_in(root: Path) -> Files:
+    """Every file under root but the user's and the staging folder's."""
+    found: Files = {}
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name not in (STAGING, ".git")]
+        for name in names:
+            key = Path(folder, name).relative_to(root).as_posix()
+            if key not in FOREIGN:
+                found[key] = Path(folder, name).read_bytes()
+    return found
+
+
+def foreign_state(root: Path) -> Foreign:
+    return {
+        name: (
+            (root / name).read_bytes(),
+            (root / name).stat().st_mtime_ns,
+            (root / name).stat().st_ino,
+        )
+        for name in FOREIGN
+    }
+
+
+def make_update(root: Path) -> Scenario:
+    """An old output to update: a file changes, one comes, one in its own folder goes."""
+    tree = dict(generate_files(project_options(), root).files)
+    new = generation(root)
+    models = PurePosixPath(PACKAGE, "models.py")
+    tree[models] = tree[models] + "# an older generator's output\n"
+    del tree[PurePosixPath(PACKAGE, "_version.py")]
+    tree[PurePosixPath(PACKAGE, "legacy", "old.py")] = (
+        "# Code generated by armgen 0.0.9. Do not edit: run `armgen generate`.\n"
+    )
+    write_tree(tree, root)
+    for name, data in FOREIGN.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return Scenario(root, files_in(root), new)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The result cache on, in a folder of the test's: black runs once, not at every kill."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ARMGEN_NO_CACHE", "0")
+    monkeypatch.setenv("ARMGEN_CACHE_DIR", str(folder))
+    return folder
+
+
+def kill_at(limit: int, root: Path) -> int:
+    """Run `generate --out root` in a child killed before mutation `limit` + 1; its exit code."""
+    completed = subprocess.run(
+        [
+            sys.executable,
+            CRASH,
+            str(limit),
+            root.parent,
+            "--",
+            "generate",
+            "--out",
+            root,
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode in (0, KILLED), completed.stderr
+    return completed.returncode
+
+
+def mutations(root: Path) -> int:
+    """How many mutations a whole run makes, counted on a copy of the tree (at the same depth,
+    so the headers, and the bytes, are the same)."""
+    copy = root.parent.parent / "count" / root.name
+    shutil.copytree(root.parent, copy.parent, symlinks=True)
+    completed = subprocess.run(
+        [sys.executable, CRASH, "-1", copy.parent, "--", "generate", "--out", copy],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    shutil.rmtree(copy.parent)
+    return int(completed.stderr.rsplit("mutations: ", 1)[1])
+
+
+def assert_old_or_new(scenario: Scenario, foreign: Foreign, limit: int) -> str:
+    """The tree after a kill: the old output or the new one (an unfinished one when the
+    journal is in, which `check` calls stale), the user's files untouched."""
+    root = scenario.root
+    assert foreign_state(root) == foreign, f"killed before mutation {limit + 1}"
+    on_disk = files_in(root)
+    if JOURNAL in on_disk:
+        assert main(["check", "--out", str(root)]) == 1
+        return "committed"
+    assert on_disk in (
+        scenario.old,
+        scenario.new,
+    ), f"killed before mutation {limit + 1}"
+    return "old" if on_disk == scenario.old else "new"
+
+
+def assert_next_run_finishes(scenario: Scenario, foreign: Foreign) -> None:
+    assert main(["generate", "--out", str(scenario.root)]) == 0
+    assert files_in(scenario.root) == scenario.new
+    assert foreign_state(scenario.root) == foreign
+    assert not (scenario.root / STAGING).exists()
+    assert not (scenario.root / PACKAGE / "legacy").exists()
+
+
+def restore(saved: Path, root: Path) -> None:
+    """The old tree back, the user's files with their very inodes and times."""
+    for name in FOREIGN:
+        (saved / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(root / name, saved / name)
+    shutil.rmtree(root)
+    shutil.copytree(saved, root, symlinks=True)
+    for name in FOREIGN:
+        os.replace(saved / name, root / name)
+
+
+def test_an_update_killed_at_every_mutation_leaves_old_or_new_and_the_next_run_finishes(
+    tmp_path: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "work" / "generated"
+    scenario = make_update(root)
+    saved = tmp_path / "saved"
+    shutil.copytree(root, saved, symlinks=True)
+    foreign = foreign_state(root)
+    total = mutations(root)
+    assert total >= 15, "staging, journal, deletion, moves, pruning, clean-up"
+
+    seen = []
+    for limit in range(total + 1):
+        assert kill_at(limit, root) == (KILLED if limit < total else 0)
+        seen.append(assert_old_or_new(scenario, foreign, limit))
+        assert_next_run_finishes(scenario, foreign)
+        restore(saved, root)
+        foreign = foreign_state(root)
+    capsys.readouterr()
+    assert seen[0] == "old" and seen[-1] == "new"
+    assert "committed" in seen
+
+
+def test_a_first_generation_killed_at_every_mutation_leaves_nothing_or_the_output(
+    tmp_path: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "beside.txt").write_bytes(b"the user's file next to the output\n")
+    root = work / "generated"
+    new = generation(root)
+    total = mutations(root)
+    for limit in range(total + 1):
+        assert kill_at(limit, root) == (KILLED if limit < total else 0)
+        on_disk = files_in(root) if root.exists() else {}
+        if JOURNAL not in on_disk:
+            assert on_disk in ({}, new), f"killed before mutation {limit + 1}"
+        assert main(["generate", "--out", str(root)]) == 0
+        assert files_in(root) == new and not (root / STAGING).exists()
+        assert (
+            work / "beside.txt"
+        ).read_bytes() == b"the user's file next to the output\n"
+        assert sorted(os.listdir(work)) == ["beside.txt", "generated"]
+        shutil.rmtree(root)
+    capsys.readouterr()
+
+
+def test_the_recovery_itself_killed_at_every_mutation_still_finishes(
+    tmp_path: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "work" / "generated"
+    scenario = make_update(root)
+    saved = tmp_path / "saved"
+    shutil.copytree(root, saved, symlinks=True)
+    foreign = foreign_state(root)
+    for limit in range(mutations(root)):  # the first kill that leaves a journal
+        kill_at(limit, root)
+        if (root / JOURNAL).exists():
+            break
+        restore(saved, root)
+    else:
+        pytest.fail("no run was killed after its commit")
+    interrupted = tmp_path / "interrupted"
+    shutil.copytree(root, interrupted, symlinks=True)
+    total = mutations(root)
+    assert total > 3, "the recovery has moves to make"
+    for limit in range(total + 1):
+        assert kill_at(limit, root) == (KILLED if limit < total else 0)
+        assert assert_old_or_new(scenario, foreign, limit) in ("committed", "new")
+        assert_next_run_finishes(scenario, foreign)
+        restore(interrupted, root)
+        foreign = foreign_state(root)
+    capsys.readouterr()

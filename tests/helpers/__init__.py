@@ -1,8 +1,9 @@
 """What the tests share: paths, the reference operations, a fake credential, spec files.
 
 Tests import these from here (fixtures live in the conftest.py files); the misbehaving server is
-in tests.helpers.server, the example cassettes' suites in tests.helpers.examples and the `diff`
-specs in tests.helpers.diff_specs.
+in tests.helpers.server, the example cassettes' suites in tests.helpers.examples, the `diff`
+specs in tests.helpers.diff_specs, and the child process the crash tests kill in
+tests/helpers/crash.py.
 """
 
 from __future__ import annotations
