@@ -31,6 +31,7 @@ from generator.model.entities import (
 )
 from generator.model.enums import enum_class_names, with_enum_classes
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.model.patterns import PatternError, python_pattern
 from generator.model.reserved import (
     CLIENT_RESERVED,
     FORMAT_URL_KEYWORDS,
@@ -247,6 +248,9 @@ class _Builder:
         value = node.value
         if value.get("in") not in {location.value for location in Location}:
             raise node.error(f"parameter location {value.get('in')!r} is not supported")
+        limits = constraints(value)
+        if value["in"] == "path" and limits.pattern is not None:
+            limits = replace(limits, python_pattern=_python_pattern(node))
         return Parameter(
             wire_name=str(value["name"]),
             python_name=python_name if not client else python_candidate(node),
@@ -256,7 +260,7 @@ class _Builder:
             description=text_value(node, "description"),
             client_level=client,
             default=value.get("default"),
-            constraints=constraints(value),
+            constraints=limits,
         )
 
     def _check_path_parameters(
@@ -455,6 +459,17 @@ def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]
     return tuple(
         replace(p, python_name=names[wire]) for wire, p in sorted(by_wire.items())
     )
+
+
+def _python_pattern(node: Node) -> str:
+    """A path parameter's pattern as the generated client runs it, checked on every call."""
+    pattern = required_key(node, "pattern")
+    if not isinstance(pattern.value, str):
+        raise pattern.error("pattern must be a string")
+    try:
+        return python_pattern(pattern.value)
+    except PatternError as error:
+        raise pattern.error(f"pattern refused: {error}") from None
 
 
 def _parameter_candidate(node: Node) -> str:
