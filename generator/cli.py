@@ -8,7 +8,6 @@ traceback reaches the user for a bad spec.
 from __future__ import annotations
 
 import argparse
-import re
 import shlex
 import sys
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from generator.errors import (
     missing_dependency,
     printable,
 )
+from generator.naming import package_name_problem
 from generator.pipeline import (
     DEFAULT_OUT,
     DEFAULT_PACKAGE,
@@ -46,7 +46,6 @@ EXIT_BREAKING = 1
 # generator.diff.FORMATS, repeated so that building the parser does not import the diff
 # machinery (a test keeps the two equal). diff and cassettes are imported by their commands.
 DIFF_FORMATS = ("text", "markdown", "json")
-_PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -216,8 +215,10 @@ def _add_spec_argument(command: argparse.ArgumentParser) -> None:
 
 
 def _package_name(text: str) -> str:
-    if not _PACKAGE_NAME.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"not a Python package name: {text!r}")
+    if problem := package_name_problem(text):
+        raise argparse.ArgumentTypeError(
+            f"not a Python package name: {text!r}: {problem}"
+        )
     return text
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from generator.errors import SpecError, join_pointer
 from generator.hints import OperationHints
 from generator.load import read_document
+from generator.naming import package_name_problem
 
 DEFAULT_CONFIG = Path("spec/codegen.yaml")
 KNOWN_KEYS = frozenset(
@@ -58,6 +59,8 @@ def load_config(path: Path) -> ProjectConfig:
     ):
         if value is not None and not isinstance(value, kind):
             raise SpecError(path, join_pointer("", key), f"must be a {kind.__name__}")
+    if package_name is not None and (problem := package_name_problem(package_name)):
+        raise SpecError(path, "/package-name", f"not a Python package name: {problem}")
     for key, values in (("operations", operations), ("without-builtin-hints", without)):
         if values is not None and not all(isinstance(op, str) for op in values):
             raise SpecError(

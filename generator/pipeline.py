@@ -17,6 +17,7 @@ from generator.errors import GeneratorError, display_path
 from generator.hints import BUILTIN_ONLY, Hints, project_hints
 from generator.load import LoadedSpec, load_spec, with_hints
 from generator.model import Api, build_api
+from generator.naming import package_name_problem
 from generator.validate import validate_spec
 
 DEFAULT_SPEC = Path("spec/compute-vmss-deallocate.yaml")
@@ -149,6 +150,10 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
     from generator.format import format_files
     from generator.render import render_package
 
+    if problem := package_name_problem(options.package_name):
+        raise GeneratorError(
+            f"not a Python package name: {options.package_name!r}: {problem}"
+        )
     root = output_root(options.package_name, out)
     api = load_api(
         options.spec,

@@ -31,39 +31,20 @@ from generator.model.entities import (
 )
 from generator.model.enums import enum_class_names, with_enum_classes
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.model.patterns import PatternError, python_pattern
+from generator.model.reserved import (
+    CLIENT_RESERVED,
+    FORMAT_URL_KEYWORDS,
+    METHOD_NAME_RESERVED,
+    METHOD_RESERVED,
+    RESERVED_CLASS_NAMES,
+    RESERVED_CONSTANTS,
+)
 from generator.model.schemas import SchemaReader, constraints, python_class_name
-from generator.naming import pascal_case, snake_case, unique_names
+from generator.naming import pascal_case, safe_identifier, snake_case, unique_names
 
 _T = TypeVar("_T")
 
-# Names the generated modules use for their own purposes; a spec cannot take them.
-METHOD_RESERVED = frozenset(
-    {"self", "polling", "polling_interval", "continuation_token", "kwargs"}
-    # locals of a generated method, and module names it reads
-    | {"body", "query", "headers", "request", "pipeline_response", "response"}
-    | {"polling_method", "quote", "urlsplit", "cast", "error_from_response"}
-)
-CLIENT_RESERVED = frozenset(
-    {"self", "credential", "endpoint", "kwargs", "scopes"}
-    | {"pipeline_policies", "policies"}
-)
-RESERVED_CLASS_NAMES = frozenset(
-    # imported or defined by the generated modules
-    {"Any", "Final", "TypeVar", "Mapping", "Sequence", "TracebackType", "HttpRequest"}
-    | {"HttpResponse", "AsyncHttpResponse", "TokenCredential", "AsyncTokenCredential"}
-    | {"PipelineRequest", "PipelineResponse", "SansIOHTTPPolicy", "HttpResponseError"}
-    | {"LROPoller", "AsyncLROPoller", "NoPolling", "AsyncNoPolling", "PollingMethod"}
-    | {"AsyncPollingMethod", "ARMPipelineClient", "AsyncARMPipelineClient"}
-    | {"ARMChallengeAuthenticationPolicy", "AsyncARMChallengeAuthenticationPolicy"}
-    | {"ARMHttpLoggingPolicy", "ARMPolling", "AsyncARMPolling"}
-    | {"ClientAuthenticationError", "ResourceExistsError", "ResourceNotFoundError"}
-    | {"ServiceError", "ServiceAuthenticationError", "ServiceResourceExistsError"}
-    | {"ServiceResourceNotFoundError"}
-)
-RESERVED_CONSTANTS = frozenset(
-    {"API_VERSION", "DEFAULT_ENDPOINT", "DEFAULT_POLLING_INTERVAL", "VERSION"}
-    | {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
-)
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -96,7 +77,7 @@ class _Builder:
                 for op_id, _, _, node, _ in operation_nodes
             },
             fallback="operation",
-            reserved={"close"},
+            reserved=METHOD_NAME_RESERVED,
         )
         operations = _name_client_parameters(
             tuple(
@@ -190,7 +171,7 @@ class _Builder:
             raise bodies[1].error("an operation can have only one body parameter")
         body = self._body(bodies[0], op_id) if bodies else None
         candidates = {
-            f"{n.value['in']}:{n.value['name']}": python_candidate(n)
+            f"{n.value['in']}:{n.value['name']}": _parameter_candidate(n)
             for n, _, client in plain
             if not client
         }
@@ -267,6 +248,9 @@ class _Builder:
         value = node.value
         if value.get("in") not in {location.value for location in Location}:
             raise node.error(f"parameter location {value.get('in')!r} is not supported")
+        limits = constraints(value)
+        if value["in"] == "path" and limits.pattern is not None:
+            limits = replace(limits, python_pattern=_python_pattern(node))
         return Parameter(
             wire_name=str(value["name"]),
             python_name=python_name if not client else python_candidate(node),
@@ -276,7 +260,7 @@ class _Builder:
             description=text_value(node, "description"),
             client_level=client,
             default=value.get("default"),
-            constraints=constraints(value),
+            constraints=limits,
         )
 
     def _check_path_parameters(
@@ -331,6 +315,10 @@ class _Builder:
         if name in RESERVED_CONSTANTS or class_name in RESERVED_CLASS_NAMES:
             raise name_node.error(
                 f"sentinel name {name!r} is taken by the generated client"
+            )
+        if class_name == name:
+            raise name_node.error(
+                f"sentinel name {name!r} would also be its class's name: add a word"
             )
         self.sentinel_nodes.setdefault(class_name, name_node)
         if required:
@@ -462,13 +450,36 @@ def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]
             if parameter.client_level:
                 by_wire.setdefault(parameter.wire_name, parameter)
     names = unique_names(
-        {wire: p.python_name for wire, p in by_wire.items()},
+        {wire: p.python_name for wire, p in by_wire.items() if wire != "api-version"},
         fallback="parameter",
         reserved=CLIENT_RESERVED,
     )
+    # The client takes it as the keyword argument `api_version` and keeps `self._api_version`.
+    names["api-version"] = "api_version"
     return tuple(
         replace(p, python_name=names[wire]) for wire, p in sorted(by_wire.items())
     )
+
+
+def _python_pattern(node: Node) -> str:
+    """A path parameter's pattern as the generated client runs it, checked on every call."""
+    pattern = required_key(node, "pattern")
+    if not isinstance(pattern.value, str):
+        raise pattern.error("pattern must be a string")
+    try:
+        return python_pattern(pattern.value)
+    except PatternError as error:
+        raise pattern.error(f"pattern refused: {error}") from None
+
+
+def _parameter_candidate(node: Node) -> str:
+    """A path parameter is also a keyword argument of azure-core's `format_url`."""
+    candidate = python_candidate(node)
+    if node.value.get("in") == "path":
+        return safe_identifier(
+            candidate, fallback="parameter", reserved=FORMAT_URL_KEYWORDS
+        )
+    return candidate
 
 
 def _method_candidate(op_id: str, node: Node) -> str:

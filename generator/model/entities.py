@@ -55,6 +55,9 @@ class Constraints:
     """Validation keywords of a parameter or property, kept for client-side checks and docs."""
 
     pattern: str | None = None
+    """As the spec gives it: an ECMA-262 regular expression."""
+    python_pattern: str | None = None
+    """The pattern as the generated client runs it (model/patterns.py), for path parameters."""
     min_length: int | None = None
     max_length: int | None = None
     minimum: float | None = None

@@ -10,13 +10,9 @@ from generator.errors import display_path
 from generator.load import LoadedSpec, Node
 from generator.model.entities import Constraints, Kind, Model, Property, TypeRef
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.model.reserved import MODEL_RESERVED
 from generator.naming import pascal_case, unique_names
 
-MODEL_RESERVED = frozenset(
-    {"from_dict", "to_dict", "classmethod", "staticmethod", "property", "cls"}
-    # names the class body's annotations use
-    | {"str", "int", "float", "bool", "list", "dict", "datetime", "Any", "Mapping"}
-)
 UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
 _PRIMITIVES = {
     "string": Kind.STRING,

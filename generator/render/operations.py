@@ -26,14 +26,17 @@ from generator.render.views import (
 
 
 def _path_check(parameter: Parameter) -> str:
-    """The `_require_text` call for a path parameter, with the spec's constraints on it."""
+    """The `_require_text` call for a path parameter, with the spec's constraints on it; the
+    pattern is the one the model stage translated and checked (model/patterns.py)."""
     limits = parameter.constraints
+    if limits.pattern is not None and limits.python_pattern is None:
+        raise OutputError(f"{parameter.wire_name}: its pattern was never checked")
     options = "".join(
         f", {keyword}={python_literal(value)}"
         for keyword, value in (
             ("min_length", limits.min_length),
             ("max_length", limits.max_length),
-            ("pattern", limits.pattern),
+            ("pattern", limits.python_pattern),
         )
         if value is not None
     )

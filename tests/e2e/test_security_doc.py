@@ -51,7 +51,8 @@ def test_security_md_cites_code_and_tests_that_exist() -> None:
 
 
 def test_security_md_is_short() -> None:
-    assert len(SECURITY.read_text(encoding="utf-8").splitlines()) < 120  # about a page
+    # The threat model with a test for each promise: a few pages at most, read end to end.
+    assert len(SECURITY.read_text(encoding="utf-8").splitlines()) < 250
 
 
 @pytest.mark.parametrize("module", ["_client.py", "aio/_client.py"])

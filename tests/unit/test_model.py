@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import keyword
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,144 +12,26 @@ import yaml
 from generator.errors import GeneratorError, SpecError, UnknownOperationError
 from generator.load import load_spec
 from generator.model import (
-    Api,
     Body,
     Kind,
     LongRunning,
     OmitSentinel,
-    Operation,
     build_api,
 )
-from generator.model.build import METHOD_RESERVED
 from generator.validate import validate_spec
 from tests.helpers import write_spec
-
-SUBSCRIPTION_ID = {
-    "name": "subscriptionId",
-    "in": "path",
-    "required": True,
-    "type": "string",
-    "description": "The subscription.",
-}
-API_VERSION = {
-    "name": "api-version",
-    "in": "query",
-    "required": True,
-    "type": "string",
-    "description": "The API version.",
-}
-THING_NAME = {"name": "thingName", "in": "path", "required": True, "type": "string"}
-THING_PATH = "/subscriptions/{subscriptionId}/things/{thingName}"
-OK = {"200": {"description": "OK"}}
-
-
-def spec_document(
-    paths: dict[str, Any],
-    definitions: dict[str, Any] | None = None,
-    parameters: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "swagger": "2.0",
-        "info": {"title": "Things", "version": "2024-01-01"},
-        "host": "management.azure.com",
-        "paths": paths,
-        "parameters": {
-            "SubscriptionIdParameter": SUBSCRIPTION_ID,
-            "ApiVersionParameter": API_VERSION,
-            **(parameters or {}),
-        },
-    }
-    if definitions:
-        document["definitions"] = definitions
-    return document
-
-
-def operation(
-    operation_id: str,
-    parameters: Sequence[dict[str, Any]] = (),
-    responses: dict[str, Any] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """An operation with the usual ARM client parameters plus `parameters`."""
-    return {
-        "operationId": operation_id,
-        "parameters": [
-            {"$ref": "#/parameters/SubscriptionIdParameter"},
-            {"$ref": "#/parameters/ApiVersionParameter"},
-            THING_NAME,
-            *parameters,
-        ],
-        "responses": responses or OK,
-        **extra,
-    }
-
-
-def body(schema_ref: str, name: str = "parameters", **extra: Any) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": "body",
-        "schema": {"$ref": f"#/definitions/{schema_ref}"},
-        **extra,
-    }
-
-
-def build(
-    tmp_path: Path,
-    document: dict[str, Any],
-    operation_ids: Sequence[str] | None = None,
-) -> Api:
-    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
-    validate_spec(spec)
-    return build_api(spec, operation_ids)
-
-
-def build_error(
-    tmp_path: Path,
-    document: dict[str, Any],
-    operation_ids: Sequence[str] | None = None,
-    *,
-    validate: bool = True,
-) -> SpecError:
-    """The SpecError of the model stage; loading (and validating) must succeed first.
-
-    `validate=False` is for what the Swagger validator already refuses: the model stage
-    must refuse it too, as it may be given a spec that was not validated.
-    """
-    spec = load_spec(write_spec(tmp_path / "spec.yaml", document))
-    if validate:
-        validate_spec(spec)
-    with pytest.raises(SpecError) as caught:
-        build_api(spec, operation_ids)
-    return caught.value
-
-
-def only_operation(api: Api) -> Operation:
-    assert len(api.operations) == 1
-    return api.operations[0]
-
-
-def assert_error(error: SpecError, pointer: str, *reason_parts: str) -> None:
-    assert error.pointer == pointer, (error.pointer, pointer)
-    assert f"spec.yaml#{pointer}:" in str(error)
-    for part in reason_parts:
-        assert part in error.reason, (part, error.reason)
-
-
-def act_spec(
-    parameters: Sequence[dict[str, Any]] = (),
-    definitions: dict[str, Any] | None = None,
-    global_parameters: dict[str, Any] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    return spec_document(
-        {f"{THING_PATH}/act": {"post": operation("Things_Act", parameters, **extra)}},
-        definitions,
-        global_parameters,
-    )
-
-
-ACT_POINTER = "/paths/" + f"{THING_PATH}/act".replace("/", "~1") + "/post"
-
+from tests.helpers.model_specs import (
+    ACT_POINTER,
+    THING_PATH,
+    act_spec,
+    assert_error,
+    body,
+    build,
+    build_error,
+    only_operation,
+    operation,
+    spec_document,
+)
 
 # --- client and method parameters -------------------------------------------------------------
 
@@ -270,131 +150,6 @@ def test_path_level_parameters_apply_and_operation_level_ones_override(
     modes = [p for p in op.parameters if p.wire_name == "mode"]
     assert len(modes) == 1
     assert modes[0].description == "op"
-
-
-def test_x_ms_client_name_for_parameters_and_properties(tmp_path: Path) -> None:
-    document = act_spec(
-        [
-            {
-                "name": "$filter",
-                "in": "query",
-                "type": "string",
-                "x-ms-client-name": "FilterExpression",
-            },
-            body("Settings", **{"x-ms-client-name": "NewSettings"}),
-        ],
-        definitions={
-            "Settings": {
-                "type": "object",
-                "properties": {
-                    "vmSize": {"type": "string", "x-ms-client-name": "SizeOfVm"},
-                    "zone": {"type": "string"},
-                },
-            }
-        },
-        global_parameters={
-            "SubscriptionIdParameter": SUBSCRIPTION_ID | {"x-ms-client-name": "SubId"}
-        },
-    )
-    api = build(tmp_path, document)
-    op = only_operation(api)
-
-    names = {p.wire_name: p.python_name for p in op.parameters}
-    assert names["$filter"] == "filter_expression"
-    assert op.body is not None
-    assert (op.body.wire_name, op.body.python_name) == ("parameters", "new_settings")
-    assert {p.wire_name: p.python_name for p in api.client_parameters} == {
-        "api-version": "api_version",
-        "subscriptionId": "sub_id",
-    }
-    settings = api.model("Settings")
-    assert [(p.wire_name, p.python_name) for p in settings.properties] == [
-        ("vmSize", "size_of_vm"),
-        ("zone", "zone"),
-    ]
-
-
-def test_python_keywords_and_reserved_names_are_padded(tmp_path: Path) -> None:
-    document = act_spec(
-        [
-            {"name": "from", "in": "query", "type": "string"},
-            {"name": "self", "in": "query", "type": "string"},
-            {"name": "polling", "in": "query", "type": "string"},
-            body("Thing"),
-        ],
-        definitions={
-            "Thing": {
-                "type": "object",
-                "properties": {
-                    name: {"type": "string"}
-                    for name in ("class", "match", "type", "case", "from_dict", "None")
-                },
-            }
-        },
-    )
-    api = build(tmp_path, document)
-    properties = {p.wire_name: p.python_name for p in api.model("Thing").properties}
-    assert properties == {
-        "class": "class_",
-        "match": "match_",
-        "type": "type_",
-        "case": "case_",
-        "from_dict": "from_dict_",
-        "None": "none",
-    }
-    method = {p.wire_name: p.python_name for p in only_operation(api).method_parameters}
-    assert method == {
-        "thingName": "thing_name",
-        "from": "from_",
-        "self": "self_",
-        "polling": "polling_",
-    }
-
-
-def colliding_spec(order: Sequence[str]) -> dict[str, Any]:
-    return act_spec(
-        [{"name": wire, "in": "query", "type": "string"} for wire in order]
-        + [body("Thing")],
-        definitions={
-            "Thing": {
-                "type": "object",
-                "properties": {wire: {"type": "string"} for wire in order},
-            }
-        },
-    )
-
-
-def test_colliding_names_are_distinct_and_independent_of_spec_order(
-    tmp_path: Path,
-) -> None:
-    forward = ["vmID", "vm_id", "VmId", "vm-id"]
-    backward = list(reversed(forward))
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first = build(tmp_path / "a", colliding_spec(forward))
-    second = build(tmp_path / "b", colliding_spec(backward))
-
-    def property_names(api: Api) -> dict[str, str]:
-        return {p.wire_name: p.python_name for p in api.model("Thing").properties}
-
-    def parameter_names(api: Api) -> dict[str, str]:
-        return {
-            p.wire_name: p.python_name
-            for p in only_operation(api).method_parameters
-            if p.wire_name in forward
-        }
-
-    for names in (property_names(first), parameter_names(first)):
-        assert set(names) == set(forward)
-        assert len(set(names.values())) == len(forward)
-        assert all(name.startswith("vm_id") for name in names.values())
-        assert all(name.isidentifier() for name in names.values())
-    assert property_names(first) == property_names(second)
-    assert parameter_names(first) == parameter_names(second)
-    # The documented rule: by sorted wire name, the first keeps the name.
-    assert property_names(first)[sorted(forward)[0]] == "vm_id"
-    # Spec order of the properties themselves is kept.
-    assert [p.wire_name for p in second.model("Thing").properties] == backward
 
 
 # --- long-running operations ------------------------------------------------------------------
@@ -882,71 +637,6 @@ def test_path_parameter_missing_from_the_path(tmp_path: Path) -> None:
         "'thingName'",
         "does not appear in the path",
     )
-
-
-# --- bugs -------------------------------------------------------------------------------------
-
-
-def assert_safe_identifier(name: str) -> None:
-    assert name.isidentifier(), name
-    assert not keyword.iskeyword(name), name
-    assert not keyword.issoftkeyword(name), name
-
-
-def test_body_parameter_name_is_a_safe_identifier(tmp_path: Path) -> None:
-    document = act_spec(
-        [body("Thing", name="class")],
-        definitions={
-            "Thing": {"type": "object", "properties": {"a": {"type": "string"}}}
-        },
-    )
-    op = only_operation(build(tmp_path, document))
-    assert op.body is not None
-    assert_safe_identifier(op.body.python_name)
-
-
-def test_flattened_property_names_avoid_method_reserved_names(tmp_path: Path) -> None:
-    document = act_spec(
-        [body("Options", **{"x-ms-client-flatten": True})],
-        definitions={
-            "Options": {
-                "type": "object",
-                "properties": {
-                    "self": {"type": "string"},
-                    "polling": {"type": "string"},
-                },
-            }
-        },
-        **{"x-ms-long-running-operation": True},
-    )
-    op = only_operation(build(tmp_path, document))
-    assert op.body is not None
-    assert [p.python_name for p in op.body.flattened] == ["self", "polling"]
-    names = op.body.flattened_arguments
-    assert len(set(names)) == 2
-    assert METHOD_RESERVED.isdisjoint(names), names
-
-
-@pytest.mark.parametrize("wire_name", ["class", "endpoint"])
-def test_client_parameter_names_agree_between_operation_and_client(
-    tmp_path: Path, wire_name: str
-) -> None:
-    document = act_spec(
-        [{"$ref": "#/parameters/Odd"}],
-        global_parameters={
-            "Odd": {
-                "name": wire_name,
-                "in": "query",
-                "required": True,
-                "type": "string",
-            }
-        },
-    )
-    api = build(tmp_path, document)
-    in_operation = {p.wire_name: p.python_name for p in only_operation(api).parameters}
-    on_client = {p.wire_name: p.python_name for p in api.client_parameters}
-    assert in_operation[wire_name] == on_client[wire_name]
-    assert_safe_identifier(in_operation[wire_name])
 
 
 def test_invalid_parameter_in_a_referenced_file_is_a_spec_error(tmp_path: Path) -> None:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
 import keyword
 import re
+import string
+import sys
+from importlib import metadata
+from pathlib import PurePosixPath
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.naming import (
+    CLIENT_RUNTIME_MODULES,
+    PYTHON_BUILTINS,
     RESERVED_WORDS,
     constant_case,
+    package_name_problem,
     pascal_case,
     safe_identifier,
     snake_case,
@@ -156,3 +167,133 @@ def test_unique_names_never_hands_out_a_reserved_name() -> None:
     )
     assert "kwargs" not in names.values()
     assert len(set(names.values())) == 3
+
+
+# --- package names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("", "it is empty"),
+        ("../victim", "each dotted part must be an ASCII identifier"),
+        ("/tmp/victim", "each dotted part must be an ASCII identifier"),
+        (
+            "a{__import__('os').system('x')}",
+            "each dotted part must be an ASCII identifier",
+        ),
+        ("1-bad", "each dotted part must be an ASCII identifier"),
+        ("acme..vmss", "each dotted part must be an ASCII identifier"),
+        ("acme.", "each dotted part must be an ASCII identifier"),
+        ("größe", "each dotted part must be an ASCII identifier"),
+        ("class", "'class' is a Python keyword or soft keyword"),
+        ("None", "'None' is a Python keyword or soft keyword"),
+        ("import", "'import' is a Python keyword or soft keyword"),
+        ("acme.match", "'match' is a Python keyword or soft keyword"),
+        ("type", "'type' is a Python keyword or soft keyword"),
+        ("acme.__init__", "'__init__' is a dunder name"),
+        ("_private", "the top-level name '_private' is private"),
+        ("os", "'os' would shadow the standard-library module 'os'"),
+        ("typing.vmss", "'typing' would shadow the standard-library module 'typing'"),
+        ("Json", "'Json' would shadow the standard-library module 'json'"),
+        ("asyncore", "'asyncore' would shadow the standard-library module 'asyncore'"),
+        ("azure", "'azure' would shadow 'azure', which the generated client imports"),
+        ("azure.mgmt.vmss", "'azure' would shadow 'azure', which the generated client"),
+        ("requests", "'requests' would shadow 'requests', which the generated client"),
+        ("typing_extensions", "'typing_extensions' would shadow 'typing_extensions'"),
+        ("generator", "'generator' would shadow armgen's own package"),
+        ("a" * 101, "it is longer than 100 characters"),
+    ],
+)
+def test_package_name_problem_refuses(name: str, reason: str) -> None:
+    problem = package_name_problem(name)
+    assert problem is not None and problem.startswith(reason), problem
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "vmss_deallocate",
+        "acme.vmss",
+        "myservice._vendor.vmss",
+        "V2",
+        "a" * 100,
+        "azure_x",
+    ],
+)
+def test_package_name_problem_accepts(name: str) -> None:
+    assert package_name_problem(name) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.text(
+            alphabet=string.ascii_letters + string.digits + "._/{}'\" -", max_size=30
+        ),
+        st.lists(st.sampled_from([*sorted(RESERVED_WORDS), "os", "x", "_y", "ok"])).map(
+            ".".join
+        ),
+    )
+)
+def test_an_accepted_package_name_is_a_relative_path_and_plain_code(name: str) -> None:
+    """Whatever the text, an accepted name is folders under --out, an importable dotted
+    name, and inert inside the f-string and strings the templates write it into."""
+    if package_name_problem(name) is not None:
+        return
+    parts = name.split(".")
+    assert all(part.isidentifier() and part.isascii() for part in parts)
+    assert not any(keyword.iskeyword(p) or keyword.issoftkeyword(p) for p in parts)
+    path = PurePosixPath(*parts)
+    assert (
+        not path.is_absolute()
+        and ".." not in path.parts
+        and len(path.parts) == len(parts)
+    )
+    compile(f"import {name}", "<name>", "exec", dont_inherit=True)
+    moniker = ast.parse(f'_SDK_MONIKER = f"{name}/{{VERSION}}"').body[0]
+    assert isinstance(moniker, ast.Assign) and isinstance(moniker.value, ast.JoinedStr)
+    first = moniker.value.values[0]
+    assert isinstance(first, ast.Constant) and first.value == f"{name}/"
+    assert parts[0].lower() not in sys.stdlib_module_names
+
+
+def test_the_builtins_are_written_out_in_full() -> None:
+    """PYTHON_BUILTINS is written out so that names are the same on every Python: the running
+    one must have no public builtin missing from it."""
+    assert {
+        name for name in dir(builtins) if not name.startswith("_")
+    } <= PYTHON_BUILTINS
+
+
+def test_the_client_runtime_modules_cover_its_dependencies() -> None:
+    """Every top-level module of the generated client's run-time dependencies, and of theirs,
+    as installed here, is a name no generated package may take."""
+    pending = ["azure-core", "azure-mgmt-core", "requests", "urllib3", "aiohttp"]
+    seen: set[str] = set()
+    modules: set[str] = set()
+    while pending:
+        name = re.sub(r"[-_.]+", "-", pending.pop()).lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:  # required on another Python only
+            continue
+        top_level = distribution.read_text("top_level.txt")
+        files = [PurePosixPath(file).parts[0] for file in distribution.files or ()]
+        modules |= (
+            set(top_level.split())
+            if top_level
+            else {file.removesuffix(".py") for file in files}
+        )
+        for requirement in distribution.requires or ():
+            if "extra ==" not in requirement:
+                match = re.match(r"[A-Za-z0-9_.-]+", requirement)
+                assert match is not None
+                pending.append(match.group())
+    modules = {m for m in modules if m.isidentifier() and not m.startswith("_")}
+    assert {"azure", "requests", "aiohttp", "typing_extensions", "attr"} <= modules
+    assert modules <= CLIENT_RUNTIME_MODULES
