@@ -46,6 +46,10 @@ The sync and async clients (and pollers) come from one template, so they cannot 
 LONG_RUNNING_ONLY = frozenset({"_polling.py", "aio/_polling.py"})
 """Files written only for a spec with long-running operations."""
 DEFAULT_POLLING_INTERVAL = 30
+RUNTIME_FLOORS = (("azure-core", "1.38"), ("azure-mgmt-core", "1.4"))
+"""The oldest azure-core and azure-mgmt-core the generated client runs on (azure-core 1.38 is the
+first whose continuation tokens hold no bearer token); the generator's own `client` extra in
+pyproject.toml states the same, and `nox -s client_deps` tests them."""
 
 
 def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
@@ -283,6 +287,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         has_long_running=has_long_running,
         has_results=any(view.result_conversion for view in operations),
         polling_interval=DEFAULT_POLLING_INTERVAL,
+        runtime_floors=RUNTIME_FLOORS,
         needs_sequence=any(
             "Sequence[" in a.annotation for v in operations for a in v.arguments
         ),

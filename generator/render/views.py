@@ -187,6 +187,7 @@ class PackageView:
     has_results: bool
     """Some operation returns a value built from the body."""
     polling_interval: int
+    runtime_floors: tuple[tuple[str, str], ...]
     needs_sequence: bool
     needs_string_list_check: bool
     retry_even_post: bool
