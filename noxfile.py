@@ -62,7 +62,8 @@ def bench(session: nox.Session) -> None:
 
 def _client_floors() -> list[str]:
     """The `client` extra of pyproject.toml with each lower bound pinned: azure-core>=1.38,<2
-    becomes azure-core==1.38 (the templates' pyproject.toml.jinja states the same bounds)."""
+    becomes azure-core==1.38 (the templates' pyproject.toml.jinja states the same bounds).
+    """
     project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
     return [
         re.sub(r">=([^,]+).*", r"==\1", requirement)
@@ -74,7 +75,8 @@ def _client_floors() -> list[str]:
 @nox.parametrize("azure", ["minimum", "latest"])
 def client_deps(session: nox.Session, azure: str) -> None:
     """tests/client on the lowest azure-core and azure-mgmt-core the generated client allows,
-    and on the newest: the client relies on one private azure-core field (see SECURITY.md)."""
+    and on the newest: the client relies on one private azure-core field (see SECURITY.md).
+    """
     session.install("-e", ".[test]")
     if azure == "minimum":
         session.install(*_client_floors())

@@ -218,3 +218,26 @@ def test_render_a_package_without_an_error_response(tmp_path: Path) -> None:
     for path, text in files.items():
         if path.suffix == ".py":
             compile(text, str(path), "exec")
+
+
+@pytest.mark.parametrize(
+    ("schemes", "endpoint"),
+    [
+        (None, "https://management.azure.com"),
+        (["https"], "https://management.azure.com"),
+        (["http", "https"], "https://management.azure.com"),
+        (["http"], "http://management.azure.com"),
+    ],
+)
+def test_the_default_endpoint_follows_the_specs_schemes(
+    tmp_path: Path, schemes: list[str] | None, endpoint: str
+) -> None:
+    """https whenever the spec allows it; http only when that is all it lists."""
+    document = yaml.safe_load(yaml.safe_dump(ARM_SPEC))
+    if schemes is not None:
+        document["schemes"] = schemes
+    api = load_api(write_spec(tmp_path / "spec.yaml", document))
+    client = format_files(render_package(api, "things"))[
+        PurePosixPath("things/_client.py")
+    ]
+    assert f'DEFAULT_ENDPOINT: Final = "{endpoint}"' in client
