@@ -62,7 +62,7 @@ def bench(session: nox.Session) -> None:
 
 def _client_floors() -> list[str]:
     """The `client` extra of pyproject.toml with each lower bound pinned: azure-core>=1.38,<2
-    becomes azure-core==1.38 (the templates' pyproject.toml.jinja states the same bounds).
+    becomes azure-core==1.38 (the generated pyproject.toml states the same: RUNTIME_FLOORS).
     """
     project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
     return [
