@@ -322,8 +322,8 @@ class BoundedBodyPolicy(BodyLimits, HTTPPolicy[HttpRequest, HttpResponse]):
         finally:
             options["stream"] = False  # the challenge policy above reads it
         http_response = response.http_response
-        if not self.settable(http_response):
-            http_response.read()
+        if _is_empty(http_response) or not self.settable(http_response):
+            http_response.read()  # nothing to wait for, or azure-core's own way
             return response
         body = CappedBody(self.limit(http_response))
         guard = None if deadline is None else _ReadGuard(http_response, deadline[0])
@@ -341,6 +341,10 @@ class BoundedBodyPolicy(BodyLimits, HTTPPolicy[HttpRequest, HttpResponse]):
             raise deadline_error(request.context)
         self.install(http_response, body)
         return response
+
+
+def _is_empty(http_response: Any) -> bool:
+    return bool(http_response.headers.get("content-length") == "0")
 
 
 def _clamp_socket_timeouts(
@@ -410,6 +414,8 @@ class _Watchdog:
         self._actions: dict[int, Callable[[], None]] = {}
         self._keys = itertools.count()
         self._thread: threading.Thread | None = None
+        self._wake_at = math.inf
+        """When the thread wakes by itself: an earlier deadline must wake it."""
 
     def arm(self, deadline: float, action: Callable[[], None]) -> int:
         with self._lock:
@@ -426,7 +432,7 @@ class _Watchdog:
                     target=self._run, name="armgen-watchdog", daemon=True
                 )
                 self._thread.start()
-            elif self._heap[0][1] == key:
+            elif deadline < self._wake_at:
                 self._wake.notify()
         return key
 
@@ -448,11 +454,13 @@ class _Watchdog:
                 while self._heap and self._heap[0][1] not in self._actions:
                     heapq.heappop(self._heap)
                 if self._heap:
-                    wait = self._heap[0][0] - time.monotonic()
+                    self._wake_at = self._heap[0][0]
+                    wait = self._wake_at - time.monotonic()
                     if wait <= 0:
                         return [self._actions.pop(heapq.heappop(self._heap)[1])]
                     self._wake.wait(wait)
                 else:
+                    self._wake_at = math.inf
                     self._wake.wait()
 
 
