@@ -7,7 +7,11 @@ the virtual environment it has just installed).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import nox
+import tomllib
 from nox.virtualenv import PassthroughEnv
 
 nox.options.sessions = ["tests", "lint", "typecheck"]
@@ -61,6 +65,32 @@ def bench(session: nox.Session) -> None:
     """Generation, import, call and diff cost beside the peers (bench/run.py; not a test)."""
     _install(session, ".[test]")
     session.run("python", "bench/run.py", *session.posargs)
+
+
+def _client_floors() -> list[str]:
+    """The `client` extra of pyproject.toml with each lower bound pinned: azure-core>=1.38,<2
+    becomes azure-core==1.38 (the generated pyproject.toml states the same: RUNTIME_FLOORS).
+    """
+    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))
+    return [
+        re.sub(r">=([^,]+).*", r"==\1", requirement)
+        for requirement in project["project"]["optional-dependencies"]["client"]
+    ]
+
+
+@nox.session(python=PYTHON, default=False)
+@nox.parametrize("azure", ["minimum", "latest"])
+def client_deps(session: nox.Session, azure: str) -> None:
+    """tests/client on the lowest azure-core and azure-mgmt-core the generated client allows,
+    and on the newest: the client relies on one private azure-core field (see SECURITY.md).
+    """
+    session.install("-e", ".[test]")
+    if azure == "minimum":
+        session.install(*_client_floors())
+    else:
+        session.install("--upgrade", "azure-core", "azure-mgmt-core")
+    session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
+    session.run("pytest", "-p", "no:cacheprovider", "tests/client", *session.posargs)
 
 
 def _install(session: nox.Session, target: str) -> None:

@@ -13,9 +13,18 @@ from ._client import (
     AllInstances,
     VirtualMachineScaleSetsClient,
 )
+from ._pipeline import (
+    CALL_TIMEOUT,
+    MAX_BODY_BYTES,
+    MAX_ERROR_BODY_BYTES,
+    MAX_RETRY_AFTER,
+)
+from ._polling import ArmOperationPolling
 from ._version import VERSION as __version__
 from .exceptions import (
+    OperationNotDoneError,
     ServiceAuthenticationError,
+    ServiceDecodeError,
     ServiceError,
     ServiceResourceExistsError,
     ServiceResourceNotFoundError,
@@ -34,13 +43,20 @@ __all__ = [
     "AZURE_CHINA_CLOUD",
     "AZURE_PUBLIC_CLOUD",
     "AZURE_US_GOVERNMENT",
+    "CALL_TIMEOUT",
     "DEFAULT_ENDPOINT",
+    "MAX_BODY_BYTES",
+    "MAX_ERROR_BODY_BYTES",
+    "MAX_RETRY_AFTER",
     "AllInstances",
     "ApiError",
     "ApiErrorBase",
+    "ArmOperationPolling",
     "CloudError",
     "InnerError",
+    "OperationNotDoneError",
     "ServiceAuthenticationError",
+    "ServiceDecodeError",
     "ServiceError",
     "ServiceResourceExistsError",
     "ServiceResourceNotFoundError",

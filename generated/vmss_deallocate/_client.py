@@ -7,29 +7,33 @@ from __future__ import annotations
 
 import enum
 import re
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Final, TypeVar, cast
-from urllib.parse import quote, urlsplit
+from typing import Any, Final
+from urllib.parse import quote
 
 from azure.core.credentials import TokenCredential
-from azure.core.exceptions import AzureError, HttpResponseError
-from azure.core.pipeline import PipelineRequest, PipelineResponse, policies
-from azure.core.pipeline.policies import SansIOHTTPPolicy
+from azure.core.pipeline import PipelineResponse, policies
 from azure.core.polling import LROPoller, NoPolling, PollingMethod
 from azure.core.rest import HttpRequest, HttpResponse
-from azure.core.tracing.common import with_current_context
-from azure.core.tracing.decorator import distributed_trace
 from azure.mgmt.core import ARMPipelineClient
-from azure.mgmt.core.policies import (
-    ARMChallengeAuthenticationPolicy,
-    ARMHttpLoggingPolicy,
-)
-from azure.mgmt.core.polling.arm_polling import ARMPolling
+from azure.mgmt.core.policies import ARMHttpLoggingPolicy
 
+from ._pipeline import (
+    CALL_TIMEOUT,
+    MAX_BODY_BYTES,
+    MAX_ERROR_BODY_BYTES,
+    MAX_RETRY_AFTER,
+    BoundedBodyPolicy,
+    CallDeadlinePolicy,
+    DeadlineRetryPolicy,
+    RetryAfterCap,
+    SafeChallengePolicy,
+    _TokenOnlyForTheEndpoint,
+)
+from ._polling import ArmOperationPolling
 from ._version import VERSION
-from .exceptions import ServiceError, error_from_response
+from .exceptions import error_from_response
 from .models import VirtualMachineScaleSetVMInstanceIDs
 
 API_VERSION: Final = "2024-07-01"
@@ -66,143 +70,6 @@ class AllInstances(enum.Enum):
 ALL_INSTANCES: Final = AllInstances.ALL_INSTANCES
 
 
-class _ServicePolling(ARMPolling):
-    """ARM's polling, except that a failed operation raises ServiceError, as a failed first
-    request does, so one `except ServiceError` covers both."""
-
-    def run(self) -> None:
-        try:
-            super().run()
-        except ServiceError:
-            raise
-        except (HttpResponseError, ValueError, TypeError, AttributeError) as error:
-            # azure-core's own error, or its parser meeting a status body that is no JSON object
-            response = getattr(error, "response", None) or getattr(
-                self._pipeline_response, "http_response", None
-            )
-            if response is None:
-                raise
-            raise error_from_response(cast(HttpResponse, response)) from error
-
-
-_Result_co = TypeVar("_Result_co", covariant=True)
-_DoneCallback = Callable[[PollingMethod[Any]], object]
-
-
-class _CallerThreadPoller(LROPoller[_Result_co]):
-    """azure-core's LROPoller, except that the thread that waits for the result polls,
-    rather than a new thread per operation: begin_...().result() starts no thread.
-
-    Asked about progress without waiting (done(), add_done_callback(), wait(timeout)), it
-    polls in a background thread, as LROPoller does. Done callbacks run in the thread that
-    polled, so an exception from one reaches the caller of result() or, in the background,
-    threading.excepthook. LROPoller.__init__ is not called, as it would start that thread at
-    once; every public method is overridden, so none of LROPoller's own state is used.
-    """
-
-    def __init__(
-        self,
-        client: Any,
-        initial_response: Any,
-        deserialization_callback: Callable[[Any], _Result_co],
-        polling_method: PollingMethod[_Result_co],
-    ) -> None:
-        self._method = polling_method
-        self._lock = threading.Lock()
-        self._claimed = False
-        self._complete = False
-        self._settled = threading.Event()
-        self._error: Exception | None = None
-        self._pending_callbacks: list[_DoneCallback] = []
-        polling_method.initialize(client, initial_response, deserialization_callback)
-        if polling_method.finished():
-            self._claimed = self._complete = True
-            self._settled.set()
-
-    def polling_method(self) -> PollingMethod[_Result_co]:
-        return self._method
-
-    def continuation_token(self) -> str:
-        return self._method.get_continuation_token()
-
-    def status(self) -> str:
-        return self._method.status()
-
-    def result(self, timeout: float | None = None) -> _Result_co:
-        self.wait(timeout)
-        return self._method.resource()
-
-    @distributed_trace
-    def wait(self, timeout: float | None = None) -> None:
-        if timeout is None and self._claim():
-            self._poll()
-        else:
-            self._poll_in_background()
-            self._settled.wait(timeout)
-        if self._error is not None:
-            raise self._error
-
-    def done(self) -> bool:
-        self._poll_in_background()
-        return self._settled.is_set()
-
-    def add_done_callback(self, func: _DoneCallback) -> None:
-        with self._lock:
-            call_now = self._complete
-            if not call_now:
-                self._pending_callbacks.append(func)
-        if call_now:
-            func(self._method)
-        else:
-            self._poll_in_background()
-
-    def remove_done_callback(self, func: _DoneCallback) -> None:
-        with self._lock:
-            if self._complete:
-                raise ValueError("Process is complete.")
-            self._pending_callbacks = [f for f in self._pending_callbacks if f != func]
-
-    def _claim(self) -> bool:
-        """True for the one caller that is to poll."""
-        with self._lock:
-            claimed, self._claimed = self._claimed, True
-            return not claimed
-
-    def _poll_in_background(self) -> None:
-        if self._claim():
-            threading.Thread(
-                target=with_current_context(self._poll),
-                name="armgen-poller",
-                daemon=True,
-            ).start()
-
-    def _poll(self) -> None:
-        try:
-            self._method.run()
-        except AzureError as error:
-            if not error.continuation_token:
-                try:
-                    error.continuation_token = self.continuation_token()
-                except Exception:
-                    error.continuation_token = None
-            self._error = error
-        except Exception as error:
-            self._error = error
-        except BaseException:
-            # Ctrl-C in the waiting thread: the next wait() polls again.
-            with self._lock:
-                self._claimed = False
-            raise
-        with self._lock:
-            self._complete = True
-            callbacks, self._pending_callbacks = self._pending_callbacks, []
-        try:
-            for callback in callbacks:
-                callback(self._method)
-        finally:
-            self._settled.set()
-
-
 class VirtualMachineScaleSetsClient:
     """Client for ComputeManagementClient (api-version 2024-07-01): begin_deallocate.
 
@@ -213,9 +80,17 @@ class VirtualMachineScaleSetsClient:
     :param subscription_id: ID of the Azure subscription that owns the resources.
     :keyword endpoint: Resource Manager endpoint; the token scope is derived from it.
     :keyword api_version: Override the API version, at your own risk.
+    :keyword max_retry_after: Seconds: the longest wait a Retry-After can ask for
+        (MAX_RETRY_AFTER).
+    :keyword max_body_bytes: Bytes read of a success body, after decompression
+        (MAX_BODY_BYTES).
+    :keyword max_error_body_bytes: Bytes read of an error body
+        (MAX_ERROR_BODY_BYTES).
+    :keyword call_timeout: Seconds one call may take, retries and waits included
+        (CALL_TIMEOUT); None for no deadline.
     :keyword credential_scopes: Override the token scopes.
     :keyword kwargs: azure-core configuration: retry_total, transport, logging_enable
-        and the rest.
+        and the rest; policies= replaces the pipeline, these limits included.
     """
 
     def __init__(
@@ -225,11 +100,20 @@ class VirtualMachineScaleSetsClient:
         *,
         endpoint: str = DEFAULT_ENDPOINT,
         api_version: str = API_VERSION,
+        max_retry_after: float = MAX_RETRY_AFTER,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        max_error_body_bytes: int = MAX_ERROR_BODY_BYTES,
+        call_timeout: float | None = CALL_TIMEOUT,
         **kwargs: Any,
     ) -> None:
         self._subscription_id = _require_text("subscription_id", subscription_id)
         self._api_version = _require_text("api_version", api_version)
         endpoint = _require_text("endpoint", endpoint).rstrip("/")
+        _require_limit("max_retry_after", max_retry_after)
+        _require_limit("max_body_bytes", max_body_bytes, whole=True)
+        _require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
+        if call_timeout is not None:
+            _require_limit("call_timeout", call_timeout)
         scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]
         pipeline_policies = kwargs.pop("policies", None) or [
             policies.RequestIdPolicy(**kwargs),
@@ -237,18 +121,17 @@ class VirtualMachineScaleSetsClient:
             policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
             policies.RedirectPolicy(**kwargs),
-            policies.RetryPolicy(**kwargs),
-            ARMChallengeAuthenticationPolicy(credential, *scopes, **kwargs),
+            CallDeadlinePolicy(call_timeout),
+            DeadlineRetryPolicy(**kwargs),
+            RetryAfterCap(max_retry_after),
+            SafeChallengePolicy(credential, *scopes, **kwargs),
             _TokenOnlyForTheEndpoint(endpoint),
             policies.CustomHookPolicy(**kwargs),
             policies.DistributedTracingPolicy(**kwargs),
             policies.SensitiveHeaderCleanupPolicy(**kwargs),
             ARMHttpLoggingPolicy(**kwargs),
+            BoundedBodyPolicy(max_body_bytes, max_error_body_bytes),
         ]
-        if "transport" not in kwargs and "session" not in kwargs:
-            from ._transport import default_transport
-
-            kwargs["transport"] = default_transport(**kwargs)
         self._client: ARMPipelineClient[HttpRequest, HttpResponse] = ARMPipelineClient(
             base_url=endpoint, policies=pipeline_policies, **kwargs
         )
@@ -306,7 +189,7 @@ class VirtualMachineScaleSetsClient:
         :raises ServiceError: The service answered with an error.
         """
         if polling is True:
-            polling_method: PollingMethod[None] = _ServicePolling(
+            polling_method: PollingMethod[None] = ArmOperationPolling(
                 polling_interval, **kwargs
             )
         elif polling is False:
@@ -315,7 +198,7 @@ class VirtualMachineScaleSetsClient:
         else:
             polling_method = polling
         if continuation_token is not None:
-            return _CallerThreadPoller.from_continuation_token(
+            return LROPoller.from_continuation_token(
                 polling_method=polling_method,
                 continuation_token=continuation_token,
                 client=self._client,
@@ -334,12 +217,12 @@ class VirtualMachineScaleSetsClient:
                 )
             ).to_dict()
         )
-        query = {
+        query: dict[str, str] = {
             "api-version": self._api_version,
         }
         if hibernate is not None:
             query["hibernate"] = "true" if hibernate else "false"
-        headers = {
+        headers: dict[str, str] = {
             "Accept": "application/json",
         }
         request = HttpRequest(
@@ -366,15 +249,28 @@ class VirtualMachineScaleSetsClient:
             202,
         ):
             raise error_from_response(response)
-        return _CallerThreadPoller(
+        return LROPoller(
             self._client, pipeline_response, _begin_deallocate_result, polling_method
         )
 
 
 def _begin_deallocate_result(
-    pipeline_response: PipelineResponse[HttpRequest, HttpResponse],
+    pipeline_response: PipelineResponse[HttpRequest, Any],
 ) -> None:
     return None
+
+
+def _require_limit(name: str, value: object, *, whole: bool = False) -> None:
+    """A limit is a finite number >= 0 (a whole one for a number of bytes)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (whole and not isinstance(value, int))
+    ):
+        expected = "an int" if whole else "a number"
+        raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
+    if not 0 <= value < float("inf"):
+        raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
 
 
 def _require_text(
@@ -401,18 +297,6 @@ def _require_text(
     if pattern is not None and re.search(pattern, value, re.ASCII) is None:
         raise ValueError(f"{name} must match the pattern {pattern!r}")
     return value
-
-
-class _TokenOnlyForTheEndpoint(SansIOHTTPPolicy[HttpRequest, Any]):
-    """Keep the bearer token to the endpoint's host, whatever host a Location or
-    Azure-AsyncOperation header names for polling."""
-
-    def __init__(self, endpoint: str) -> None:
-        self._host = urlsplit(endpoint).netloc.lower()
-
-    def on_request(self, request: PipelineRequest[HttpRequest]) -> None:
-        if urlsplit(request.http_request.url).netloc.lower() != self._host:
-            request.http_request.headers.pop("Authorization", None)
 
 
 def _require_strings(

@@ -126,6 +126,7 @@ class _Builder:
             client_parameters=_client_parameters(operations),
             security=self._security(root),
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
+            scheme=_scheme(root),
         )
 
     def _select_operations(
@@ -500,3 +501,11 @@ def _split_operation_id(op_id: str) -> tuple[str, str]:
 def _is_global(node: Node) -> bool:
     """A parameter from a `parameters` section is a client parameter unless it says otherwise."""
     return node.pointer.startswith("/parameters/")
+
+
+def _scheme(root: Node) -> str:
+    """https when the spec lists it or lists no scheme; http when that is all it lists."""
+    schemes = root.value.get("schemes")
+    if isinstance(schemes, list) and "http" in schemes and "https" not in schemes:
+        return "http"
+    return "https"

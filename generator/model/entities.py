@@ -237,6 +237,8 @@ class Api:
     client_parameters: tuple[Parameter, ...]
     security: tuple[OAuth2Security, ...]
     source: SpecSource
+    scheme: str = "https"
+    """The default endpoint's scheme: https unless the spec's `schemes` list only http."""
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)

@@ -19,6 +19,7 @@ from generator.naming import PYTHON_BUILTINS
 CLIENT_MODULE_NAMES = frozenset(
     {"annotations", "cast", "distributed_trace", "enum", "error_from_response"}
     | {"policies", "quote", "re", "threading", "urlsplit", "with_current_context"}
+    | {"json_body", "unusable_answer"}
 )
 """Lower-case names bound at module level in _client.py or aio/_client.py (imports, helpers)."""
 
@@ -43,6 +44,7 @@ CLIENT_RESERVED = (
     # arguments and locals of the client's __init__
     | {"self", "credential", "endpoint", "api_version", "kwargs", "scopes"}
     | {"pipeline_policies", "default_transport"}
+    | {"max_retry_after", "max_body_bytes", "max_error_body_bytes", "call_timeout"}
     # attributes: a client parameter `x` is kept as `self._x`
     | {"client"}
 )
@@ -69,6 +71,7 @@ MODEL_RESERVED = (
 RESERVED_CONSTANTS = frozenset(
     {"API_VERSION", "DEFAULT_ENDPOINT", "DEFAULT_POLLING_INTERVAL", "VERSION"}
     | {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
+    | {"CALL_TIMEOUT", "MAX_BODY_BYTES", "MAX_ERROR_BODY_BYTES", "MAX_RETRY_AFTER"}
 )
 """Module constants of _client.py: a sentinel cannot take one."""
 
@@ -91,6 +94,11 @@ RESERVED_CLASS_NAMES = (
     | {"AsyncARMPolling", "ClientAuthenticationError", "ResourceExistsError"}
     | {"ResourceNotFoundError", "ServiceError", "ServiceAuthenticationError"}
     | {"ServiceResourceExistsError", "ServiceResourceNotFoundError"}
+    | {"ArmOperationPolling", "OperationNotDoneError", "ServiceDecodeError"}
+    | {"BoundedBodyPolicy", "CallDeadlinePolicy", "DeadlineRetryPolicy"}
+    | {"RetryAfterCap", "SafeChallengePolicy", "AsyncArmOperationPolling"}
+    | {"AsyncBoundedBodyPolicy", "AsyncCallDeadlinePolicy", "AsyncSafeChallengePolicy"}
+    | {"DecodeError"}
 )
 """What a model, enum, sentinel or client class cannot be called: a builtin, a constant of
 _client.py, or a class the generated modules import or define."""

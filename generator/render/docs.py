@@ -29,9 +29,18 @@ def client_doc(api: Api) -> str:
             ":param subscription_id: ID of the Azure subscription that owns the resources.",
             ":keyword endpoint: Resource Manager endpoint; the token scope is derived from it.",
             ":keyword api_version: Override the API version, at your own risk.",
+            ":keyword max_retry_after: Seconds: the longest wait a Retry-After can ask"
+            " for (MAX_RETRY_AFTER).",
+            ":keyword max_body_bytes: Bytes read of a success body, after"
+            " decompression (MAX_BODY_BYTES).",
+            ":keyword max_error_body_bytes: Bytes read of an error body"
+            " (MAX_ERROR_BODY_BYTES).",
+            ":keyword call_timeout: Seconds one call may take, retries and waits"
+            " included (CALL_TIMEOUT); None for no deadline.",
             ":keyword credential_scopes: Override the token scopes.",
             ":keyword kwargs: azure-core configuration: retry_total, transport,"
-            " logging_enable and the rest.",
+            " logging_enable and the rest; policies= replaces the pipeline, these"
+            " limits included.",
         ]
     )
 

@@ -166,9 +166,7 @@ def operation_view(
     for type_ref in touched:
         models_used |= referenced_classes(type_ref, models)
     result_annotation = annotation(result, models) if result else "None"
-    result_expression = (
-        "None" if result is None else from_wire(result, "response.json()", models)
-    )
+    result_conversion = None if result is None else from_wire(result, "data", models)
     return OperationView(
         method_name=operation.method_name,
         doc=SpecText(
@@ -202,7 +200,7 @@ def operation_view(
             else None
         ),
         result_annotation=result_annotation,
-        result_expression=result_expression,
+        result_conversion=result_conversion,
         models_used=tuple(sorted(models_used)),
         retry_even_post=operation.idempotent
         and operation.http_method in ("POST", "PATCH"),

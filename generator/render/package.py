@@ -29,18 +29,27 @@ PACKAGE_OUTPUTS = (
     ("__init__.py", "__init__.py", False),
     ("_client.py", "_client.py", False),
     ("_client.py", "aio/_client.py", True),
+    ("_pipeline.py", "_pipeline.py", False),
+    ("aio/_pipeline.py", "aio/_pipeline.py", True),
+    ("_polling.py", "_polling.py", False),
+    ("_polling.py", "aio/_polling.py", True),
     ("aio/__init__.py", "aio/__init__.py", True),
     ("models.py", "models.py", False),
     ("exceptions.py", "exceptions.py", False),
     ("_version.py", "_version.py", False),
-    ("_transport.py", "_transport.py", False),
     ("py.typed", "py.typed", False),
     ("README.md", "README.md", False),
 )
 """(template under templates/package/, file in the package, async flavour?).
 
-The sync and async clients come from one template, so they cannot drift apart."""
+The sync and async clients (and pollers) come from one template, so they cannot drift apart."""
+LONG_RUNNING_ONLY = frozenset({"_polling.py", "aio/_polling.py"})
+"""Files written only for a spec with long-running operations."""
 DEFAULT_POLLING_INTERVAL = 30
+RUNTIME_FLOORS = (("azure-core", "1.38"), ("azure-mgmt-core", "1.4"))
+"""The oldest azure-core and azure-mgmt-core the generated client runs on (azure-core 1.38 is the
+first whose continuation tokens hold no bearer token); the generator's own `client` extra in
+pyproject.toml states the same, and `nox -s client_deps` tests them."""
 
 
 def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
@@ -50,7 +59,9 @@ def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
     flavors = {False: _flavor(view, is_async=False), True: _flavor(view, is_async=True)}
     package_dir = PurePosixPath(*package_name.split("."))
     outputs = [
-        (f"package/{t}.jinja", package_dir / f, a) for t, f, a in PACKAGE_OUTPUTS
+        (f"package/{t}.jinja", package_dir / f, a)
+        for t, f, a in PACKAGE_OUTPUTS
+        if view.has_long_running or f not in LONG_RUNNING_ONLY
     ]
     if "." not in package_name:
         outputs.append(("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), False))
@@ -66,11 +77,19 @@ def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
 
 def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
     prefix = "Async" if is_async else ""
-    auth_policy = f"{prefix}ARMChallengeAuthenticationPolicy"
     http_response = f"{prefix}HttpResponse"
-    sync_poller = package.has_long_running and not is_async
+    own_policies = [
+        f"{prefix}BoundedBodyPolicy",
+        f"{prefix}CallDeadlinePolicy",
+        f"{prefix}SafeChallengePolicy",
+    ]
+    shared_pipeline = [
+        *_PIPELINE_CONSTANTS,
+        "RetryAfterCap",
+        "_TokenOnlyForTheEndpoint",
+    ]
     shared = {"API_VERSION", "DEFAULT_ENDPOINT", "_SDK_MONIKER", "_require_text"}
-    shared.add("_TokenOnlyForTheEndpoint")
+    shared.add("_require_limit")
     if package.retry_even_post:
         shared.add("_RETRY_EVEN_POST")
     shared |= {s.name for s in package.sentinels} | {
@@ -81,7 +100,9 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
     if package.needs_string_list_check:
         shared.add("_require_strings")
     shared |= {
-        f"_{op.method_name}_result" for op in package.operations if op.long_running
+        f"_{op.method_name}_result"
+        for op in package.operations
+        if op.long_running or op.result_conversion
     }
     return FlavorView(
         is_async=is_async,
@@ -91,6 +112,12 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
             else "The synchronous client, built on azure-core's and azure-mgmt-core's pipeline."
         ),
         package_doc=f"Asynchronous client for {package.title}, on aiohttp.",
+        polling_doc=(
+            "The asynchronous client's polling: the twin of ../_polling.py."
+            if is_async
+            else "How the client polls a long-running operation, through azure-core's public"
+            " PollingMethod interface."
+        ),
         def_="async def" if is_async else "def",
         await_="await " if is_async else "",
         enter="__aenter__" if is_async else "__enter__",
@@ -102,39 +129,61 @@ def _flavor(package: PackageView, *, is_async: bool) -> FlavorView:
         pipeline_client=f"{prefix}ARMPipelineClient",
         http_response=http_response,
         poller=f"{prefix}LROPoller",
-        # azure-core's sync LROPoller starts a thread per operation; ours polls in the caller's.
-        poller_class="AsyncLROPoller" if is_async else "_CallerThreadPoller",
+        poller_class=f"{prefix}LROPoller",
         polling_method=f"{prefix}PollingMethod",
         no_polling=f"{prefix}NoPolling",
         arm_polling=f"{prefix}ARMPolling",
-        arm_polling_module="azure.mgmt.core.polling."
-        + ("async_arm_polling" if is_async else "arm_polling"),
-        auth_policy=auth_policy,
-        retry_policy=f"{prefix}RetryPolicy",
+        operation_polling=f"{prefix}ArmOperationPolling",
+        operation_polling_base=(
+            "AsyncLROBasePolling[Any, HttpRequest, AsyncHttpResponse]"
+            if is_async
+            else "ARMPolling"
+        ),
+        auth_policy=f"{prefix}SafeChallengePolicy",
+        deadline_policy=f"{prefix}CallDeadlinePolicy",
+        retry_policy="policies.AsyncRetryPolicy" if is_async else "DeadlineRetryPolicy",
         redirect_policy=f"{prefix}RedirectPolicy",
+        body_policy=f"{prefix}BoundedBodyPolicy",
         polling_imports=import_order(
             [f"{prefix}LROPoller", f"{prefix}NoPolling", f"{prefix}PollingMethod"]
         ),
         rest_imports=import_order(["HttpRequest", http_response]),
-        policy_imports=import_order([auth_policy, "ARMHttpLoggingPolicy"]),
         pipeline_imports=import_order(
-            ["PipelineResponse", "policies"] + ([] if is_async else ["PipelineRequest"])
+            own_policies
+            + ([] if is_async else [*shared_pipeline, "DeadlineRetryPolicy"])
         ),
-        urllib_imports=("quote",) if is_async else ("quote", "urlsplit"),
+        shared_pipeline_imports=import_order(shared_pipeline),
         shared_imports=import_order(shared),
         collections_imports=import_order(
             (["Sequence"] if package.needs_sequence else [])
-            + (["Callable"] if sync_poller else [])
+            + (["Callable"] if package.has_results and not is_async else [])
         ),
         typing_imports=import_order(
-            ["Any", "cast"]
+            ["Any"]
             + ([] if is_async else ["Final"])
-            + (["TypeVar"] if sync_poller else [])
+            + (["TypeVar"] if package.has_results and not is_async else [])
+        ),
+        model_imports=import_order(
+            [*package.client_imports, *([] if is_async else package.result_helpers)]
         ),
         exception_imports=import_order(
-            ["HttpResponseError"] + (["AzureError"] if sync_poller else [])
+            ["error_from_response"]
+            + (
+                ["json_body", "unusable_answer"]
+                if package.has_results and not is_async
+                else []
+            )
         ),
     )
+
+
+_PIPELINE_CONSTANTS = (
+    "CALL_TIMEOUT",
+    "MAX_BODY_BYTES",
+    "MAX_ERROR_BODY_BYTES",
+    "MAX_RETRY_AFTER",
+)
+"""The pipeline's documented defaults, exported by the package."""
 
 
 def _package_view(api: Api, package_name: str) -> PackageView:
@@ -155,11 +204,19 @@ def _package_view(api: Api, package_name: str) -> PackageView:
     constructor_arguments = tuple(
         p.python_name for p in api.client_parameters if p.wire_name != "api-version"
     )
+    has_long_running = any(view.long_running for view in operations)
+    conversions = [view.result_conversion or "" for view in operations]
+    helpers = {
+        name for text in conversions for name in re.findall(_MODEL_HELPERS, text)
+    }
     client_imports = sorted({name for view in operations for name in view.models_used})
     client_exports = {api.client_name, "API_VERSION", "DEFAULT_ENDPOINT"}
     client_exports |= {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
     client_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
+    pipeline_exports = set(_PIPELINE_CONSTANTS)
+    polling_exports = {"ArmOperationPolling"} if has_long_running else set()
     all_exports = client_exports | {"__version__"} | set(model_names) | set(error_names)
+    all_exports |= pipeline_exports | polling_exports
     all_exports |= {enum.class_name for enum in enums}
     return PackageView(
         package_name=package_name,
@@ -172,7 +229,7 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         title=SpecText(api.title),
         description=SpecText(api.description),
         api_version=SpecText(api.api_version),
-        default_endpoint=SpecText(f"https://{api.host}{api.base_path}"),
+        default_endpoint=SpecText(f"{api.scheme}://{api.host}{api.base_path}"),
         client_name=api.client_name,
         client_doc=SpecText(client_doc(api)),
         client_parameters=tuple(
@@ -195,7 +252,8 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         models_imports=import_order(
             [m.class_name for m in model_views] + [e.class_name for e in enums]
         ),
-        models_need_datetime=any(
+        models_need_datetime="_parse_datetime" in helpers
+        or any(
             re.search(r"\bdatetime\b", f.annotation) is not None
             for m in model_views
             for f in m.all_fields
@@ -211,15 +269,25 @@ def _package_view(api: Api, package_name: str) -> PackageView:
         error=error,
         exports=export_order(all_exports),
         client_exports=import_order(client_exports),
+        pipeline_exports=import_order(pipeline_exports),
+        polling_exports=import_order(polling_exports),
+        aio_exports=export_order(
+            {api.client_name}
+            | ({"AsyncArmOperationPolling"} if has_long_running else set())
+        ),
         example_imports=(api.client_name,),
         error_exports=error_names,
         client_imports=import_order(client_imports),
+        result_helpers=import_order(helpers),
+        needs_quote=any(view.path_arguments for view in operations),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
         distribution_name=package_name.replace("_", "-").replace(".", "-"),
         readme_path="/".join([*package_name.split("."), "README.md"]),
         setuptools_packages=(package_name, f"{package_name}.aio"),
-        has_long_running=any(view.long_running for view in operations),
+        has_long_running=has_long_running,
+        has_results=any(view.result_conversion for view in operations),
         polling_interval=DEFAULT_POLLING_INTERVAL,
+        runtime_floors=RUNTIME_FLOORS,
         needs_sequence=any(
             "Sequence[" in a.annotation for v in operations for a in v.arguments
         ),
@@ -238,8 +306,14 @@ def _package_view(api: Api, package_name: str) -> PackageView:
 
 def _error_class_names() -> tuple[str, ...]:
     return (
+        "OperationNotDoneError",
         "ServiceAuthenticationError",
+        "ServiceDecodeError",
         "ServiceError",
         "ServiceResourceExistsError",
         "ServiceResourceNotFoundError",
     )
+
+
+_MODEL_HELPERS = r"\b(_checked|_enum_or_text|_parse_datetime)\("
+"""The models module's conversion helpers that a result conversion may call."""

@@ -88,7 +88,8 @@ class OperationView:
     long_running: bool
     final_state_via: SpecText | None
     result_annotation: str
-    result_expression: str
+    result_conversion: str | None
+    """The result from the JSON body `data`, or None when the operation returns nothing."""
     models_used: tuple[str, ...]
     retry_even_post: bool
 
@@ -170,14 +171,23 @@ class PackageView:
     exports: tuple[str, ...]
     example_imports: tuple[str, ...]
     client_exports: tuple[str, ...]
+    pipeline_exports: tuple[str, ...]
+    polling_exports: tuple[str, ...]
+    aio_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
     client_imports: tuple[str, ...]
+    result_helpers: tuple[str, ...]
+    """The models module's helpers that result conversions call (_checked, ...)."""
+    needs_quote: bool
     module_doc: SpecText
     distribution_name: str
     readme_path: str
     setuptools_packages: tuple[str, ...]
     has_long_running: bool
+    has_results: bool
+    """Some operation returns a value built from the body."""
     polling_interval: int
+    runtime_floors: tuple[tuple[str, str], ...]
     needs_sequence: bool
     needs_string_list_check: bool
     retry_even_post: bool
@@ -192,6 +202,7 @@ class FlavorView:
     is_async: bool
     module_doc: str
     package_doc: str
+    polling_doc: str
     def_: str
     await_: str
     enter: str
@@ -205,16 +216,21 @@ class FlavorView:
     polling_method: str
     no_polling: str
     arm_polling: str
-    arm_polling_module: str
+    operation_polling: str
+    operation_polling_base: str
     auth_policy: str
+    deadline_policy: str
     retry_policy: str
     redirect_policy: str
+    body_policy: str
     polling_imports: tuple[str, ...]
     rest_imports: tuple[str, ...]
-    policy_imports: tuple[str, ...]
     pipeline_imports: tuple[str, ...]
-    urllib_imports: tuple[str, ...]
+    """From the flavour's own _pipeline module."""
+    shared_pipeline_imports: tuple[str, ...]
+    """From ../_pipeline, in the async flavour."""
     shared_imports: tuple[str, ...]
+    model_imports: tuple[str, ...]
     collections_imports: tuple[str, ...]
     typing_imports: tuple[str, ...]
     exception_imports: tuple[str, ...]

@@ -1,6 +1,7 @@
 """Which files under the root the generator owns, read-only: the ones its manifest records
-(still as written, or still carrying the generated header), or, before there is a manifest,
-the ones it would write now that carry the header or already hold the very bytes.
+(still as written, or still carrying the generated header), and the ones it would write now
+that carry the header or already hold the very bytes (adopted: output committed before the
+manifest existed, or a generated file a merge brought in).
 
 Everything else is foreign: it is never modified, moved or deleted, and is read no further
 than adoption needs. A foreign file, folder or link where a generated file must go is a
@@ -42,7 +43,7 @@ class Survey:
     root: Path
     exists: bool
     manifest: Mapping[PurePosixPath, str] | None
-    """Recorded path -> sha256; None when the root has no manifest (adoption applies)."""
+    """Recorded path -> sha256; None when the root has no manifest."""
     owned: Mapping[PurePosixPath, bytes]
     """Files the generator owns, manifest included, with their bytes now."""
     conflicts: Mapping[PurePosixPath, str]
@@ -106,9 +107,7 @@ def _owned_bytes(
         return read_file(location)
     if size > MAX_OWNED_BYTES:
         return None
-    if manifest is not None:
-        if path not in manifest:
-            return None
+    if manifest is not None and path in manifest:
         head = read_file(location, HEADER_BYTES)
         if carries_header(head) or file_sha256(location) == manifest[path]:
             return read_file(location)

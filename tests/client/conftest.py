@@ -3,8 +3,10 @@ asked for, strict cassette replay, a client, and local misbehaving servers."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -12,6 +14,7 @@ import vcr
 
 from tests.helpers import CASSETTES, SUBSCRIPTION, FakeCredential, SentRequests
 from tests.helpers.server import FaultyServer
+from tests.helpers.widgets import generate_widgets
 
 
 @pytest.fixture
@@ -25,6 +28,29 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     recorded: list[float] = []
     monkeypatch.setattr(time, "sleep", recorded.append)
     return recorded
+
+
+@pytest.fixture
+def async_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """asyncio.sleep recorded, not slept (aiohttp's own sleep(0) yields are left out)."""
+    recorded: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def fake_sleep(delay: float, *args: Any) -> None:
+        if delay:
+            recorded.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr(asyncio, "sleep", fake_sleep)
+    return recorded
+
+
+@pytest.fixture(scope="session")
+def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The client of tests.helpers.widgets: constrained names, a POST not declared
+    idempotent, a GET with a result and a long-running PUT with one."""
+    with generate_widgets(tmp_path_factory.mktemp("widgets")) as module:
+        yield module
 
 
 @pytest.fixture

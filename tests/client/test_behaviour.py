@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 from azure.core.pipeline.transport import HttpTransport
 
-from tests.helpers import SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers import GENERATED, SUBSCRIPTION, FakeCredential, SentRequests
 from vmss_deallocate import (
     ALL_INSTANCES,
     API_VERSION,
@@ -225,3 +228,22 @@ def test_continuation_token_resumes_polling_without_posting_again(
         assert resumed.result() is None
     assert cassette.all_played
     assert [request.method for request in sent.requests] == ["POST", "GET", "GET"]
+
+
+def test_importing_the_package_leaves_the_transport_for_the_first_client() -> None:
+    """Import time is start-up time for the services that vendor the client: azure-core's
+    transport (requests, urllib3, or aiohttp for aio) is imported when a client is built.
+    """
+    code = (
+        "import sys, vmss_deallocate, vmss_deallocate.aio\n"
+        "heavy = ('requests', 'urllib3', 'aiohttp')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(GENERATED)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == "[]\n"

@@ -28,7 +28,7 @@ from tests.helpers import (
     FakeCredential,
     SentRequests,
 )
-from vmss_deallocate import ALL_INSTANCES, ServiceError
+from vmss_deallocate import ALL_INSTANCES, ServiceDecodeError, ServiceError
 
 DEALLOCATE_PATH = (
     f"/subscriptions/{SUBSCRIPTION}/resourceGroups/rg-web/providers/Microsoft.Compute"
@@ -206,7 +206,11 @@ def test_non_json_error_body_still_raises_with_the_status(
     assert cassette.all_played
     assert caught.value.status_code == 502
     assert caught.value.cloud_error is None and caught.value.code is None
-    message = "HTTP 502 Bad Gateway: the response body is not a JSON error object"
+    assert isinstance(caught.value, ServiceDecodeError)
+    message = (
+        "Operation returned an invalid status 'Bad Gateway';"
+        " the response body is not a JSON error object [HTTP 502 Bad Gateway]"
+    )
     assert caught.value.message == message
     assert str(caught.value).startswith(message)
 

@@ -28,12 +28,15 @@ PACKAGE_FILES = {
     for name in (
         "__init__.py",
         "_client.py",
+        "_pipeline.py",
+        "_polling.py",
         "aio/__init__.py",
         "aio/_client.py",
+        "aio/_pipeline.py",
+        "aio/_polling.py",
         "models.py",
         "exceptions.py",
         "_version.py",
-        "_transport.py",
         "py.typed",
         "README.md",
     )

@@ -15,17 +15,29 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
 import pytest
 from azure.core.credentials import AccessToken
+from azure.core.exceptions import HttpResponseError
 
 from tests.helpers import FAKE_TOKEN, SUBSCRIPTION, FakeCredential
-from vmss_deallocate import VirtualMachineScaleSetsClient
+from vmss_deallocate import (
+    ServiceError,
+    ServiceResourceNotFoundError,
+    VirtualMachineScaleSetsClient,
+)
 from vmss_deallocate.aio import VirtualMachineScaleSetsClient as AsyncClient
+
+BACKOFF = [1.6, 3.2]
+"""azure-core's waits before the 2nd and 3rd retries (the 1st is immediate): 0.8 * 2 ** (n - 1)."""
+READ_TIMEOUT = 0.3
+"""Seconds the client waits for a response in the timeout tests; the server stalls longer."""
+STALL = 5.0
+"""How long a stalling reply holds back (cut short when the server shuts down)."""
 
 TOKEN = "armgen-faults-t0ken-5f1c9e-NEVER-SHOWN"
 """The fake credential's bearer token: distinctive, so that any leak of it is found."""
@@ -55,6 +67,15 @@ class Reply:
     fault: Fault | None = None
     """reset: close with RST and no answer; close: FIN and no answer; truncate: send half the
     body announced by Content-Length, then close."""
+    trickle: float = 0.0
+    """Seconds between bytes: the body is sent a byte at a time (until the client gives up or
+    the server stops)."""
+    trickle_head: bool = False
+    """With `trickle`, the status line and headers are trickled too, before any body."""
+    gate: threading.Event | None = None
+    """Answer only once this is set (or the server stops): the test decides when."""
+    action: Callable[[], object] | None = None
+    """Run in the server's thread when the request has been read, before answering."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,15 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._serve()
 
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_PATCH(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
     def _serve(self) -> None:
         owner = self.server.owner
         length = int(self.headers.get("Content-Length") or 0)
@@ -100,6 +130,11 @@ class _Handler(BaseHTTPRequestHandler):
             body=self.rfile.read(length) if length else b"",
         )
         reply = owner.next_reply(seen)
+        if reply.action is not None:
+            reply.action()
+        if reply.gate is not None:
+            while not (reply.gate.is_set() or owner.stopping.is_set()):
+                reply.gate.wait(0.05)
         if reply.delay:
             owner.stopping.wait(reply.delay)
         if reply.fault in ("reset", "close"):
@@ -119,6 +154,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.dumps(body)
             headers.setdefault("Content-Type", "application/json")
         data = body.encode() if isinstance(body, str) else body
+        if reply.trickle_head:
+            self._trickle(_head(reply.status, headers, len(data)) + data, reply.trickle)
+            return
         self.send_response(reply.status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -127,14 +165,37 @@ class _Handler(BaseHTTPRequestHandler):
             "Connection", "close"
         )  # one request per connection: exact counts
         self.end_headers()
+        if reply.trickle:
+            self.wfile.flush()
+            self._trickle(data, reply.trickle)
+            return
         if reply.fault == "truncate":
             self.wfile.write(data[: len(data) // 2])
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         self.wfile.write(data)
 
+    def _trickle(self, data: bytes, interval: float) -> None:
+        """A byte, then a wait, until all is sent, the client hangs up or the server stops."""
+        self.close_connection = True
+        owner = self.server.owner
+        try:
+            for index in range(len(data)):
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+                if owner.stopping.wait(interval):
+                    return
+        except OSError:
+            return
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+def _head(status: int, headers: Mapping[str, str], length: int) -> bytes:
+    lines = [f"HTTP/1.1 {status} Trickling", *(f"{k}: {v}" for k, v in headers.items())]
+    lines += [f"Content-Length: {length}", "Connection: close", "", ""]
+    return "\r\n".join(lines).encode("latin-1")
 
 
 class FaultyServer:
@@ -276,17 +337,39 @@ def deallocate_fails(
     return caught.value
 
 
-def async_deallocate(server: FaultyServer, **options: Any) -> None:
+def async_deallocate(
+    server: FaultyServer,
+    *,
+    client_options: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> None:
+    """The async client's begin_deallocate(...).result() against `server`."""
+
     async def run() -> None:
         async with AsyncClient(
-            AsyncCredential(), SUBSCRIPTION, endpoint=server.url
+            AsyncCredential(),
+            SUBSCRIPTION,
+            endpoint=server.url,
+            **(client_options or {}),
         ) as client:
             poller = await client.begin_deallocate(
                 RG, VMSS, ["0"], enforce_https=False, **options
             )
-            await poller.result()
+            assert await poller.result() is None
 
     asyncio.run(run())
+
+
+def async_deallocate_fails(
+    expected: type[BaseException], server: FaultyServer, **options: Any
+) -> Any:
+    """The error `async_deallocate` raises, checked to be exactly `expected` and free of the
+    token."""
+    with pytest.raises(expected) as caught:
+        async_deallocate(server, **options)
+    assert type(caught.value) is expected, repr(caught.value)
+    assert_no_token(caught.value)
+    return caught.value
 
 
 def failing_operation(server: FaultyServer, status: str) -> None:
@@ -316,3 +399,57 @@ def failing_operation(server: FaultyServer, status: str) -> None:
             },
         ),
     )
+
+
+def failing_poll(server: FaultyServer, status: str) -> None:
+    """Deallocate is accepted; its status monitor answers `status` (an HTTP status code)."""
+    server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
+    body = cloud_error("VMDeallocationFailed", "status store unavailable")
+    retried = 4 if int(status) >= 500 else 1  # a GET 404 is not retried
+    server.script("GET", "/op", *repeat(Reply(int(status), body=body), retried))
+
+
+FAILURES: dict[str, tuple[type[ServiceError], int, list[float]]] = {
+    "Failed": (ServiceError, 200, [3]),
+    "Canceled": (ServiceError, 200, [3]),
+    "503": (ServiceError, 503, BACKOFF),
+    "404": (ServiceResourceNotFoundError, 404, []),
+}
+"""How each failure of the operation is raised: the class, its status and the waits."""
+
+
+def fail_operation(server: FaultyServer, failure: str) -> None:
+    """Script the failure FAILURES names: an operation that ends so, or a monitor that says so."""
+    if failure.isdigit():
+        failing_poll(server, failure)
+    else:
+        failing_operation(server, failure)
+
+
+def assert_raised_from_azure_cores_error(error: ServiceError) -> None:
+    """The client's ServiceError chains the HttpResponseError that azure-core's polling raised,
+    about the same response."""
+    cause = error.__cause__
+    assert type(cause) is HttpResponseError, repr(cause)
+    assert cause.response is error.response and cause.status_code == error.status_code
+
+
+MONITOR_BODIES = [
+    pytest.param("text/html", "<html><body>Gateway</body></html>", id="html"),
+    pytest.param("application/json", '{"status": "InPro', id="truncated-json"),
+    pytest.param("application/json", "[1, 2]", id="json-array"),
+]
+"""Status monitor bodies that are not a JSON object: azure-core's parser raises DecodeError
+(not JSON) or AttributeError (JSON, not an object); the client raises ServiceDecodeError."""
+
+
+def not_json_message(
+    status: int, reason: str, why: str = "the response body is not a JSON error object"
+) -> str:
+    """ServiceError's message for an error status whose body holds no error details."""
+    return f"Operation returned an invalid status '{reason}'; {why} [HTTP {status} {reason}]"
+
+
+def authorization(seen: Seen) -> str | None:
+    """The Authorization header a request came with, if any."""
+    return seen.headers.get("authorization")

@@ -13,7 +13,12 @@ import yaml
 from generator.escape import SpecText
 from generator.format import format_files
 from generator.pipeline import load_api
-from generator.render import PACKAGE_OUTPUTS, make_environment, render_package
+from generator.render import (
+    LONG_RUNNING_ONLY,
+    PACKAGE_OUTPUTS,
+    make_environment,
+    render_package,
+)
 from tests.helpers import write_spec
 
 # --- the environment ---------------------------------------------------------------------------
@@ -183,7 +188,9 @@ def test_render_and_format_a_small_package(tmp_path: Path) -> None:
     api = load_api(write_spec(tmp_path / "spec.yaml", ARM_SPEC))
     rendered = render_package(api, "things")
     assert set(rendered) == {
-        PurePosixPath("things", name) for _, name, _ in PACKAGE_OUTPUTS
+        PurePosixPath("things", name)
+        for _, name, _ in PACKAGE_OUTPUTS
+        if name not in LONG_RUNNING_ONLY  # the spec has no long-running operation
     } | {PurePosixPath("pyproject.toml")}
 
     files = format_files(rendered)
@@ -211,3 +218,26 @@ def test_render_a_package_without_an_error_response(tmp_path: Path) -> None:
     for path, text in files.items():
         if path.suffix == ".py":
             compile(text, str(path), "exec")
+
+
+@pytest.mark.parametrize(
+    ("schemes", "endpoint"),
+    [
+        (None, "https://management.azure.com"),
+        (["https"], "https://management.azure.com"),
+        (["http", "https"], "https://management.azure.com"),
+        (["http"], "http://management.azure.com"),
+    ],
+)
+def test_the_default_endpoint_follows_the_specs_schemes(
+    tmp_path: Path, schemes: list[str] | None, endpoint: str
+) -> None:
+    """https whenever the spec allows it; http only when that is all it lists."""
+    document = yaml.safe_load(yaml.safe_dump(ARM_SPEC))
+    if schemes is not None:
+        document["schemes"] = schemes
+    api = load_api(write_spec(tmp_path / "spec.yaml", document))
+    client = format_files(render_package(api, "things"))[
+        PurePosixPath("things/_client.py")
+    ]
+    assert f'DEFAULT_ENDPOINT: Final = "{endpoint}"' in client

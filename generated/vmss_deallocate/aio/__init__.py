@@ -4,5 +4,9 @@
 """Asynchronous client for ComputeManagementClient, on aiohttp."""
 
 from ._client import VirtualMachineScaleSetsClient
+from ._polling import AsyncArmOperationPolling
 
-__all__ = ["VirtualMachineScaleSetsClient"]
+__all__ = [
+    "AsyncArmOperationPolling",
+    "VirtualMachineScaleSetsClient",
+]

@@ -7,20 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 from azure.core.credentials_async import AsyncTokenCredential
-from azure.core.exceptions import HttpResponseError
 from azure.core.pipeline import PipelineResponse, policies
 from azure.core.polling import AsyncLROPoller, AsyncNoPolling, AsyncPollingMethod
 from azure.core.rest import AsyncHttpResponse, HttpRequest
 from azure.mgmt.core import AsyncARMPipelineClient
-from azure.mgmt.core.policies import (
-    ARMHttpLoggingPolicy,
-    AsyncARMChallengeAuthenticationPolicy,
-)
-from azure.mgmt.core.polling.async_arm_polling import AsyncARMPolling
+from azure.mgmt.core.policies import ARMHttpLoggingPolicy
 
 from .._client import (
     _RETRY_EVEN_POST,
@@ -31,31 +26,26 @@ from .._client import (
     DEFAULT_POLLING_INTERVAL,
     AllInstances,
     _begin_deallocate_result,
+    _require_limit,
     _require_strings,
     _require_text,
+)
+from .._pipeline import (
+    CALL_TIMEOUT,
+    MAX_BODY_BYTES,
+    MAX_ERROR_BODY_BYTES,
+    MAX_RETRY_AFTER,
+    RetryAfterCap,
     _TokenOnlyForTheEndpoint,
 )
-from ..exceptions import ServiceError, error_from_response
+from ..exceptions import error_from_response
 from ..models import VirtualMachineScaleSetVMInstanceIDs
-
-
-class _ServicePolling(AsyncARMPolling):
-    """ARM's polling, except that a failed operation raises ServiceError, as a failed first
-    request does, so one `except ServiceError` covers both."""
-
-    async def run(self) -> None:
-        try:
-            await super().run()
-        except ServiceError:
-            raise
-        except (HttpResponseError, ValueError, TypeError, AttributeError) as error:
-            # azure-core's own error, or its parser meeting a status body that is no JSON object
-            response = getattr(error, "response", None) or getattr(
-                self._pipeline_response, "http_response", None
-            )
-            if response is None:
-                raise
-            raise error_from_response(cast(AsyncHttpResponse, response)) from error
+from ._pipeline import (
+    AsyncBoundedBodyPolicy,
+    AsyncCallDeadlinePolicy,
+    AsyncSafeChallengePolicy,
+)
+from ._polling import AsyncArmOperationPolling
 
 
 class VirtualMachineScaleSetsClient:
@@ -68,9 +58,17 @@ class VirtualMachineScaleSetsClient:
     :param subscription_id: ID of the Azure subscription that owns the resources.
     :keyword endpoint: Resource Manager endpoint; the token scope is derived from it.
     :keyword api_version: Override the API version, at your own risk.
+    :keyword max_retry_after: Seconds: the longest wait a Retry-After can ask for
+        (MAX_RETRY_AFTER).
+    :keyword max_body_bytes: Bytes read of a success body, after decompression
+        (MAX_BODY_BYTES).
+    :keyword max_error_body_bytes: Bytes read of an error body
+        (MAX_ERROR_BODY_BYTES).
+    :keyword call_timeout: Seconds one call may take, retries and waits included
+        (CALL_TIMEOUT); None for no deadline.
     :keyword credential_scopes: Override the token scopes.
     :keyword kwargs: azure-core configuration: retry_total, transport, logging_enable
-        and the rest.
+        and the rest; policies= replaces the pipeline, these limits included.
     """
 
     def __init__(
@@ -80,11 +78,20 @@ class VirtualMachineScaleSetsClient:
         *,
         endpoint: str = DEFAULT_ENDPOINT,
         api_version: str = API_VERSION,
+        max_retry_after: float = MAX_RETRY_AFTER,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        max_error_body_bytes: int = MAX_ERROR_BODY_BYTES,
+        call_timeout: float | None = CALL_TIMEOUT,
         **kwargs: Any,
     ) -> None:
         self._subscription_id = _require_text("subscription_id", subscription_id)
         self._api_version = _require_text("api_version", api_version)
         endpoint = _require_text("endpoint", endpoint).rstrip("/")
+        _require_limit("max_retry_after", max_retry_after)
+        _require_limit("max_body_bytes", max_body_bytes, whole=True)
+        _require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
+        if call_timeout is not None:
+            _require_limit("call_timeout", call_timeout)
         scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]
         pipeline_policies = kwargs.pop("policies", None) or [
             policies.RequestIdPolicy(**kwargs),
@@ -92,13 +99,16 @@ class VirtualMachineScaleSetsClient:
             policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
             policies.AsyncRedirectPolicy(**kwargs),
+            AsyncCallDeadlinePolicy(call_timeout),
             policies.AsyncRetryPolicy(**kwargs),
-            AsyncARMChallengeAuthenticationPolicy(credential, *scopes, **kwargs),
+            RetryAfterCap(max_retry_after),
+            AsyncSafeChallengePolicy(credential, *scopes, **kwargs),
             _TokenOnlyForTheEndpoint(endpoint),
             policies.CustomHookPolicy(**kwargs),
             policies.DistributedTracingPolicy(**kwargs),
             policies.SensitiveHeaderCleanupPolicy(**kwargs),
             ARMHttpLoggingPolicy(**kwargs),
+            AsyncBoundedBodyPolicy(max_body_bytes, max_error_body_bytes),
         ]
         self._client: AsyncARMPipelineClient[HttpRequest, AsyncHttpResponse] = (
             AsyncARMPipelineClient(
@@ -159,7 +169,7 @@ class VirtualMachineScaleSetsClient:
         :raises ServiceError: The service answered with an error.
         """
         if polling is True:
-            polling_method: AsyncPollingMethod[None] = _ServicePolling(
+            polling_method: AsyncPollingMethod[None] = AsyncArmOperationPolling(
                 polling_interval, **kwargs
             )
         elif polling is False:
@@ -187,12 +197,12 @@ class VirtualMachineScaleSetsClient:
                 )
             ).to_dict()
         )
-        query = {
+        query: dict[str, str] = {
             "api-version": self._api_version,
         }
         if hibernate is not None:
             query["hibernate"] = "true" if hibernate else "false"
-        headers = {
+        headers: dict[str, str] = {
             "Accept": "application/json",
         }
         request = HttpRequest(
