@@ -29,6 +29,7 @@ import yaml
 
 from generator.cli import main
 from generator.load import MAX_SPEC_BYTES
+from generator.load.budgets import MAX_VALUES
 from tests.helpers import BAD_SPECS, REPO_ROOT
 
 EXPECTED_FILE = BAD_SPECS / "expected.yaml"
@@ -326,7 +327,9 @@ ALIAS_BOMB_TIMEOUT = 20.0
 def test_yaml_alias_bomb_is_refused_quickly(out_tree: Path, tmp_path: Path) -> None:
     """470 bytes that expand to millions of values, in a subprocess with a timeout. Found by
     this test: aliases were expanded without limit (6 levels: over a minute; 5: 6 s), out of
-    reach of the MAX_SPEC_BYTES check, which sees only the small file."""
+    reach of the MAX_SPEC_BYTES check, which sees only the small file. Each alias is counted
+    at its expanded size as it is read, so it stops where the value budget is reached.
+    """
     spec = tmp_path / "bomb.yaml"
     spec.write_text(alias_bomb(6), encoding="utf-8")
     assert spec.stat().st_size < 512
@@ -339,8 +342,8 @@ def test_yaml_alias_bomb_is_refused_quickly(out_tree: Path, tmp_path: Path) -> N
         pytest.fail(f"still running after {ALIAS_BOMB_TIMEOUT} s")
     expected = Expected(
         exit=2,
-        pointer="/x-l6/0",
-        reason="more than 1000000 values (the value budget) once YAML aliases",
+        pointer="/x-l5/2",  # levels 0-4 and a third copy of level 4 in level 5: 274 029
+        reason=f"more than {MAX_VALUES} values (the value budget) once YAML aliases",
     )
     assert_one_error_line(result, spec, expected)
 
