@@ -398,12 +398,6 @@ class _YamlDocument(_Document):
                 self._pointer(),
                 f"YAML alias *{event.anchor} is inside its own anchor",
             )
-        if self.stack and self._slot() is _KEY and isinstance(value, dict | list):
-            raise SpecError(
-                self.path,
-                self._pointer(),
-                "a mapping key must be a string, not a collection",
-            )
         self.aliases = True
         self.count(values, text, self._pointer)
         return value
