@@ -31,7 +31,7 @@ from urllib.parse import quote
 import yaml
 
 from generator.errors import GeneratorError, display_path, one_line
-from generator.load import read_document
+from generator.load import RefusedFile, SpecTree, read_document, spec_tree
 from generator.model import Api
 from generator.model.entities import (
     Body,
@@ -154,13 +154,18 @@ class _ExampleResponse:
         )
 
 
-def build_cassettes(api: Api, spec_file: Path) -> CassetteSet:
+def build_cassettes(
+    api: Api, spec_file: Path, spec_root: Path | None = None
+) -> CassetteSet:
     """The cassettes of every example of every operation of `api`, in a stable order.
 
     `spec_file` is the spec the Api came from: example paths in the manifest are relative to
     its directory, so the manifest does not depend on where the specs are checked out.
+    Example files are read only inside its spec tree (`spec_root`, else the default), as the
+    spec's own `$ref`s are.
     """
     spec_dir = spec_file.resolve().parent
+    tree = spec_tree(spec_file, spec_root)
     cassettes: dict[str, Cassette] = {}
     skipped: list[Skipped] = []
     warnings: list[ExampleWarning] = []
@@ -171,7 +176,7 @@ def build_cassettes(api: Api, spec_file: Path) -> CassetteSet:
                 continue
             seen.add(ref.file)
             example = _relative(ref.file, spec_dir)
-            made, problems = _example_cassettes(api, operation, ref, example)
+            made, problems = _example_cassettes(api, operation, ref, example, tree)
             for cassette in made:
                 if cassette.file_name in cassettes:
                     other = cassettes[cassette.file_name].example
@@ -215,12 +220,15 @@ def _relative(file: Path, spec_dir: Path) -> str:
         return file.name
 
 
-def _read_example(file: Path) -> Mapping[str, Any]:
-    if not file.exists():
-        raise _ExampleProblem("example file not found")
+def _read_example(file: Path, tree: SpecTree) -> Mapping[str, Any]:
+    """The example's document; whether it exists is asked only inside the spec tree."""
     try:
-        document = read_document(file)
+        document = read_document(file, tree)
+    except RefusedFile as exc:
+        raise _ExampleProblem(f"example file not read: {exc.reason}") from None
     except GeneratorError as exc:
+        if not file.exists():
+            raise _ExampleProblem("example file not found") from None
         raise _ExampleProblem(
             f"malformed example: {getattr(exc, 'reason', exc)}"
         ) from None
@@ -237,11 +245,11 @@ def _read_example(file: Path) -> Mapping[str, Any]:
 
 
 def _example_cassettes(
-    api: Api, operation: Operation, ref: ExampleRef, example: str
+    api: Api, operation: Operation, ref: ExampleRef, example: str, tree: SpecTree
 ) -> tuple[list[Cassette], list[str]]:
     """The cassettes of one example file, and why any of them could not be made."""
     try:
-        document = _read_example(ref.file)
+        document = _read_example(ref.file, tree)
         call = _call(api, operation, document["parameters"])
         responses = _responses(document["responses"])
     except _ExampleProblem as problem:

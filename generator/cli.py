@@ -164,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
         help="project file whose x- hints both sides get, as `generate` gives them (default:"
         " none; the generator's built-in safety hints apply either way)",
     )
+    _add_spec_root_argument(
+        diff, "; for a git:REV:path side, that folder as it was at REV"
+    )
     diff.set_defaults(handler=_cmd_diff)
 
     cassettes = commands.add_parser(
@@ -212,6 +215,19 @@ def _add_spec_argument(command: argparse.ArgumentParser) -> None:
         help=f"project file (default: {DEFAULT_CONFIG} when it exists and either no --spec is"
         " given or --spec names its spec)",
     )
+    _add_spec_root_argument(command)
+
+
+def _add_spec_root_argument(command: argparse.ArgumentParser, more: str = "") -> None:
+    command.add_argument(
+        "--spec-root",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the folder that $refs and example files may be read from (default: the"
+        " nearest folder named specification above the spec, else the spec's folder)"
+        + more,
+    )
 
 
 def _package_name(text: str) -> str:
@@ -228,6 +244,7 @@ def _options(args: argparse.Namespace) -> GenerateOptions:
         spec=args.spec,
         package_name=getattr(args, "package_name", None),
         operation_ids=args.operations,
+        spec_root=args.spec_root,
     )
 
 
@@ -325,6 +342,7 @@ def _command_line(args: argparse.Namespace, command: str) -> str:
     for flag, value in (
         ("--spec", args.spec),
         ("--config", args.config),
+        ("--spec-root", args.spec_root),
         ("--out", args.out),
         ("--package-name", args.package_name),
     ):
@@ -338,7 +356,7 @@ def _command_line(args: argparse.Namespace, command: str) -> str:
 def _cmd_validate(args: argparse.Namespace) -> int:
     """Load, validate and model the spec (every operation) without writing anything."""
     options = _options(args)
-    api = load_api(options.spec, None, options.hints)
+    api = load_api(options.spec, None, options.hints, spec_root=options.spec_root)
     print(
         f"{printable(display_path(options.spec))}: valid Swagger 2.0, api-version"
         f" {printable(api.api_version)}, {len(api.operations)} operations,"
@@ -360,8 +378,10 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
     refuse_unsafe_output(
         out, out, (("spec", options.spec), ("project file", options.project_file))
     )
-    api = load_api(options.spec, options.operation_ids, options.hints)
-    cassette_set = build_cassettes(api, options.spec)
+    api = load_api(
+        options.spec, options.operation_ids, options.hints, spec_root=options.spec_root
+    )
+    cassette_set = build_cassettes(api, options.spec, options.spec_root)
     for warning in cassette_set.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not cassette_set.cassettes:
@@ -400,6 +420,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         operations,
         code_package=DEFAULT_PACKAGE if args.code else None,
         hints=hints,
+        spec_root=args.spec_root,
     )
     sys.stdout.write(render_report(result, args.output_format))
     print(_project_note(project_file), file=sys.stderr)

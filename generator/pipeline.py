@@ -33,6 +33,10 @@ class GenerateOptions:
     hints: Hints = BUILTIN_ONLY
     project_file: Path | None = None
     """The project file that applied, if any: the CLI says which."""
+    spec_root: Path | None = None
+    """The folder the spec's `$ref`s and example files must stay in (default: see
+    generator/load/files.py::spec_tree). Only an option sets it, never a project file: a
+    project file comes with the specs it builds and must not widen what they may read."""
 
 
 def project_options(
@@ -41,6 +45,7 @@ def project_options(
     spec: Path | None = None,
     package_name: str | None = None,
     operation_ids: Sequence[str] | None = None,
+    spec_root: Path | None = None,
     default_config: Path = DEFAULT_CONFIG,
 ) -> GenerateOptions:
     """The options given, filled in from a project file.
@@ -61,6 +66,7 @@ def project_options(
             spec=spec,
             package_name=package_name or DEFAULT_PACKAGE,
             operation_ids=tuple(operation_ids) if operation_ids else None,
+            spec_root=spec_root,
         )
     return GenerateOptions(
         spec=spec or project.spec or DEFAULT_SPEC,
@@ -72,6 +78,7 @@ def project_options(
             project_origin=f"the project file {display_path(project.path)}",
         ),
         project_file=project.path,
+        spec_root=spec_root,
     )
 
 
@@ -112,9 +119,11 @@ def _existing(config: Path) -> Path:
     return config
 
 
-def open_spec(path: Path, hints: Hints = BUILTIN_ONLY) -> LoadedSpec:
+def open_spec(
+    path: Path, hints: Hints = BUILTIN_ONLY, spec_root: Path | None = None
+) -> LoadedSpec:
     """load -> hints -> validate: the one way every command reads a spec."""
-    spec = with_hints(load_spec(path), hints)
+    spec = with_hints(load_spec(path, spec_root), hints)
     validate_spec(spec)
     return spec
 
@@ -125,10 +134,11 @@ def load_api(
     hints: Hints = BUILTIN_ONLY,
     *,
     source_path: str | None = None,
+    spec_root: Path | None = None,
 ) -> Api:
     """load -> validate -> model."""
     return build_api(
-        open_spec(spec_path, hints), operation_ids, source_path=source_path
+        open_spec(spec_path, hints, spec_root), operation_ids, source_path=source_path
     )
 
 
@@ -160,6 +170,7 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         options.operation_ids,
         options.hints,
         source_path=spec_path_from(root, options.spec),
+        spec_root=options.spec_root,
     )
     files = format_files(render_package(api, options.package_name))
     return GeneratedTree(root, _inside_root(files, options.package_name))

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load import SKIPPED_SUBTREES, LoadedSpec
+from generator.load import LoadedSpec
+from generator.load.refs import SKIPPED_SUBTREES
 from generator.model import Api, Kind, TypeRef
 
 

@@ -26,6 +26,7 @@ from generator.errors import (
     one_line,
 )
 from generator.hints import BUILTIN_ONLY, Hints
+from generator.load import spec_tree
 from generator.model import Api, build_api
 from generator.pipeline import open_spec
 
@@ -53,6 +54,7 @@ def load_side(
     reference: str,
     operation_ids: Sequence[str] | None,
     hints: Hints = BUILTIN_ONLY,
+    spec_root: Path | None = None,
 ) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
 
@@ -63,9 +65,9 @@ def load_side(
     """
     selected = None if operation_ids is None else list(dict.fromkeys(operation_ids))
     missing: tuple[str, ...] = ()
-    with _materialized(reference) as (path, to_label):
+    with _materialized(reference, spec_root) as (path, to_label, root):
         try:
-            spec = open_spec(path, hints)
+            spec = open_spec(path, hints, root)
             try:
                 api = build_api(spec, selected, source_path=reference)
             except UnknownOperationError as exc:
@@ -88,14 +90,15 @@ def diff_specs(
     *,
     code_package: str | None = None,
     hints: Hints = BUILTIN_ONLY,
+    spec_root: Path | None = None,
 ) -> ApiDiff:
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
     `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
     applies them.
     """
-    old = load_side(old_reference, operation_ids, hints)
-    new = load_side(new_reference, operation_ids, hints)
+    old = load_side(old_reference, operation_ids, hints, spec_root)
+    new = load_side(new_reference, operation_ids, hints, spec_root)
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"
@@ -115,10 +118,13 @@ def diff_specs(
 
 
 @contextlib.contextmanager
-def _materialized(reference: str) -> Iterator[tuple[Path, _Labeler]]:
-    """A local path for `reference`; a git revision is extracted into a temporary tree."""
+def _materialized(
+    reference: str, spec_root: Path | None
+) -> Iterator[tuple[Path, _Labeler, Path | None]]:
+    """A local path for `reference` and its spec root; a git revision is extracted into a
+    temporary tree, and its spec tree lies inside that tree."""
     if not reference.startswith(GIT_PREFIX):
-        yield Path(reference), _plain_label
+        yield Path(reference), _plain_label, spec_root
         return
     revision, _, inner = reference[len(GIT_PREFIX) :].partition(":")
     if not revision or not inner:
@@ -150,7 +156,21 @@ def _materialized(reference: str) -> Iterator[tuple[Path, _Labeler]]:
                 return _plain_label(file)
             return f"{GIT_PREFIX}{revision}:{inside.as_posix()}"
 
-        yield tree / relative, to_label
+        spec = tree / relative
+        if spec_root is None:
+            yield spec, to_label, spec_tree(spec, within=tree).root
+        else:
+            yield spec, to_label, tree / _inside_repository(reference, spec_root, root)
+
+
+def _inside_repository(reference: str, spec_root: Path, top: Path) -> Path:
+    """`--spec-root` as a path inside the repository, for a side read from a revision."""
+    try:
+        return spec_root.resolve().relative_to(top.resolve())
+    except ValueError:
+        raise GeneratorError(
+            f"{reference}: --spec-root {display_path(spec_root)} is outside the repository"
+        ) from None
 
 
 def _plain_label(file: Path) -> str:

@@ -29,6 +29,7 @@ import yaml
 
 from generator.cli import main
 from generator.load import MAX_SPEC_BYTES
+from generator.load.budgets import MAX_VALUES
 from tests.helpers import BAD_SPECS, REPO_ROOT
 
 EXPECTED_FILE = BAD_SPECS / "expected.yaml"
@@ -264,7 +265,7 @@ def test_huge_spec_is_refused_by_size(
         result = run_cli(capsys, *generate_args(spec, out_tree, "--spec"))
     finally:
         spec.write_bytes(b"")  # pytest keeps tmp_path: do not leave 32 MiB behind
-    reason = f"huge.yaml is {size} bytes, over the {MAX_SPEC_BYTES} byte limit"
+    reason = f"huge.yaml is {size} bytes, over the byte budget ({MAX_SPEC_BYTES} bytes)"
     assert_one_error_line(result, spec, Expected(exit=2, pointer="", reason=reason))
 
 
@@ -285,11 +286,14 @@ def test_deeply_nested_spec_is_one_clear_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A few kB nested 2000 deep. Found by this test: RecursionError from json.loads and
-    load.py::_to_json escaped as a traceback (exit 1)."""
+    load.py::_to_json escaped as a traceback (exit 1). The parsers give up before the values
+    reach the nesting budget, so there is no pointer."""
     spec = tmp_path / f"nested{suffix}"
     spec.write_text(nested(2000), encoding="utf-8")
     result = run_cli(capsys, *generate_args(spec, out_tree, "--spec"))
-    expected = Expected(exit=2, pointer="", reason="nested too deeply")
+    expected = Expected(
+        exit=2, pointer="", reason="nested more than 100 deep (the nesting budget)"
+    )
     assert_one_error_line(result, spec, expected)
 
 
@@ -299,7 +303,7 @@ def test_very_deeply_nested_yaml_does_not_crash(out_tree: Path, tmp_path: Path) 
     spec = tmp_path / "nested.yaml"
     spec.write_text(nested(100_000), encoding="utf-8")
     result = run_process(*generate_args(spec, out_tree, "--spec"))
-    expected = Expected(exit=2, pointer="", reason="nested too deeply")
+    expected = Expected(exit=2, pointer="", reason="(the nesting budget)")
     assert_one_error_line(result, spec, expected)
 
 
@@ -323,7 +327,9 @@ ALIAS_BOMB_TIMEOUT = 20.0
 def test_yaml_alias_bomb_is_refused_quickly(out_tree: Path, tmp_path: Path) -> None:
     """470 bytes that expand to millions of values, in a subprocess with a timeout. Found by
     this test: aliases were expanded without limit (6 levels: over a minute; 5: 6 s), out of
-    reach of the MAX_SPEC_BYTES check, which sees only the small file."""
+    reach of the MAX_SPEC_BYTES check, which sees only the small file. Each alias is counted
+    at its expanded size as it is read, so it stops where the value budget is reached.
+    """
     spec = tmp_path / "bomb.yaml"
     spec.write_text(alias_bomb(6), encoding="utf-8")
     assert spec.stat().st_size < 512
@@ -334,7 +340,11 @@ def test_yaml_alias_bomb_is_refused_quickly(out_tree: Path, tmp_path: Path) -> N
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {ALIAS_BOMB_TIMEOUT} s")
-    expected = Expected(exit=2, pointer="", reason="alias")
+    expected = Expected(
+        exit=2,
+        pointer="/x-l5/2",  # levels 0-4 and a third copy of level 4 in level 5: 274 029
+        reason=f"more than {MAX_VALUES} values (the value budget) once YAML aliases",
+    )
     assert_one_error_line(result, spec, expected)
 
 

@@ -209,6 +209,8 @@ def test_git_revision_against_the_working_tree(
         "json",
         "--fail-on",
         "breaking",
+        "--spec-root",
+        ".",
     )
     assert (code, err) == (1, NO_PROJECT)
     document = json.loads(out)
@@ -230,7 +232,9 @@ def test_git_paths_starting_with_dot_are_relative_to_the_working_directory(
 ) -> None:
     _git(repository, "commit", "-q", "-am", "second")
     monkeypatch.chdir(repository / "spec")
-    code, out, _ = cli("git:HEAD~1:./widgets.json", "git:HEAD:spec/widgets.json")
+    code, out, _ = cli(
+        "git:HEAD~1:./widgets.json", "git:HEAD:spec/widgets.json", "--spec-root", ".."
+    )
     assert code == 0
     assert "Widgets_Get" in out
 

@@ -135,3 +135,45 @@ def test_the_validator_checks_the_documents_as_loaded_not_the_files_again(
     shared.unlink()
     with pytest.raises(SpecError, match="'strng' is not one of"):
         validate_spec(loaded)
+
+
+def test_the_validator_remembers_visited_schemas_in_sets(tmp_path: Path) -> None:
+    """openapi-spec-validator 0.9 scans a list of every schema visited before each one:
+    20 000 models took a minute. Ours are sets; were the attributes renamed upstream, they
+    would stay empty and this would fail."""
+    from generator.validate import _validator
+
+    definitions = {
+        f"M{i}": {"type": "object", "properties": {"a": {"type": "string"}}}
+        for i in range(20)
+    }
+    document = minimal_spec(definitions=definitions)
+    document["paths"]["/things"]["get"]["responses"]["200"]["schema"] = {
+        "type": "array",
+        "items": {"$ref": "#/definitions/M0"},
+    }
+    validator = _validator(load_spec(write_spec(tmp_path / "spec.yaml", document)))
+    assert list(validator.iter_errors()) == []
+    schemas = validator.keyword_validators_registry["schema"]
+    for registry in (schemas.visited_schema_ids, schemas.meta_checked_schema_ids):
+        assert len(registry) == len(registry.members) > 0
+        assert all(schema_id in registry.members for schema_id in registry)
+
+
+@pytest.mark.parametrize(
+    ("base_path", "path", "pointer"),
+    [
+        ("/x{}", "/widgets", "/basePath"),
+        ("/x{", "/widgets", "/basePath"),
+        ("/api", "/widgets/{}", "/paths/~1widgets~1{}"),
+    ],
+)
+def test_empty_or_unbalanced_placeholders_are_one_clear_refusal(
+    tmp_path: Path, base_path: str, path: str, pointer: str
+) -> None:
+    """`basePath: /x{}` and a path ending `/{}` were KeyError tracebacks from the renderer."""
+    document = minimal_spec(basePath=base_path)
+    document["paths"] = {path: document["paths"]["/things"]}
+    error = validate_error(tmp_path, document)
+    assert error.pointer == pointer
+    assert "placeholder" in error.reason or "unbalanced" in error.reason
