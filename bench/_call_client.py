@@ -5,7 +5,7 @@ azure-mgmt-compute), with generated/ on PYTHONPATH. Prints one JSON object on st
 
 Contenders, each making the same two exchanges (POST ... /deallocate -> 202 + Location, then
 GET Location -> 200) on a keep-alive connection:
-  armgen    the generated VirtualMachineScaleSetsClient
+  armgen    the generated ComputeManagementClient
   requests  a requests.Session doing the two exchanges by hand (the floor for any Python client)
   sdk       azure-mgmt-compute's ComputeManagementClient.virtual_machine_scale_sets
 
@@ -83,16 +83,16 @@ def _make(name: str, base_url: str, verify: str) -> Callable[[], None]:
     )
     if name == "armgen":
         from vmss_deallocate import (  # type: ignore[import-not-found, unused-ignore]
-            VirtualMachineScaleSetsClient,
+            ComputeManagementClient,
         )
 
-        client = VirtualMachineScaleSetsClient(
+        client = ComputeManagementClient(
             _FakeCredential(), SUBSCRIPTION, endpoint=base_url, **transport_options
         )
         options: dict[str, Any] = {} if tls else {"enforce_https": False}
 
         def armgen() -> None:
-            client.begin_deallocate(
+            client.virtual_machine_scale_sets.begin_deallocate(
                 "rg-armgen", "vmss", ["0"], polling_interval=0, **options
             ).result()
 

@@ -42,6 +42,7 @@ from generator.model.entities import (
     Parameter,
     TypeRef,
 )
+from generator.wire import PLACEHOLDER, text_of
 
 MANIFEST = PurePosixPath("manifest.json")
 """Per output directory: what each cassette replays and what the test must see."""
@@ -51,7 +52,6 @@ CASSETTE_VERSION = 1
 
 API_VERSION_PARAMETER = "api-version"
 JSON_CONTENT_TYPE = "application/json"
-_PATH_NAME = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def _example_cassettes(
             Cassette(
                 file_name=f"{stem}__{status}.yaml",
                 operation_id=operation.operation_id,
-                method_name=operation.method_name,
+                method_name=operation.call_path.removeprefix("client."),
                 example=example,
                 example_title=ref.title,
                 client_arguments=call.client_arguments,
@@ -321,7 +321,7 @@ def _call(api: Api, operation: Operation, values: Mapping[str, Any]) -> _Call:
     if query:
         url += "?" + query
     headers = [
-        (parameter.wire_name, _text(parameter, sent[parameter.wire_name]))
+        (parameter.wire_name, text_of(sent[parameter.wire_name]))
         for parameter in operation.parameters
         if parameter.location is Location.HEADER and parameter.wire_name in sent
     ]
@@ -405,9 +405,9 @@ def _path(template: str, operation: Operation, sent: Mapping[str, Any]) -> str:
         parameter = path_parameters.get(match.group(1))
         if parameter is None or parameter.wire_name not in sent:
             raise _ExampleProblem(f"no value for path parameter {match.group(1)!r}")
-        return quote(_text(parameter, sent[parameter.wire_name]), safe="")
+        return quote(text_of(sent[parameter.wire_name]), safe="")
 
-    return _PATH_NAME.sub(fill, template)
+    return PLACEHOLDER.sub(fill, template)
 
 
 def _query(operation: Operation, sent: Mapping[str, Any]) -> str:
@@ -421,19 +421,10 @@ def _query(operation: Operation, sent: Mapping[str, Any]) -> str:
         p for p in query if not (p.required or p.client_level)
     ]
     return "&".join(
-        f"{p.wire_name}={_text(p, sent[p.wire_name])}"
+        f"{p.wire_name}={text_of(sent[p.wire_name])}"
         for p in ordered
         if p.wire_name in sent
     )
-
-
-def _text(parameter: Parameter, value: Any) -> str:
-    """A path, query or header value as the generated client writes it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(str(item) for item in value)
-    return str(value)
 
 
 def _responses(raw: Mapping[str, Any]) -> dict[int, _ExampleResponse]:

@@ -9,6 +9,7 @@ to parameters by operationId and name, on top of the generator's built-in safety
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,10 @@ from generator.load import read_document
 from generator.naming import package_name_problem
 
 DEFAULT_CONFIG = Path("spec/codegen.yaml")
+_CLASS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,99}")
 KNOWN_KEYS = frozenset(
-    {"spec", "package-name", "operations", "extensions", "without-builtin-hints"}
+    {"spec", "package-name", "client-name", "operations", "extensions"}
+    | {"without-builtin-hints"}
 )
 
 
@@ -30,6 +33,8 @@ class ProjectConfig:
     path: Path
     spec: Path | None = None
     package_name: str | None = None
+    client_name: str | None = None
+    """The client's class name, instead of the one the spec's title gives."""
     operations: tuple[str, ...] | None = None
     extensions: Mapping[str, OperationHints] = field(default_factory=dict)
     without_builtin_hints: frozenset[str] = frozenset()
@@ -48,11 +53,13 @@ def load_config(path: Path) -> ProjectConfig:
         )
     spec = data.get("spec")
     package_name = data.get("package-name")
+    client_name = data.get("client-name")
     operations = data.get("operations")
     without = data.get("without-builtin-hints")
     for key, value, kind in (
         ("spec", spec, str),
         ("package-name", package_name, str),
+        ("client-name", client_name, str),
         ("operations", operations, list),
         ("extensions", data.get("extensions"), dict),
         ("without-builtin-hints", without, list),
@@ -61,6 +68,12 @@ def load_config(path: Path) -> ProjectConfig:
             raise SpecError(path, join_pointer("", key), f"must be a {kind.__name__}")
     if package_name is not None and (problem := package_name_problem(package_name)):
         raise SpecError(path, "/package-name", f"not a Python package name: {problem}")
+    if client_name is not None and not _CLASS_NAME.fullmatch(client_name):
+        raise SpecError(
+            path,
+            "/client-name",
+            "not a class name: ASCII letters and digits, a letter first",
+        )
     for key, values in (("operations", operations), ("without-builtin-hints", without)):
         if values is not None and not all(isinstance(op, str) for op in values):
             raise SpecError(
@@ -70,6 +83,7 @@ def load_config(path: Path) -> ProjectConfig:
         path=path,
         spec=path.parent / spec if spec else None,
         package_name=package_name,
+        client_name=client_name,
         operations=tuple(operations) if operations else None,
         extensions=_extensions(path, data.get("extensions") or {}),
         without_builtin_hints=frozenset(without or ()),

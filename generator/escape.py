@@ -169,6 +169,31 @@ def identifiers(names: Any) -> str:
     return ", ".join(items)
 
 
+def import_names(names: Any) -> str:
+    """Names for `from module import ...`: identifiers, each perhaps `name as alias`."""
+    items = list(names)
+    for item in items:
+        parts = item.split(" as ") if isinstance(item, str) else []
+        if isinstance(item, SpecText) or not (
+            len(parts) in (1, 2) and all(part.isidentifier() for part in parts)
+        ):
+            raise ValueError(f"not an importable name: {item!r}")
+    return ", ".join(items)
+
+
+_MODULE = re.compile(r"\.*(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)?")
+
+
+def module(name: Any) -> str:
+    """A module for an import statement: dotted identifiers, perhaps relative (`..models`,
+    `.`); anything else (spec text included) is refused."""
+    if isinstance(name, SpecText) or not isinstance(name, str) or not name:
+        raise ValueError(f"not a module name: {name!r}")
+    if not _MODULE.fullmatch(name):
+        raise ValueError(f"not a module name: {name!r}")
+    return name
+
+
 def toml_string(text: str) -> str:
     """A TOML basic string, ASCII only: `\\uXXXX` and `\\UXXXXXXXX`, never surrogate pairs."""
     escaped = []
@@ -188,6 +213,8 @@ def toml_string(text: str) -> str:
 FILTERS = {
     "toml": toml_string,
     "identifiers": identifiers,
+    "module": module,
+    "import_names": import_names,
     "py": python_literal,
     "docstring": docstring,
     "comment": comment,

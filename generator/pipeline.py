@@ -33,6 +33,8 @@ class GenerateOptions:
     hints: Hints = BUILTIN_ONLY
     project_file: Path | None = None
     """The project file that applied, if any: the CLI says which."""
+    client_name: str | None = None
+    """The project file's name for the client class, else the spec's title gives it."""
     spec_root: Path | None = None
     """The folder the spec's `$ref`s and example files must stay in (default: see
     generator/load/files.py::spec_tree). Only an option sets it, never a project file: a
@@ -78,6 +80,7 @@ def project_options(
             project_origin=f"the project file {display_path(project.path)}",
         ),
         project_file=project.path,
+        client_name=project.client_name,
         spec_root=spec_root,
     )
 
@@ -135,10 +138,14 @@ def load_api(
     *,
     source_path: str | None = None,
     spec_root: Path | None = None,
+    client_name: str | None = None,
 ) -> Api:
     """load -> validate -> model."""
     return build_api(
-        open_spec(spec_path, hints, spec_root), operation_ids, source_path=source_path
+        open_spec(spec_path, hints, spec_root),
+        operation_ids,
+        source_path=source_path,
+        client_name=client_name,
     )
 
 
@@ -171,6 +178,7 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         options.hints,
         source_path=spec_path_from(root, options.spec),
         spec_root=options.spec_root,
+        client_name=options.client_name,
     )
     files = format_files(render_package(api, options.package_name))
     return GeneratedTree(root, _inside_root(files, options.package_name))

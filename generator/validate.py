@@ -18,7 +18,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from generator import __version__
 from generator import cache as result_cache
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.wire import placeholders
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -182,7 +182,7 @@ def _check_operations(spec: LoadedSpec) -> None:
                 for p in (*shared, *_parameters(spec, operation))
                 if p.value.get("in") == "path"
             }
-            for placeholder in _PLACEHOLDER.findall(path):
+            for placeholder in placeholders(path):
                 if placeholder not in declared:
                     raise operation.error(
                         f"path placeholder {{{placeholder}}} has no path parameter"
@@ -230,9 +230,6 @@ def _balanced(path: str) -> bool:
         if depth not in (0, 1):
             return False
     return depth == 0
-
-
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 def _cache_key(spec: LoadedSpec) -> str | None:

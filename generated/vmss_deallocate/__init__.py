@@ -3,16 +3,9 @@
 # Spec sha256: 75916359848139af9cbf86b8cb4782ae34e857a137776d11b5dd170e0fbba5dd
 """Client for ComputeManagementClient, api-version 2024-07-01."""
 
-from ._client import (
-    ALL_INSTANCES,
-    API_VERSION,
-    AZURE_CHINA_CLOUD,
-    AZURE_PUBLIC_CLOUD,
-    AZURE_US_GOVERNMENT,
-    DEFAULT_ENDPOINT,
-    AllInstances,
-    VirtualMachineScaleSetsClient,
-)
+from __future__ import annotations
+
+from ._client import ComputeManagementClient
 from ._pipeline import (
     CALL_TIMEOUT,
     MAX_BODY_BYTES,
@@ -20,6 +13,16 @@ from ._pipeline import (
     MAX_RETRY_AFTER,
 )
 from ._polling import ArmOperationPolling
+from ._shared import (
+    ALL_INSTANCES,
+    API_VERSION,
+    AZURE_CHINA_CLOUD,
+    AZURE_PUBLIC_CLOUD,
+    AZURE_US_GOVERNMENT,
+    DEFAULT_ENDPOINT,
+    DEFAULT_POLLING_INTERVAL,
+    AllInstances,
+)
 from ._version import VERSION as __version__
 from .exceptions import (
     OperationNotDoneError,
@@ -45,6 +48,7 @@ __all__ = [
     "AZURE_US_GOVERNMENT",
     "CALL_TIMEOUT",
     "DEFAULT_ENDPOINT",
+    "DEFAULT_POLLING_INTERVAL",
     "MAX_BODY_BYTES",
     "MAX_ERROR_BODY_BYTES",
     "MAX_RETRY_AFTER",
@@ -53,6 +57,7 @@ __all__ = [
     "ApiErrorBase",
     "ArmOperationPolling",
     "CloudError",
+    "ComputeManagementClient",
     "InnerError",
     "OperationNotDoneError",
     "ServiceAuthenticationError",
@@ -61,6 +66,5 @@ __all__ = [
     "ServiceResourceExistsError",
     "ServiceResourceNotFoundError",
     "VirtualMachineScaleSetVMInstanceIDs",
-    "VirtualMachineScaleSetsClient",
     "__version__",
 ]

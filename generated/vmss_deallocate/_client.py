@@ -5,20 +5,16 @@
 
 from __future__ import annotations
 
-import enum
-import re
-from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Final
-from urllib.parse import quote
+from typing import Any
 
 from azure.core.credentials import TokenCredential
-from azure.core.pipeline import PipelineResponse, policies
-from azure.core.polling import LROPoller, NoPolling, PollingMethod
+from azure.core.pipeline import policies
 from azure.core.rest import HttpRequest, HttpResponse
 from azure.mgmt.core import ARMPipelineClient
 from azure.mgmt.core.policies import ARMHttpLoggingPolicy
 
+from . import _shared
 from ._pipeline import (
     CALL_TIMEOUT,
     MAX_BODY_BYTES,
@@ -31,47 +27,13 @@ from ._pipeline import (
     SafeChallengePolicy,
     _TokenOnlyForTheEndpoint,
 )
-from ._polling import ArmOperationPolling
-from ._version import VERSION
-from .exceptions import error_from_response
-from .models import VirtualMachineScaleSetVMInstanceIDs
-
-API_VERSION: Final = "2024-07-01"
-"""The API version this client was generated for, sent unless the client is told otherwise."""
-
-DEFAULT_ENDPOINT: Final = "https://management.azure.com"
-"""The spec's Azure Resource Manager endpoint."""
-
-AZURE_PUBLIC_CLOUD: Final = "https://management.azure.com"
-"""Azure Resource Manager in the Azure public cloud."""
-
-AZURE_CHINA_CLOUD: Final = "https://management.chinacloudapi.cn"
-"""Azure Resource Manager in Azure operated by 21Vianet (China)."""
-
-AZURE_US_GOVERNMENT: Final = "https://management.usgovcloudapi.net"
-"""Azure Resource Manager in Azure US Government."""
-
-DEFAULT_POLLING_INTERVAL: Final = 30
-"""Seconds between polls of a long-running operation when the service sends no Retry-After."""
-
-_SDK_MONIKER: Final = f"vmss_deallocate/{VERSION}"
-_RETRY_EVEN_POST: Final = frozenset(
-    {"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT", "TRACE"}
-)
-"""azure-core's retried methods plus POST, for operations the spec declares idempotent."""
+from ._shared import API_VERSION, DEFAULT_ENDPOINT, SDK_MONIKER
+from .operations import VirtualMachineScaleSetsOperations
 
 
-class AllInstances(enum.Enum):
-    """Deallocate every virtual machine in the scale set."""
-
-    ALL_INSTANCES = "ALL_INSTANCES"
-
-
-ALL_INSTANCES: Final = AllInstances.ALL_INSTANCES
-
-
-class VirtualMachineScaleSetsClient:
-    """Client for ComputeManagementClient (api-version 2024-07-01): begin_deallocate.
+class ComputeManagementClient:
+    """Client for ComputeManagementClient (api-version 2024-07-01):
+    virtual_machine_scale_sets.
 
     Deallocate the virtual machines of an Azure virtual machine scale set.
 
@@ -106,19 +68,19 @@ class VirtualMachineScaleSetsClient:
         call_timeout: float | None = CALL_TIMEOUT,
         **kwargs: Any,
     ) -> None:
-        self._subscription_id = _require_text("subscription_id", subscription_id)
-        self._api_version = _require_text("api_version", api_version)
-        endpoint = _require_text("endpoint", endpoint).rstrip("/")
-        _require_limit("max_retry_after", max_retry_after)
-        _require_limit("max_body_bytes", max_body_bytes, whole=True)
-        _require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
+        _shared.require_text("subscription_id", subscription_id)
+        _shared.require_text("api_version", api_version)
+        endpoint = _shared.require_text("endpoint", endpoint).rstrip("/")
+        _shared.require_limit("max_retry_after", max_retry_after)
+        _shared.require_limit("max_body_bytes", max_body_bytes, whole=True)
+        _shared.require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
         if call_timeout is not None:
-            _require_limit("call_timeout", call_timeout)
+            _shared.require_limit("call_timeout", call_timeout)
         scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]
         pipeline_policies = kwargs.pop("policies", None) or [
             policies.RequestIdPolicy(**kwargs),
             policies.HeadersPolicy(**kwargs),
-            policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
+            policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
             policies.RedirectPolicy(**kwargs),
             CallDeadlinePolicy(call_timeout),
@@ -135,12 +97,19 @@ class VirtualMachineScaleSetsClient:
         self._client: ARMPipelineClient[HttpRequest, HttpResponse] = ARMPipelineClient(
             base_url=endpoint, policies=pipeline_policies, **kwargs
         )
+        self._parameters = _shared.ClientParameters(
+            api_version=api_version,
+            subscription_id=subscription_id,
+        )
+        self.virtual_machine_scale_sets = VirtualMachineScaleSetsOperations(
+            self._client, self._parameters
+        )
 
     def close(self) -> None:
         """Close the transport's connections."""
         self._client.close()
 
-    def __enter__(self) -> VirtualMachineScaleSetsClient:
+    def __enter__(self) -> ComputeManagementClient:
         self._client.__enter__()
         return self
 
@@ -151,167 +120,3 @@ class VirtualMachineScaleSetsClient:
         traceback: TracebackType | None,
     ) -> None:
         self._client.__exit__(exc_type, exc_value, traceback)
-
-    def begin_deallocate(
-        self,
-        resource_group_name: str,
-        vm_scale_set_name: str,
-        instance_ids: Sequence[str] | AllInstances,
-        *,
-        hibernate: bool | None = None,
-        polling: bool | PollingMethod[None] = True,
-        polling_interval: float = DEFAULT_POLLING_INTERVAL,
-        continuation_token: str | None = None,
-        **kwargs: Any,
-    ) -> LROPoller[None]:
-        """Stops virtual machines of a scale set and gives back their compute resources,
-        so that they are no longer billed for compute. Without a list of instance IDs
-        the service deallocates every virtual machine in the scale set.
-
-        :param resource_group_name: Name of the resource group that holds the scale
-            set.
-        :param vm_scale_set_name: Name of the virtual machine scale set.
-        :param instance_ids: Instance IDs of the virtual machines to act on. When
-            omitted, the operation applies to every virtual machine in the scale set.
-            Pass ALL_INSTANCES to omit it on purpose; an empty value is refused.
-        :keyword hibernate: Hibernate the virtual machines instead of only
-            deallocating them. Supported only for scale sets in Flexible
-            orchestration mode.
-        :keyword polling: True (the default) to poll with ARM's rules, False not to
-            poll, or a PollingMethod of your own.
-        :keyword polling_interval: Seconds to wait between polls when the service
-            gives no Retry-After.
-        :keyword continuation_token: Resume a poller saved with continuation_token()
-            instead of sending the request again.
-        :return: A poller; its result() is None.
-        :raises ValueError: An argument is empty or out of range; nothing was sent.
-        :raises TypeError: An argument has the wrong type; nothing was sent.
-        :raises ServiceError: The service answered with an error.
-        """
-        if polling is True:
-            polling_method: PollingMethod[None] = ArmOperationPolling(
-                polling_interval, **kwargs
-            )
-        elif polling is False:
-            # azure-core leaves NoPolling.__init__ unannotated.
-            polling_method = NoPolling()  # type: ignore[no-untyped-call]
-        else:
-            polling_method = polling
-        if continuation_token is not None:
-            return LROPoller.from_continuation_token(
-                polling_method=polling_method,
-                continuation_token=continuation_token,
-                client=self._client,
-                deserialization_callback=_begin_deallocate_result,
-            )
-        _require_text("resource_group_name", resource_group_name)
-        _require_text("vm_scale_set_name", vm_scale_set_name)
-        body = (
-            None
-            if instance_ids is ALL_INSTANCES
-            else VirtualMachineScaleSetVMInstanceIDs(
-                instance_ids=_require_strings(
-                    "instance_ids",
-                    instance_ids,
-                    if_empty="to act on all of them, pass ALL_INSTANCES",
-                )
-            ).to_dict()
-        )
-        query: dict[str, str] = {
-            "api-version": self._api_version,
-        }
-        if hibernate is not None:
-            query["hibernate"] = "true" if hibernate else "false"
-        headers: dict[str, str] = {
-            "Accept": "application/json",
-        }
-        request = HttpRequest(
-            "POST",
-            self._client.format_url(
-                "/subscriptions/{subscription_id}/resourceGroups"
-                "/{resource_group_name}/providers/Microsoft.Compute"
-                "/virtualMachineScaleSets/{vm_scale_set_name}/deallocate",
-                resource_group_name=quote(resource_group_name, safe=""),
-                vm_scale_set_name=quote(vm_scale_set_name, safe=""),
-                subscription_id=quote(self._subscription_id, safe=""),
-            ),
-            params=query,
-            headers=headers,
-            json=body,
-        )
-        kwargs.setdefault("retry_on_methods", _RETRY_EVEN_POST)
-        pipeline_response: PipelineResponse[HttpRequest, HttpResponse] = (
-            self._client._pipeline.run(request, stream=False, **kwargs)
-        )
-        response = pipeline_response.http_response
-        if response.status_code not in (
-            200,
-            202,
-        ):
-            raise error_from_response(response)
-        return LROPoller(
-            self._client, pipeline_response, _begin_deallocate_result, polling_method
-        )
-
-
-def _begin_deallocate_result(
-    pipeline_response: PipelineResponse[HttpRequest, Any],
-) -> None:
-    return None
-
-
-def _require_limit(name: str, value: object, *, whole: bool = False) -> None:
-    """A limit is a finite number >= 0 (a whole one for a number of bytes)."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or (whole and not isinstance(value, int))
-    ):
-        expected = "an int" if whole else "a number"
-        raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
-    if not 0 <= value < float("inf"):
-        raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
-
-
-def _require_text(
-    name: str,
-    value: object,
-    *,
-    min_length: int | None = None,
-    max_length: int | None = None,
-    pattern: str | None = None,
-) -> str:
-    """Refuse what would build a wrong URL (a non-string, an empty string, `.`, `..`, control
-    characters such as a newline) and what the spec's constraints on the parameter rule out.
-    """
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if value in ("", ".", ".."):
-        raise ValueError(f"{name} must not be {value!r}")
-    if any(ord(character) < 32 or ord(character) == 127 for character in value):
-        raise ValueError(f"{name} must not contain control characters")
-    if min_length is not None and len(value) < min_length:
-        raise ValueError(f"{name} must be at least {min_length} characters long")
-    if max_length is not None and len(value) > max_length:
-        raise ValueError(f"{name} must be at most {max_length} characters long")
-    if pattern is not None and re.search(pattern, value, re.ASCII) is None:
-        raise ValueError(f"{name} must match the pattern {pattern!r}")
-    return value
-
-
-def _require_strings(
-    name: str, value: object, *, if_empty: str | None = None
-) -> list[str]:
-    """A list of strings from any sequence of them; a lone string is refused, not split.
-
-    `if_empty`, when given, refuses an empty sequence and says what to do instead.
-    """
-    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-        raise TypeError(f"{name} must be a sequence of str, not {type(value).__name__}")
-    items = list(value)
-    if not items and if_empty is not None:
-        raise ValueError(f"{name} must not be empty: {if_empty}")
-    for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise TypeError(f"{name}[{index}] must be a str, not {type(item).__name__}")
-    return items

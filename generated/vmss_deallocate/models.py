@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any
+
+from . import _wire
 
 __all__ = [
     "ApiError",
@@ -20,29 +22,6 @@ __all__ = [
     "InnerError",
     "VirtualMachineScaleSetVMInstanceIDs",
 ]
-
-_T = TypeVar("_T")
-
-
-def _checked(expected: type[_T], value: object) -> _T:
-    """`value` if it has the JSON type the spec gives; another type is refused, not kept."""
-    if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        return cast(_T, float(value))
-    if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
-        raise TypeError(f"expected {expected.__name__}, got {type(value).__name__}")
-    return value
-
-
-def _checked_or_none(expected: type[_T], value: object) -> _T | None:
-    return None if value is None else _checked(expected, value)
-
-
-def _require_object(model: type, data: object) -> None:
-    """A model is built from a JSON object only; the model's name says which one wanted it."""
-    if not isinstance(data, Mapping):
-        raise TypeError(
-            f"{model.__name__} needs a JSON object, not {type(data).__name__}"
-        )
 
 
 @dataclass(kw_only=True)
@@ -63,14 +42,14 @@ class ApiError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        _require_object(cls, data)
+        _wire.require_object(cls, data)
         return cls(
             details=(
                 None
                 if data.get("details") is None
                 else [
                     ApiErrorBase.from_dict(item)
-                    for item in _checked(list, data["details"])
+                    for item in _wire.checked(list, data["details"])
                 ]
             ),
             innererror=(
@@ -78,9 +57,9 @@ class ApiError:
                 if data.get("innererror") is None
                 else InnerError.from_dict(data["innererror"])
             ),
-            code=_checked_or_none(str, data.get("code")),
-            target=_checked_or_none(str, data.get("target")),
-            message=_checked_or_none(str, data.get("message")),
+            code=_wire.checked_or_none(str, data.get("code")),
+            target=_wire.checked_or_none(str, data.get("target")),
+            message=_wire.checked_or_none(str, data.get("message")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,11 +92,11 @@ class ApiErrorBase:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApiErrorBase:
         """Build from a JSON object; fields this version does not know are ignored."""
-        _require_object(cls, data)
+        _wire.require_object(cls, data)
         return cls(
-            code=_checked_or_none(str, data.get("code")),
-            target=_checked_or_none(str, data.get("target")),
-            message=_checked_or_none(str, data.get("message")),
+            code=_wire.checked_or_none(str, data.get("code")),
+            target=_wire.checked_or_none(str, data.get("target")),
+            message=_wire.checked_or_none(str, data.get("message")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -142,7 +121,7 @@ class CloudError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        _require_object(cls, data)
+        _wire.require_object(cls, data)
         return cls(
             error=(
                 None if data.get("error") is None else ApiError.from_dict(data["error"])
@@ -169,10 +148,10 @@ class InnerError:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> InnerError:
         """Build from a JSON object; fields this version does not know are ignored."""
-        _require_object(cls, data)
+        _wire.require_object(cls, data)
         return cls(
-            exceptiontype=_checked_or_none(str, data.get("exceptiontype")),
-            errordetail=_checked_or_none(str, data.get("errordetail")),
+            exceptiontype=_wire.checked_or_none(str, data.get("exceptiontype")),
+            errordetail=_wire.checked_or_none(str, data.get("errordetail")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -197,13 +176,14 @@ class VirtualMachineScaleSetVMInstanceIDs:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> VirtualMachineScaleSetVMInstanceIDs:
         """Build from a JSON object; fields this version does not know are ignored."""
-        _require_object(cls, data)
+        _wire.require_object(cls, data)
         return cls(
             instance_ids=(
                 None
                 if data.get("instanceIds") is None
                 else [
-                    _checked(str, item) for item in _checked(list, data["instanceIds"])
+                    _wire.checked(str, item)
+                    for item in _wire.checked(list, data["instanceIds"])
                 ]
             ),
         )

@@ -38,7 +38,7 @@ def body_where(operation: Operation, body: Body) -> Where:
         f"{operation.operation_id} > body {body.wire_name}",
         join_pointer(operation_path(operation), "parameters", body.wire_name),
         f"body '{body.wire_name}'",
-        f"the body of {operation.method_name}()",
+        f"the body of {operation.call_path}()",
     )
 
 
@@ -46,7 +46,7 @@ def body_changes(
     context: Context, before: Operation, after: Operation
 ) -> Iterator[Change]:
     old, new = before.body, after.body
-    method = f"{after.method_name}()"
+    method = f"{after.call_path}()"
     if old is None and new is None:
         return
     if old is None and new is not None:
@@ -168,6 +168,6 @@ def positional_order_changes(before: Operation, after: Operation) -> Iterator[Ch
             json_values(new),
             f"positional arguments reordered from ({', '.join(old)}) to"
             f" ({', '.join(new)})",
-            f"{after.method_name}() takes ({', '.join(new)}): positional calls silently"
+            f"{after.call_path}() takes ({', '.join(new)}): positional calls silently"
             " pass values to the wrong arguments",
         )

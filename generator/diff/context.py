@@ -149,7 +149,7 @@ def operation_where(operation: Operation, location: str | None = None) -> Where:
         location or operation.operation_id,
         operation_path(operation),
         f"operation {operation.operation_id}",
-        f"{operation.method_name}()",
+        f"{operation.call_path}()",
     )
 
 

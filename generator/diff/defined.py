@@ -8,7 +8,6 @@ of every file the spec loads, and every `x-ms-enum` name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from generator.load import LoadedSpec
 from generator.load.refs import SKIPPED_SUBTREES
 from generator.model import Api, Kind, TypeRef
+from generator.wire import PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,9 @@ class Defined:
         )
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
 def blank_placeholders(path: str) -> str:
     """Renaming `{name}` does not move the URL."""
-    return _PLACEHOLDER.sub("{}", path)
+    return PLACEHOLDER.sub("{}", path)
 
 
 def _enum_names(value: Any) -> Iterator[str]:

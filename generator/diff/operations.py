@@ -113,8 +113,7 @@ def _operation_removed(context: Context, operation: Operation) -> Change:
         None,
         f"operation {operation.operation_id} ({operation.http_method}"
         f" {operation.path}) removed",
-        f"{context.old.client_name}.{operation.method_name}() disappears; calls raise"
-        " AttributeError",
+        f"{operation.call_path}() disappears; calls raise AttributeError",
     )
 
 
@@ -128,7 +127,7 @@ def _operation_added(context: Context, operation: Operation) -> Change:
         f"{operation.http_method} {operation.path}",
         f"operation {operation.operation_id} ({operation.http_method}"
         f" {operation.path}) added{context.addition_note()}",
-        f"new method {context.new.client_name}.{operation.method_name}()",
+        f"new method {operation.call_path}()",
     )
 
 
@@ -143,10 +142,10 @@ def _operation_renamed(before: Operation, after: Operation) -> Change:
         f"operationId of {after.http_method} {after.path} changed from"
         f" {before.operation_id} to {after.operation_id}",
         (
-            f"{before.method_name}() is now {after.method_name}(); calls to the old name"
+            f"{before.call_path}() is now {after.call_path}(); calls to the old name"
             " raise AttributeError"
-            if before.method_name != after.method_name
-            else f"the method keeps its name {after.method_name}(), but its documentation"
+            if before.call_path != after.call_path
+            else f"the method keeps its name {after.call_path}(), but its documentation"
             " and any code keyed on the operationId change"
         ),
     )
@@ -157,7 +156,7 @@ def _operation_changes(
 ) -> list[Change]:
     changes: list[Change] = []
     where = operation_where(after)
-    method = f"{after.method_name}()"
+    method = f"{after.call_path}()"
     if before.http_method != after.http_method:
         changes.append(
             new_change(
@@ -189,7 +188,7 @@ def _operation_changes(
             )
         )
     if (
-        before.method_name != after.method_name
+        before.call_path != after.call_path
         and before.operation_id == after.operation_id
         and (before.long_running is None) == (after.long_running is None)
     ):
@@ -199,10 +198,10 @@ def _operation_changes(
                 Severity.BREAKING,
                 None,
                 where,
-                before.method_name,
-                after.method_name,
-                f"method renamed from {before.method_name} to {after.method_name}",
-                f"{before.method_name}() is now {after.method_name}(); calls to the old"
+                before.call_path,
+                after.call_path,
+                f"method renamed from {before.call_path} to {after.call_path}",
+                f"{before.call_path}() is now {after.call_path}(); calls to the old"
                 " name raise AttributeError",
             )
         )

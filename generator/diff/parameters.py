@@ -35,9 +35,9 @@ from generator.model import Operation, Parameter
 def parameter_where(operation: Operation, parameter: Parameter) -> Where:
     location = parameter.location.value
     subject = (
-        f"the client's {parameter.python_name} (sent by {operation.method_name}())"
+        f"the client's {parameter.python_name} (sent by {operation.call_path}())"
         if parameter.client_level
-        else f"argument {parameter.python_name} of {operation.method_name}()"
+        else f"argument {parameter.python_name} of {operation.call_path}()"
     )
     return Where(
         f"{operation.operation_id} > parameter {parameter.wire_name} ({location})",
@@ -112,7 +112,7 @@ def _parameter_added(
 ) -> Change:
     where = parameter_where(operation, parameter)
     type_text = describe(parameter.type)
-    method = f"{operation.method_name}()"
+    method = f"{operation.call_path}()"
     if parameter.required:
         return new_change(
             ChangeKind.PARAMETER_ADDED,
@@ -149,7 +149,7 @@ def _parameter_added(
 def _parameter_removed(operation: Operation, parameter: Parameter) -> Change:
     where = parameter_where(operation, parameter)
     type_text = describe(parameter.type)
-    method = f"{operation.method_name}()"
+    method = f"{operation.call_path}()"
     impact = (
         f"{method} no longer sends the client's {parameter.python_name}"
         if parameter.client_level
@@ -185,7 +185,7 @@ def _parameter_moved(
         after.location.value,
         f"parameter '{after.wire_name}' moved from {before.location.value} to"
         f" {after.location.value}",
-        f"{operation.method_name}() sends {after.python_name} in the"
+        f"{operation.call_path}() sends {after.python_name} in the"
         f" {after.location.value} instead of the {before.location.value}; a service"
         " that expects it in the old place does not see it",
     )
@@ -196,7 +196,7 @@ def _parameter_renamed(
 ) -> Change:
     where = parameter_where(operation, after)
     impact = (
-        f"{operation.method_name}() takes {after.python_name} instead of"
+        f"{operation.call_path}() takes {after.python_name} instead of"
         f" {before.python_name}; keyword callers raise TypeError, and the request"
         f" names it '{after.wire_name}'"
         if before.python_name != after.python_name
@@ -219,7 +219,7 @@ def _parameter_changes(
     context: Context, operation: Operation, before: Parameter, after: Parameter
 ) -> Iterator[Change]:
     where = parameter_where(operation, after)
-    method = f"{operation.method_name}()"
+    method = f"{operation.call_path}()"
     if before.client_level != after.client_level:
         yield new_change(
             ChangeKind.PARAMETER_LEVEL_CHANGED,

@@ -35,9 +35,9 @@ def response_where(operation: Operation, response: Response) -> Where:
         join_pointer(operation_path(operation), "responses", response.status),
         f"response {response.status}",
         (
-            f"the error raised by {operation.method_name}()"
+            f"the error raised by {operation.call_path}()"
             if response.status == "default"
-            else f"the result of {operation.method_name}()"
+            else f"the result of {operation.call_path}()"
         ),
     )
 
@@ -64,7 +64,7 @@ def responses_changes(
 ) -> Iterator[Change]:
     old = {r.status: r for r in before.responses}
     new = {r.status: r for r in after.responses}
-    method = f"{after.method_name}()"
+    method = f"{after.call_path}()"
     result_changed = _result_type(before) != _result_type(after)
     for status in sorted(old.keys() | new.keys()):
         old_response, new_response = old.get(status), new.get(status)
@@ -113,7 +113,7 @@ def _response_changes(
     context: Context, operation: Operation, before: Response, after: Response
 ) -> Iterator[Change]:
     where = response_where(operation, after)
-    method = f"{operation.method_name}()"
+    method = f"{operation.call_path}()"
     if before.type is None and after.type is not None:
         yield new_change(
             ChangeKind.RESPONSE_BODY_ADDED,
@@ -191,16 +191,16 @@ def long_running_changes(before: Operation, after: Operation) -> Iterator[Change
                 f"{after.operation_id} > long-running",
                 join_pointer(path, "x-ms-long-running-operation"),
                 "x-ms-long-running-operation",
-                f"{after.method_name}()",
+                f"{after.call_path}()",
             ),
             old is not None,
             new is not None,
             f"operation is {'now' if new else 'no longer'} long-running",
             (
-                f"{before.method_name}() becomes {after.method_name}() and returns an"
+                f"{before.call_path}() becomes {after.call_path}() and returns an"
                 " LROPoller; callers must call .result()"
                 if new
-                else f"{before.method_name}() becomes {after.method_name}() and returns"
+                else f"{before.call_path}() becomes {after.call_path}() and returns"
                 " the result directly, not an LROPoller"
             ),
         )
@@ -219,12 +219,12 @@ def long_running_changes(before: Operation, after: Operation) -> Iterator[Change
                     path, "x-ms-long-running-operation-options", "final-state-via"
                 ),
                 "final-state-via",
-                f"{after.method_name}()",
+                f"{after.call_path}()",
             ),
             old.final_state_via,
             new.final_state_via,
             f"final-state-via changed from {show(old.final_state_via)} to"
             f" {show(new.final_state_via)}",
-            f"the poller of {after.method_name}() fetches the final result from"
+            f"the poller of {after.call_path}() fetches the final result from"
             f" {show(new.final_state_via)}; .result() may return something else",
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from generator.errors import UnknownOperationError, display_path
 from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
@@ -30,23 +30,29 @@ from generator.model.entities import (
     SpecSource,
 )
 from generator.model.enums import enum_class_names, with_enum_classes
+from generator.model.groups import (
+    client_class_name,
+    group_operations,
+    method_name,
+    split_operation_id,
+)
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
+from generator.model.paging import paging
 from generator.model.patterns import PatternError, python_pattern
 from generator.model.reserved import (
     CLIENT_RESERVED,
     FORMAT_URL_KEYWORDS,
-    METHOD_NAME_RESERVED,
     METHOD_RESERVED,
     RESERVED_CLASS_NAMES,
     RESERVED_CONSTANTS,
 )
 from generator.model.schemas import SchemaReader, constraints, python_class_name
 from generator.naming import pascal_case, safe_identifier, snake_case, unique_names
+from generator.wire import placeholders
 
 _T = TypeVar("_T")
 
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
-_PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 def build_api(
@@ -54,10 +60,13 @@ def build_api(
     operation_ids: Sequence[str] | None = None,
     *,
     source_path: str | None = None,
+    client_name: str | None = None,
 ) -> Api:
-    """The API model of the operations named in `operation_ids` (all of them when None)."""
+    """The API model of the operations named in `operation_ids` (all of them when None).
+
+    `client_name` is the project file's name for the client class (else the spec's)."""
     return _Builder(spec).build(
-        operation_ids, source_path or display_path(spec.root_file)
+        operation_ids, source_path or display_path(spec.root_file), client_name
     )
 
 
@@ -67,52 +76,62 @@ class _Builder:
         self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
 
-    def build(self, operation_ids: Sequence[str] | None, source_path: str) -> Api:
+    def build(
+        self,
+        operation_ids: Sequence[str] | None,
+        source_path: str,
+        client_name: str | None,
+    ) -> Api:
         root = self.spec.root
         info = required_key(root, "info")
         operation_nodes = self._select_operations(root, operation_ids)
-        method_names = unique_names(
-            {
-                op_id: _method_candidate(op_id, node)
-                for op_id, _, _, node, _ in operation_nodes
-            },
-            fallback="operation",
-            reserved=METHOD_NAME_RESERVED,
-        )
         operations = _name_client_parameters(
             tuple(
                 self._operation(
-                    op_id, path, method, node, path_item, method_names[op_id]
+                    op_id, path, method, node, path_item, method_name(op_id, node)
                 )
                 for op_id, path, method, node, path_item in operation_nodes
             )
         )
+        nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
+        groups = group_operations(operations, nodes)
+        grouped = {op.operation_id: op for group in groups for op in group.operations}
+        operations = tuple(grouped.get(op.operation_id, op) for op in operations)
+        client_class = client_class_name(info, client_name)
+        group_classes = {group.class_name for group in groups if group.name}
         read_models = self.schemas.finish()
         class_names = unique_names(
             {name: python_class_name(name) for name in read_models},
             fallback="Model",
-            reserved=RESERVED_CLASS_NAMES | {_client_name(operation_nodes, root)},
+            reserved=RESERVED_CLASS_NAMES | {client_class} | group_classes,
         )
         models = tuple(
             replace(read_models[name], class_name=class_names[name])
             for name in sorted(read_models)
         )
-        client_name = _client_name(operation_nodes, root)
         enum_classes = enum_class_names(
             (*models, *operations),
-            taken={client_name, *class_names.values(), *RESERVED_CLASS_NAMES},
+            taken={
+                client_class,
+                *class_names.values(),
+                *group_classes,
+                *RESERVED_CLASS_NAMES,
+            },
         )
         for class_name, name_node in sorted(self.sentinel_nodes.items()):
             if (
-                class_name == client_name
+                class_name == client_class
                 or class_name in class_names.values()
                 or class_name in enum_classes.values()
+                or class_name in group_classes
             ):
                 raise name_node.error(
                     f"sentinel name {name_node.value!r} would take the class name"
                     f" {class_name!r} of the client, a model or an enum"
                 )
-        models, operations = with_enum_classes((models, operations), enum_classes)
+        models, operations, groups = with_enum_classes(
+            (models, operations, groups), enum_classes
+        )
         title = text_value(info, "title") or "Api"
         return Api(
             title=title,
@@ -120,13 +139,14 @@ class _Builder:
             api_version=str(required_key(info, "version").value),
             host=str(root.value.get("host", "management.azure.com")),
             base_path=str(root.value.get("basePath", "")).rstrip("/"),
-            client_name=client_name,
+            client_name=client_class,
             operations=operations,
             models=models,
             client_parameters=_client_parameters(operations),
             security=self._security(root),
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
             scheme=_scheme(root),
+            groups=groups,
         )
 
     def _select_operations(
@@ -160,7 +180,7 @@ class _Builder:
         path_item: Node,
         method_name: str,
     ) -> Operation:
-        group, name = _split_operation_id(op_id)
+        group, name = split_operation_id(op_id)
         parameter_nodes = self._parameter_nodes(node, path_item)
         plain = [
             (n, ref, client)
@@ -202,6 +222,7 @@ class _Builder:
             options = node.get("x-ms-long-running-operation-options")
             final_state = options.get("final-state-via") if options else None
             long_running = LongRunning(str(final_state.value) if final_state else None)
+        responses = self._responses(required_key(node, "responses"), op_id)
         return Operation(
             operation_id=op_id,
             group=group,
@@ -213,8 +234,9 @@ class _Builder:
             description=text_value(node, "description") or text_value(node, "summary"),
             parameters=parameters,
             body=body,
-            responses=self._responses(required_key(node, "responses"), op_id),
+            responses=responses,
             long_running=long_running,
+            paging=paging(node, responses, self.schemas),
             examples=self._examples(node),
             deprecated=flag_value(node, "deprecated"),
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
@@ -267,11 +289,11 @@ class _Builder:
     def _check_path_parameters(
         self, node: Node, path: str, parameters: Sequence[Parameter]
     ) -> None:
-        placeholders = set(_PATH_PLACEHOLDER.findall(path))
+        in_path = set(placeholders(path))
         declared = {p.wire_name for p in parameters if p.location is Location.PATH}
-        if missing := sorted(placeholders - declared):
+        if missing := sorted(in_path - declared):
             raise node.error(f"path placeholder {{{missing[0]}}} has no path parameter")
-        if extra := sorted(declared - placeholders):
+        if extra := sorted(declared - in_path):
             raise node.error(f"path parameter {extra[0]!r} does not appear in the path")
 
     def _body(self, node: Node, operation_name: str) -> Body:
@@ -429,21 +451,6 @@ def _name_client_parameters(operations: tuple[Operation, ...]) -> tuple[Operatio
     )
 
 
-def _client_name(operation_nodes: Sequence[tuple[str, ...] | Any], root: Node) -> str:
-    """`<Group>Client` when every operation is in one group (`Group_Name`), else the title's."""
-    groups = {_split_operation_id(op_id)[0] for op_id, *_ in operation_nodes}
-    if len(groups) == 1 and (group := next(iter(groups))):
-        name = pascal_case(group) + "Client"
-    else:
-        info = root.value.get("info", {})
-        name = pascal_case(
-            str(info.get("title", "")) if isinstance(info, Mapping) else ""
-        )
-        name = name if name.endswith("Client") else name + "Client"
-    name = name if name[0].isalpha() else "Api" + name
-    return name + "_" if name in RESERVED_CLASS_NAMES else name
-
-
 def _client_parameters(operations: Sequence[Operation]) -> tuple[Parameter, ...]:
     by_wire: dict[str, Parameter] = {}
     for operation in operations:
@@ -481,21 +488,6 @@ def _parameter_candidate(node: Node) -> str:
             candidate, fallback="parameter", reserved=FORMAT_URL_KEYWORDS
         )
     return candidate
-
-
-def _method_candidate(op_id: str, node: Node) -> str:
-    """`begin_` for a long-running operation is part of the name that must be unique."""
-    prefix = "begin_" if flag_value(node, "x-ms-long-running-operation") else ""
-    return prefix + (_method_base(op_id) or "operation")
-
-
-def _method_base(op_id: str) -> str:
-    return snake_case(_split_operation_id(op_id)[1])
-
-
-def _split_operation_id(op_id: str) -> tuple[str, str]:
-    group, _, name = op_id.rpartition("_")
-    return group, name
 
 
 def _is_global(node: Node) -> bool:

@@ -21,6 +21,8 @@ class Kind(enum.Enum):
     DICT = "dict"
     MODEL = "model"
     ANY = "any"
+    BINARY = "binary"
+    """Raw bytes, not JSON: `type: file`, or a string of `format: binary`."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,21 @@ class LongRunning:
 
 
 @dataclass(frozen=True)
+class Paging:
+    """`x-ms-pageable`: the result is a page; the client walks every page and yields the items.
+
+    `item` is the page's property holding the items (an array), `next_link` the one holding the
+    next page's URL (None: a single page), `next_operation` the operationId that fetches the
+    following pages, when the spec names one instead of a plain GET of the next link.
+    """
+
+    page_model: str
+    item: Property
+    next_link: Property | None
+    next_operation: str | None = None
+
+
+@dataclass(frozen=True)
 class ExampleRef:
     """An `x-ms-examples` entry: the example's title and the file it lives in (read on demand)."""
 
@@ -189,6 +206,17 @@ class Operation:
     deprecated: bool = False
     idempotent: bool = False
     """`x-armgen-idempotent`: sending it twice does no harm, so even a POST may be retried."""
+    paging: Paging | None = None
+    internal: bool = False
+    """Only another operation's paging calls it (x-ms-pageable's `operationName`)."""
+    group_attribute: str = ""
+    """The client's attribute holding the method (`widgets`); "" for the client's own."""
+
+    @property
+    def call_path(self) -> str:
+        """How a caller reaches the method: `client.widgets.get`."""
+        owner = f"client.{self.group_attribute}" if self.group_attribute else "client"
+        return f"{owner}.{self.method_name}"
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
@@ -205,6 +233,23 @@ class Operation:
         return tuple(
             parameter for parameter in self.parameters if not parameter.client_level
         )
+
+
+@dataclass(frozen=True)
+class OperationGroup:
+    """The operations whose operationIds share a prefix (`Widgets_Get`, `Widgets_List`), as
+    AutoRest and azure-mgmt-* group them: an attribute of the client holding their methods.
+    Operations without a prefix live on the client itself (the group named "")."""
+
+    name: str
+    """The operationIds' prefix, as the spec spells it."""
+    attribute: str
+    """The client's attribute: `widgets`."""
+    class_name: str
+    """`WidgetsOperations`."""
+    module: str
+    """The module of the generated package's `operations` folder that defines the class."""
+    operations: tuple[Operation, ...]
 
 
 @dataclass(frozen=True)
@@ -239,6 +284,22 @@ class Api:
     source: SpecSource
     scheme: str = "https"
     """The default endpoint's scheme: https unless the spec's `schemes` list only http."""
+    groups: tuple[OperationGroup, ...] = ()
+    """The operation groups, by attribute; `operations` holds every operation."""
+
+    @property
+    def client_operations(self) -> tuple[Operation, ...]:
+        """The operations without a group: methods of the client itself."""
+        return tuple(
+            operation
+            for group in self.groups
+            if not group.name
+            for operation in group.operations
+        )
+
+    @property
+    def named_groups(self) -> tuple[OperationGroup, ...]:
+        return tuple(group for group in self.groups if group.name)
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)

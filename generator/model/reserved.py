@@ -25,8 +25,9 @@ CLIENT_MODULE_NAMES = frozenset(
 
 METHOD_LOCALS = frozenset(
     {"self", "polling", "polling_interval", "continuation_token", "kwargs"}
-    | {"body", "query", "headers", "request", "pipeline_response", "response"}
-    | {"polling_method"}
+    | {"body", "url", "query", "headers", "request", "pipeline_response", "response"}
+    | {"polling_method", "prepare_request", "extract_data", "get_next", "next_link"}
+    | {"page", "first", "get_long_running_output", "internal_get_next"}
 )
 """The arguments and locals of a generated operation method besides the spec's parameters."""
 
@@ -34,7 +35,27 @@ FORMAT_URL_KEYWORDS = frozenset({"self", "url_template", "template"})
 """Path parameters are passed by name to azure-core's `format_url(self, url_template,
 **kwargs)`, which passes them on to `_format_url_section(template, **kwargs)`."""
 
-METHOD_RESERVED = PYTHON_BUILTINS | METHOD_LOCALS | CLIENT_MODULE_NAMES
+METHOD_BUILTINS = frozenset(
+    {
+        "bool",
+        "dict",
+        "float",
+        "int",
+        "isinstance",
+        "iter",
+        "len",
+        "list",
+        "str",
+        "tuple",
+    }
+    | {"type", "None", "True", "False"}
+)
+"""The builtins a generated operation method reads (its body and its signature's defaults);
+the drift test in tests/e2e/test_reserved_names.py holds the templates to this list. Other
+builtins are fine as parameter names (`filter`, `id`, `all`, as azure-mgmt-* have them): the
+method never reads them."""
+
+METHOD_RESERVED = METHOD_BUILTINS | METHOD_LOCALS | CLIENT_MODULE_NAMES
 """What an operation method's parameter cannot be called."""
 
 CLIENT_RESERVED = (
@@ -45,8 +66,8 @@ CLIENT_RESERVED = (
     | {"self", "credential", "endpoint", "api_version", "kwargs", "scopes"}
     | {"pipeline_policies", "default_transport"}
     | {"max_retry_after", "max_body_bytes", "max_error_body_bytes", "call_timeout"}
-    # attributes: a client parameter `x` is kept as `self._x`
-    | {"client"}
+    # attributes: `self._client`, `self._parameters`
+    | {"client", "parameters"}
 )
 """What a client parameter (an argument of the client's constructor) cannot be called."""
 
@@ -58,8 +79,20 @@ CLASS_SCOPE_NAMES = frozenset(
 resolves in the class's scope, where a method or field of that name would be found first) and
 decorators."""
 
-METHOD_NAME_RESERVED = CLASS_SCOPE_NAMES | {"close"}
-"""What a method of the client cannot be called: `close`, and the names its class body reads."""
+GROUP_METHOD_RESERVED = frozenset(
+    {"bool", "bytes", "dict", "float", "int", "object", "str", "tuple", "type"}
+)
+"""What a method of an operation group cannot be called: the builtins its fixed signatures
+read. Another builtin is fine (`list`, as azure-mgmt-* have it): the render stage writes
+`_builtins.list` in the annotations of a class that has a method `list`."""
+
+CLIENT_MEMBER_RESERVED = (
+    CLASS_SCOPE_NAMES
+    | GROUP_METHOD_RESERVED
+    | {"close", "object", "bytes", "credential", "endpoint", "kwargs", "policies"}
+)
+"""What a method of the client itself, or an operation group's attribute, cannot be called:
+`close`, and the names the client class's body and fixed signatures read."""
 
 MODEL_RESERVED = (
     CLASS_SCOPE_NAMES
@@ -72,6 +105,7 @@ RESERVED_CONSTANTS = frozenset(
     {"API_VERSION", "DEFAULT_ENDPOINT", "DEFAULT_POLLING_INTERVAL", "VERSION"}
     | {"AZURE_PUBLIC_CLOUD", "AZURE_CHINA_CLOUD", "AZURE_US_GOVERNMENT"}
     | {"CALL_TIMEOUT", "MAX_BODY_BYTES", "MAX_ERROR_BODY_BYTES", "MAX_RETRY_AFTER"}
+    | {"SDK_MONIKER", "RETRY_EVEN_POST"}
 )
 """Module constants of _client.py: a sentinel cannot take one."""
 
@@ -98,18 +132,21 @@ RESERVED_CLASS_NAMES = (
     | {"BoundedBodyPolicy", "CallDeadlinePolicy", "DeadlineRetryPolicy"}
     | {"RetryAfterCap", "SafeChallengePolicy", "AsyncArmOperationPolling"}
     | {"AsyncBoundedBodyPolicy", "AsyncCallDeadlinePolicy", "AsyncSafeChallengePolicy"}
-    | {"DecodeError"}
+    | {"DecodeError", "ClientParameters", "ItemPaged", "AsyncItemPaged", "AsyncList"}
+    | {"Iterator", "AsyncIterator"}
 )
 """What a model, enum, sentinel or client class cannot be called: a builtin, a constant of
 _client.py, or a class the generated modules import or define."""
 
 __all__ = [
     "CLASS_SCOPE_NAMES",
+    "CLIENT_MEMBER_RESERVED",
     "CLIENT_MODULE_NAMES",
     "CLIENT_RESERVED",
     "FORMAT_URL_KEYWORDS",
+    "GROUP_METHOD_RESERVED",
+    "METHOD_BUILTINS",
     "METHOD_LOCALS",
-    "METHOD_NAME_RESERVED",
     "METHOD_RESERVED",
     "MODEL_RESERVED",
     "RESERVED_CLASS_NAMES",

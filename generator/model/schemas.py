@@ -19,7 +19,7 @@ _PRIMITIVES = {
     "boolean": Kind.BOOLEAN,
     "integer": Kind.INTEGER,
     "number": Kind.NUMBER,
-    "file": Kind.ANY,
+    "file": Kind.BINARY,
 }
 
 
@@ -85,6 +85,8 @@ class SchemaReader:
             return TypeRef(Kind.ANY)
         if not isinstance(declared, str) or declared not in _PRIMITIVES:
             raise node.error(f"type {declared!r} is not supported")
+        if declared == "string" and value.get("format") == "binary":
+            return TypeRef(Kind.BINARY, format="binary")
         return TypeRef(
             _PRIMITIVES[declared], format=value.get("format"), **enum_fields(node)
         )

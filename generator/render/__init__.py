@@ -11,9 +11,15 @@ the package's view together and renders every file; `environment` is the Jinja s
 
 from generator.render.conversions import enum_class_name
 from generator.render.environment import TEMPLATES_DIR, make_environment
-from generator.render.package import LONG_RUNNING_ONLY, PACKAGE_OUTPUTS, render_package
+from generator.render.package import (
+    GROUPS_ONLY,
+    LONG_RUNNING_ONLY,
+    PACKAGE_OUTPUTS,
+    render_package,
+)
 
 __all__ = [
+    "GROUPS_ONLY",
     "LONG_RUNNING_ONLY",
     "PACKAGE_OUTPUTS",
     "TEMPLATES_DIR",

@@ -1,45 +1,176 @@
 """Types and conversions: the Python annotation of a spec type, and the expressions that turn
-JSON values into Python values and back."""
+JSON values into Python values and back.
+
+Each function records what its text uses in the module's `Imports`: model and enum classes,
+the generated package's `_wire` helpers (always called as `_wire.name`), `_dt` for the datetime
+module and `_builtins` where a method of the class shadows a builtin in its annotations.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from generator.model import Kind, Model, TypeRef
-
-# --- types and conversions ------------------------------------------------------------------
-
+from generator.render.imports import Imports
 
 _SCALAR_ANNOTATIONS = {
     Kind.STRING: "str",
     Kind.BOOLEAN: "bool",
     Kind.INTEGER: "int",
     Kind.NUMBER: "float",
-    Kind.ANY: "Any",
+    Kind.BINARY: "bytes",
 }
 
+JSON_SCALARS = {
+    Kind.STRING: "str",
+    Kind.BOOLEAN: "bool",
+    Kind.INTEGER: "int",
+    Kind.NUMBER: "float",
+}
 
-def annotation(
-    type_ref: TypeRef, models: Mapping[str, Model], *, sequence: bool = False
-) -> str:
-    """The Python annotation of a type; `sequence` accepts any sequence where a list is sent.
+TEXT_FORMATS = {
+    "date-time": ("datetime", "parse_datetime", "format_datetime"),
+    "date": ("date", "parse_date", "format_date"),
+    "duration": ("timedelta", "parse_duration", "format_duration"),
+    "date-time-rfc1123": ("datetime", "parse_rfc1123", "format_rfc1123"),
+    "byte": ("bytes", "parse_base64", "format_base64"),
+    "base64url": ("bytes", "parse_base64url", "format_base64url"),
+}
+"""Strings whose format gives them a Python type: (type, _wire parser, _wire formatter)."""
 
-    A named enum also accepts plain strings: the service may send values newer than the client.
-    """
-    if type_ref.kind is Kind.MODEL:
-        return models[type_ref.model or ""].class_name
-    if type_ref.kind is Kind.ARRAY:
-        assert type_ref.item is not None
-        container = "Sequence" if sequence else "list"
-        return f"{container}[{annotation(type_ref.item, models)}]"
-    if type_ref.kind is Kind.DICT:
-        assert type_ref.item is not None
-        return f"dict[str, {annotation(type_ref.item, models)}]"
-    if (enum_class := enum_class_name(type_ref)) is not None:
-        return f"{enum_class} | str"
-    if _is_datetime(type_ref):
-        return "datetime"
-    return _SCALAR_ANNOTATIONS[type_ref.kind]
+UNIX_TIME = ("datetime", "parse_unixtime", "format_unixtime")
+"""`type: integer, format: unixtime`: seconds since 1970, as a UTC datetime."""
+
+
+class TypeWriter:
+    """Writes annotations and conversions for one generated module."""
+
+    def __init__(
+        self,
+        models: Mapping[str, Model],
+        imports: Imports,
+        *,
+        shadowed: frozenset[str] = frozenset(),
+        in_models: bool = False,
+    ) -> None:
+        self.models = models
+        self.imports = imports
+        self.shadowed = shadowed
+        """Builtins a method of the class being written shadows in its annotations."""
+        self.in_models = in_models
+        """Writing models.py itself: its classes need no import."""
+
+    # --- annotations -----------------------------------------------------------------------
+
+    def annotation(self, type_ref: TypeRef, *, sequence: bool = False) -> str:
+        """The Python annotation of a type; `sequence` accepts any sequence where a list is
+        sent. A named enum also accepts plain strings: the service may send values newer than
+        the client."""
+        if type_ref.kind is Kind.MODEL:
+            return self.model_class(type_ref)
+        if type_ref.kind is Kind.ARRAY:
+            assert type_ref.item is not None
+            if sequence:
+                self.imports.name("collections.abc", "Sequence")
+                container = "Sequence"
+            else:
+                container = self.builtin("list")
+            return f"{container}[{self.annotation(type_ref.item)}]"
+        if type_ref.kind is Kind.DICT:
+            assert type_ref.item is not None
+            key = self.builtin("str")
+            return f"{self.builtin('dict')}[{key}, {self.annotation(type_ref.item)}]"
+        if (enum_class := enum_class_name(type_ref)) is not None:
+            return f"{self.class_name(enum_class)} | {self.builtin('str')}"
+        python_type = special_type(type_ref)
+        if python_type is not None:
+            return self.python_type(python_type)
+        if type_ref.kind is Kind.ANY:
+            self.imports.name("typing", "Any")
+            return "Any"
+        return self.builtin(_SCALAR_ANNOTATIONS[type_ref.kind])
+
+    def builtin(self, name: str) -> str:
+        if name in self.shadowed:
+            self.imports.module("builtins", "_builtins")
+            return f"_builtins.{name}"
+        return name
+
+    def python_type(self, name: str) -> str:
+        if name == "bytes":
+            return self.builtin("bytes")
+        self.imports.module("datetime", "_dt")
+        return f"_dt.{name}"
+
+    def model_class(self, type_ref: TypeRef) -> str:
+        return self.class_name(self.models[type_ref.model or ""].class_name)
+
+    def class_name(self, name: str) -> str:
+        if not self.in_models:
+            self.imports.local("models", name)
+        return name
+
+    # --- JSON to Python --------------------------------------------------------------------
+
+    def from_wire(self, type_ref: TypeRef, expression: str, depth: int = 0) -> str:
+        """An expression converting the JSON value `expression` into the Python value.
+
+        Every value is checked against its JSON type on the way in (`_wire.checked`): a
+        field typed `str | None` holds a str or None, whatever the service sent.
+        """
+        if type_ref.kind is Kind.MODEL:
+            return f"{self.model_class(type_ref)}.from_dict({expression})"
+        if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
+            item = f"item{depth or ''}"
+            items = self.wire(f"checked(list, {expression})")
+            inner = self.from_wire(type_ref.item, item, depth + 1)
+            return f"[{inner} for {item} in {items}]"
+        if type_ref.kind is Kind.DICT and type_ref.item is not None:
+            key, value = f"key{depth or ''}", f"value{depth or ''}"
+            inner = self.from_wire(type_ref.item, value, depth + 1)
+            pairs = self.wire(f"checked(dict, {expression})") + ".items()"
+            return f"{{{key}: {inner} for {key}, {value} in {pairs}}}"
+        if (enum_class := enum_class_name(type_ref)) is not None:
+            checked = self.wire(f"checked(str, {expression})")
+            return self.wire(f"enum_or_text({self.class_name(enum_class)}, {checked})")
+        formats = _formats(type_ref)
+        if formats is not None:
+            json_type = "int" if type_ref.kind is Kind.INTEGER else "str"
+            checked = self.wire(f"checked({json_type}, {expression})")
+            return self.wire(f"{formats[1]}({checked})")
+        if type_ref.kind in JSON_SCALARS:
+            return self.wire(f"checked({JSON_SCALARS[type_ref.kind]}, {expression})")
+        return expression
+
+    # --- Python to JSON --------------------------------------------------------------------
+
+    def to_wire(self, type_ref: TypeRef, expression: str, depth: int = 0) -> str:
+        """An expression converting the Python value `expression` into a JSON value."""
+        if type_ref.kind is Kind.MODEL:
+            return f"{expression}.to_dict()"
+        formats = _formats(type_ref)
+        if formats is not None:
+            return self.wire(f"{formats[2]}({expression})")
+        if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
+            item = f"item{depth or ''}"
+            inner = self.to_wire(type_ref.item, item, depth + 1)
+            return (
+                f"list({expression})"
+                if inner == item
+                else f"[{inner} for {item} in {expression}]"
+            )
+        if type_ref.kind is Kind.DICT and type_ref.item is not None:
+            key, value = f"key{depth or ''}", f"value{depth or ''}"
+            inner = self.to_wire(type_ref.item, value, depth + 1)
+            if inner == value:
+                return f"dict({expression})"
+            return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
+        return expression
+
+    def wire(self, call: str) -> str:
+        """A call of a helper of the generated `_wire` module."""
+        self.imports.local_module("_wire")
+        return f"_wire.{call}"
 
 
 def enum_class_name(type_ref: TypeRef) -> str | None:
@@ -47,8 +178,19 @@ def enum_class_name(type_ref: TypeRef) -> str | None:
     return type_ref.enum_class if type_ref.kind is Kind.STRING else None
 
 
-def _is_datetime(type_ref: TypeRef) -> bool:
-    return type_ref.kind is Kind.STRING and type_ref.format == "date-time"
+def special_type(type_ref: TypeRef) -> str | None:
+    """The Python type a format gives a string or an integer (`datetime`, `date`, `timedelta`,
+    `bytes`), else None."""
+    formats = _formats(type_ref)
+    return formats[0] if formats is not None else None
+
+
+def _formats(type_ref: TypeRef) -> tuple[str, str, str] | None:
+    if type_ref.kind is Kind.STRING and type_ref.format in TEXT_FORMATS:
+        return TEXT_FORMATS[type_ref.format]
+    if type_ref.kind is Kind.INTEGER and type_ref.format == "unixtime":
+        return UNIX_TIME
+    return None
 
 
 def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[str]:
@@ -61,61 +203,11 @@ def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[st
     return {enum_class} if enum_class else set()
 
 
-JSON_SCALARS = {
-    Kind.STRING: "str",
-    Kind.BOOLEAN: "bool",
-    Kind.INTEGER: "int",
-    Kind.NUMBER: "float",
-}
-
-
-def from_wire(
-    type_ref: TypeRef, expression: str, models: Mapping[str, Model], depth: int = 0
-) -> str:
-    """An expression converting the JSON value `expression` into the Python value.
-
-    Every value is checked against its JSON type on the way in (`_checked`): a field typed
-    `str | None` holds a str or None, whatever the service sent.
-    """
-    if type_ref.kind is Kind.MODEL:
-        return f"{models[type_ref.model or ''].class_name}.from_dict({expression})"
-    if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
-        item = f"item{depth or ''}"
-        items = f"_checked(list, {expression})"
-        inner = from_wire(type_ref.item, item, models, depth + 1)
-        return f"[{inner} for {item} in {items}]"
-    if type_ref.kind is Kind.DICT and type_ref.item is not None:
-        key, value = f"key{depth or ''}", f"value{depth or ''}"
-        inner = from_wire(type_ref.item, value, models, depth + 1)
-        pairs = f"_checked(dict, {expression}).items()"
-        return f"{{{key}: {inner} for {key}, {value} in {pairs}}}"
-    if (enum_class := enum_class_name(type_ref)) is not None:
-        return f"_enum_or_text({enum_class}, _checked(str, {expression}))"
-    if _is_datetime(type_ref):
-        return f"_parse_datetime(_checked(str, {expression}))"
-    if type_ref.kind in JSON_SCALARS:
-        return f"_checked({JSON_SCALARS[type_ref.kind]}, {expression})"
-    return expression
-
-
-def to_wire(type_ref: TypeRef, expression: str, depth: int = 0) -> str:
-    """An expression converting the Python value `expression` into a JSON value."""
-    if type_ref.kind is Kind.MODEL:
-        return f"{expression}.to_dict()"
-    if _is_datetime(type_ref):
-        return f"{expression}.isoformat()"
-    if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
-        item = f"item{depth or ''}"
-        inner = to_wire(type_ref.item, item, depth + 1)
-        return (
-            f"list({expression})"
-            if inner == item
-            else f"[{inner} for {item} in {expression}]"
-        )
-    if type_ref.kind is Kind.DICT and type_ref.item is not None:
-        key, value = f"key{depth or ''}", f"value{depth or ''}"
-        inner = to_wire(type_ref.item, value, depth + 1)
-        if inner == value:
-            return f"dict({expression})"
-        return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
-    return expression
+__all__ = [
+    "JSON_SCALARS",
+    "TEXT_FORMATS",
+    "TypeWriter",
+    "enum_class_name",
+    "referenced_classes",
+    "special_type",
+]

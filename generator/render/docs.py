@@ -4,6 +4,8 @@ tables, and its examples (code built here from identifiers and fixed literals)."
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.escape import SpecText
 from generator.model import Api, Operation, Parameter, Property
@@ -17,10 +19,12 @@ from generator.render.views import (
 
 
 def client_doc(api: Api) -> str:
-    names = ", ".join(op.method_name for op in api.operations)
+    reach = [group.attribute for group in api.named_groups] + [
+        f"{op.method_name}()" for op in api.client_operations
+    ]
     return "\n".join(
         [
-            f"Client for {api.title} (api-version {api.api_version}): {names}.",
+            f"Client for {api.title} (api-version {api.api_version}): {', '.join(reach)}.",
             "",
             f"{api.description}",
             "",
@@ -73,9 +77,38 @@ def property_doc(prop: Property) -> ParameterDocView:
     )
 
 
-def operation_doc(
-    api: Api, operation: Operation, view: OperationView
-) -> OperationDocView:
+@dataclass(frozen=True)
+class MethodCall:
+    """An operation, its method's view, and how a caller reaches the method."""
+
+    operation: Operation
+    view: OperationView
+    path: str
+    """`client.widgets`, or `client` for an operation without a group."""
+
+
+def method_calls(api: Api, views: Sequence[OperationView]) -> tuple[MethodCall, ...]:
+    """Pair each operation with its view: `views` are the client's own methods, then each
+    group's, in the order of `api.groups`."""
+    pairs = [
+        (operation, "client" + (f".{group.attribute}" if group.name else ""))
+        for group in api.groups
+        for operation in group.operations
+    ]
+    return tuple(
+        MethodCall(operation, view, path)
+        for (operation, path), view in zip(pairs, views, strict=True)
+    )
+
+
+def operation_docs(
+    api: Api, views: Sequence[OperationView]
+) -> tuple[OperationDocView, ...]:
+    return tuple(operation_doc(api, call) for call in method_calls(api, views))
+
+
+def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
+    operation, view = call.operation, call.view
     signature_order = {
         argument.name: index for index, argument in enumerate(view.arguments)
     }
@@ -128,6 +161,7 @@ def operation_doc(
     )
     return OperationDocView(
         method_name=operation.method_name,
+        call=f"{call.path}.{operation.method_name}",
         operation_id=SpecText(operation.operation_id),
         http_method=operation.http_method,
         path=SpecText(api.base_path + operation.path),
@@ -135,8 +169,9 @@ def operation_doc(
         parameters=tuple(parameters),
         responses=responses,
         long_running=operation.long_running is not None,
+        paged=operation.paging is not None,
         sentinel=view.sentinel,
-        example=_usage_example(api, view),
+        example=_usage_example(call),
     )
 
 
@@ -147,26 +182,29 @@ _EXAMPLE_VALUES = {
 
 
 def extra_examples(
-    api: Api, package_name: str, operations: tuple[OperationView, ...]
+    api: Api, package_name: str, views: Sequence[OperationView]
 ) -> tuple[ExampleView, ...]:
     """Sentinel, resume, async and cloud examples, for the first operation that shows each."""
     client = api.client_name
+    calls = method_calls(api, views)
     examples = []
     open_client = f"with {client}(credential, subscription_id) as client:"
-    with_sentinel = next((v for v in operations if v.sentinel), None)
-    if with_sentinel is not None and with_sentinel.sentinel is not None:
-        call = _usage_example(api, with_sentinel, use_sentinel=True)
+    with_sentinel = next((c for c in calls if c.view.sentinel), None)
+    if with_sentinel is not None and with_sentinel.view.sentinel is not None:
+        name = with_sentinel.view.sentinel.name
         examples.append(
             ExampleView(
-                f"**Safe by default.** Acting on everything takes `{with_sentinel.sentinel.name}`:",
-                f"from {package_name} import {with_sentinel.sentinel.name}, {client}\n\n"
-                f"{open_client}\n    {call}",
+                f"**Safe by default.** Acting on everything takes `{name}`:",
+                f"from {package_name} import {name}, {client}\n\n"
+                f"{open_client}\n    {_usage_example(with_sentinel, use_sentinel=True)}",
             )
         )
-    first = operations[0] if operations else None
-    long_running = next((v for v in operations if v.long_running), None)
+    first = calls[0] if calls else None
+    long_running = next(
+        (c for c in calls if c.view.long_running and not c.view.paging), None
+    )
     if long_running is not None:
-        call = _usage_example(api, long_running).removesuffix(".result()")
+        call = _usage_example(long_running).removesuffix(".result()")
         examples.append(
             ExampleView(
                 "**Resume** a long-running operation in another process: save the poller's"
@@ -178,12 +216,15 @@ def extra_examples(
             )
         )
     if first is not None:
-        call = _usage_example(api, first)
-        awaited = (
-            f"poller = await {call.removesuffix('.result()')}\n        await poller.result()"
-            if first.long_running
-            else f"await {call}"
-        )
+        call = _usage_example(first)
+        if first.view.paging and not first.view.long_running:
+            pager = call.removeprefix("list(").removesuffix(")")
+            awaited = f"[item async for item in {pager}]"
+        elif first.view.long_running:
+            poller = call.removesuffix(".result()")
+            awaited = f"poller = await {poller}\n        await poller.result()"
+        else:
+            awaited = f"await {call}"
         examples.append(
             ExampleView(
                 "**Asynchronous**, with the same surface (`pip install aiohttp`):",
@@ -206,28 +247,34 @@ def extra_examples(
     return tuple(examples)
 
 
-def _import_line(api: Api, view: OperationView, prefix: str = "") -> str:
+def _import_line(api: Api, call: MethodCall, prefix: str = "") -> str:
     names = [api.client_name]
-    if view.sentinel is not None and "Sequence" not in _sentinel_annotation(view):
+    view = call.view
+    if view.sentinel is not None and not _takes_sequence(view):
         names.append(view.sentinel.name)
     return prefix + ", ".join(import_order(names))
 
 
-def _sentinel_annotation(view: OperationView) -> str:
-    return next(
-        (a.annotation for a in view.arguments if a.name == view.sentinel_argument), ""
+def _takes_sequence(view: OperationView) -> bool:
+    """Whether the argument the sentinel stands in for takes a list of IDs (shown as one)."""
+    return any(
+        argument.name == view.sentinel_argument and argument.takes_sequence
+        for argument in view.arguments
     )
 
 
-def _usage_example(api: Api, view: OperationView, *, use_sentinel: bool = False) -> str:
+def _usage_example(call: MethodCall, *, use_sentinel: bool = False) -> str:
+    view = call.view
     values = []
     for argument in view.arguments:
         if argument.keyword_only:
             continue
         if argument.name == view.sentinel_argument and view.sentinel is not None:
-            use_list = "Sequence" in argument.annotation and not use_sentinel
+            use_list = argument.takes_sequence and not use_sentinel
             values.append('["0", "3"]' if use_list else view.sentinel.name)
         else:
             values.append(json.dumps(_EXAMPLE_VALUES.get(argument.name, "my-value")))
-    call = f"client.{view.method_name}({', '.join(values)})"
-    return call + (".result()" if view.long_running else "")
+    text = f"{call.path}.{view.method_name}({', '.join(values)})"
+    if view.long_running:
+        return text + ".result()"
+    return f"list({text})" if view.paging else text

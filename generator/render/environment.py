@@ -71,7 +71,9 @@ class _LayoutOnlyEnvironment(jinja2.Environment):
         return template
 
 
-_MACROS = frozenset({"header", "signature"})
+_MACROS = frozenset(
+    {"header", "signature", "imports", "operation", "request", "result_function"}
+)
 """The macros of templates/_macros.jinja, the only callables templates may use."""
 
 

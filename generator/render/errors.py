@@ -6,13 +6,36 @@ from collections.abc import Mapping
 
 from generator.errors import OutputError
 from generator.model import Api, Kind, Model
-from generator.render.conversions import referenced_classes
-from generator.render.imports import import_order
+from generator.render.conversions import TypeWriter
+from generator.render.imports import ImportBlock, Imports
 from generator.render.models import field_view
 from generator.render.views import ErrorView
 
 
-def error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
+def exceptions_module(
+    api: Api, models: Mapping[str, Model]
+) -> tuple[ErrorView | None, ImportBlock]:
+    """exceptions.py's view of the error body, and the module's imports."""
+    imports = Imports()
+    imports.module("json")
+    imports.name("typing", "Any")
+    imports.name(
+        "azure.core.exceptions",
+        "AzureError",
+        "ClientAuthenticationError",
+        "DecodeError",
+        "HttpResponseError",
+        "ResourceExistsError",
+        "ResourceNotFoundError",
+    )
+    imports.name("azure.core.rest", "AsyncHttpResponse", "HttpResponse")
+    imports.local("_pipeline", "body_cut_at")
+    view = error_view(api, TypeWriter(models, imports))
+    return view, imports.block()
+
+
+def error_view(api: Api, writer: TypeWriter) -> ErrorView | None:
+    models = writer.models
     error_types = {
         op.error_response.type.model
         for op in api.operations
@@ -41,9 +64,8 @@ def error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
         if p.wire_name != "message"
         and p.python_name not in _HTTP_RESPONSE_ERROR_ATTRIBUTES
     ]
-    imports = {envelope.class_name, inner_model.class_name}
-    for prop in exposed_properties:
-        imports |= referenced_classes(prop.type, models)
+    writer.class_name(envelope.class_name)
+    writer.class_name(inner_model.class_name)
     return ErrorView(
         envelope_class=envelope.class_name,
         inner_class=inner_model.class_name if inner else None,
@@ -53,8 +75,9 @@ def error_view(api: Api, models: Mapping[str, Model]) -> ErrorView | None:
         ),
         code_attribute=by_wire["code"].python_name if "code" in by_wire else None,
         target_attribute=by_wire["target"].python_name if "target" in by_wire else None,
-        properties=tuple(field_view(p, models) for p in exposed_properties),
-        model_imports=import_order(imports),
+        properties=tuple(
+            field_view(p, writer, conversions=False) for p in exposed_properties
+        ),
     )
 
 

@@ -7,26 +7,52 @@ from collections.abc import Mapping
 from generator.escape import SpecText, python_literal
 from generator.model import Api, Model, Property, TypeRef
 from generator.naming import constant_case, unique_names
-from generator.render.conversions import (
-    JSON_SCALARS,
-    annotation,
-    enum_class_name,
-    from_wire,
-    to_wire,
-)
-from generator.render.views import EnumView, FieldView, ModelView
+from generator.render.conversions import JSON_SCALARS, TypeWriter, enum_class_name
+from generator.render.imports import Imports, export_order
+from generator.render.views import EnumView, FieldView, ModelsModuleView, ModelView
 
 
-def field_view(prop: Property, models: Mapping[str, Model]) -> FieldView:
+def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
+    """models.py: every model, bases first, and every named enum; its imports as used."""
+    imports = Imports()
+    writer = TypeWriter(models, imports, in_models=True)
+    views = tuple(
+        model_view(api, model, writer) for model in models_in_dependency_order(api)
+    )
+    if views:
+        imports.name("collections.abc", "Mapping")
+        imports.name("dataclasses", "dataclass")
+        imports.name("typing", "Any")
+        writer.wire("require_object")
+    enums = enum_views(api)
+    if enums:
+        imports.module("enum")
+    return ModelsModuleView(
+        imports=imports.block(),
+        exports=export_order(
+            [m.class_name for m in views] + [e.class_name for e in enums]
+        ),
+        models=views,
+        enums=enums,
+    )
+
+
+def field_view(
+    prop: Property, writer: TypeWriter, *, conversions: bool = True
+) -> FieldView:
+    """A dataclass field; without `conversions`, its name, annotation and doc only (what
+    ServiceError's shortcuts need), so nothing unused is imported."""
     wire = python_literal(prop.wire_name)
     optional = not prop.required
-    type_text = annotation(prop.type, models)
-    convert = from_wire(prop.type, f"data[{wire}]", models)
+    type_text = writer.annotation(prop.type)
+    convert = (
+        writer.from_wire(prop.type, f"data[{wire}]") if conversions else f"data[{wire}]"
+    )
     scalar = JSON_SCALARS.get(prop.type.kind)
     if prop.required or convert == f"data[{wire}]":
         from_expression = convert if prop.required else f"data.get({wire})"
-    elif convert == f"_checked({scalar}, data[{wire}])":
-        from_expression = f"_checked_or_none({scalar}, data.get({wire}))"
+    elif convert == f"_wire.checked({scalar}, data[{wire}])":
+        from_expression = f"_wire.checked_or_none({scalar}, data.get({wire}))"
     else:
         from_expression = f"None if data.get({wire}) is None else {convert}"
     doc = prop.description or "(no description in the spec)"
@@ -39,13 +65,15 @@ def field_view(prop: Property, models: Mapping[str, Model]) -> FieldView:
         default="None" if optional else None,
         doc=SpecText(doc),
         from_wire=from_expression,
-        to_wire=to_wire(prop.type, f"self.{prop.python_name}"),
+        to_wire=(
+            writer.to_wire(prop.type, f"self.{prop.python_name}") if conversions else ""
+        ),
         optional=optional,
         read_only=prop.read_only,
     )
 
 
-def model_view(api: Api, model: Model, models: Mapping[str, Model]) -> ModelView:
+def model_view(api: Api, model: Model, writer: TypeWriter) -> ModelView:
     def required_first(fields: tuple[FieldView, ...]) -> tuple[FieldView, ...]:
         return tuple(f for f in fields if not f.optional) + tuple(
             f for f in fields if f.optional
@@ -53,11 +81,11 @@ def model_view(api: Api, model: Model, models: Mapping[str, Model]) -> ModelView
 
     return ModelView(
         class_name=model.class_name,
-        bases=tuple(models[base].class_name for base in model.bases),
+        bases=tuple(writer.models[base].class_name for base in model.bases),
         doc=SpecText(model.description or f"The {model.name} model."),
-        fields=required_first(tuple(field_view(p, models) for p in model.properties)),
+        fields=required_first(tuple(field_view(p, writer) for p in model.properties)),
         all_fields=required_first(
-            tuple(field_view(p, models) for p in api.all_properties(model.name))
+            tuple(field_view(p, writer) for p in api.all_properties(model.name))
         ),
     )
 
@@ -77,7 +105,7 @@ def models_in_dependency_order(api: Api) -> tuple[Model, ...]:
     return tuple(ordered.values())
 
 
-def enum_views(api: Api, models: Mapping[str, Model]) -> tuple[EnumView, ...]:
+def enum_views(api: Api) -> tuple[EnumView, ...]:
     """Every named string enum the package's types use; same-named enums are merged."""
     type_refs: list[TypeRef] = [p.type for m in api.models for p in m.properties]
     for operation in api.operations:

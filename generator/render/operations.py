@@ -1,32 +1,159 @@
-"""One generated method per operation: its arguments, checks, request and result."""
+"""One generated method per operation: its arguments, checks, request and result.
+
+A method's view is built from its own operation alone (and the client's parameters), so adding
+or removing another operation changes nothing in it. Helpers of the generated package are called
+through their private modules (`_shared.require_text`, `_wire.text`), whose names start with
+`_`: no argument, which the spec names, can shadow them.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
-from generator.model import Api, Kind, Location, Model, Operation, Parameter, TypeRef
-from generator.render.conversions import (
-    annotation,
-    from_wire,
-    referenced_classes,
-    to_wire,
-)
+from generator.model import Kind, Location, Operation, Parameter, TypeRef
+from generator.render.conversions import TypeWriter, enum_class_name, special_type
 from generator.render.views import (
     ArgumentView,
+    FlavorView,
     OperationView,
+    PagingView,
     QueryView,
     SentinelView,
 )
+from generator.wire import url_template
 
-# --- operations -----------------------------------------------------------------------------
+
+def operation_view(
+    operation: Operation,
+    base_path: str,
+    writer: TypeWriter,
+    flavor: FlavorView,
+    *,
+    has_api_version: bool,
+) -> OperationView:
+    """The method of `operation` in a class whose client parameters are `self._parameters`."""
+    shared = _shared(writer)
+    arguments: list[ArgumentView] = []
+    checks: list[str] = []
+    path_arguments: list[tuple[str, str]] = []
+    query: list[QueryView] = []
+    headers: list[QueryView] = []
+    url_names = {}
+    for parameter in operation.parameters:
+        source = (
+            f"self._parameters.{parameter.python_name}"
+            if parameter.client_level
+            else parameter.python_name
+        )
+        if parameter.location is Location.PATH:
+            url_names[parameter.wire_name] = parameter.python_name
+            path_arguments.append(
+                (parameter.python_name, f"{shared}.path_segment({source})")
+            )
+        else:
+            sent_in = query if parameter.location is Location.QUERY else headers
+            sent_in.append(
+                QueryView(
+                    wire=SpecText(parameter.wire_name),
+                    value=_text(parameter.type, source, writer),
+                    required=parameter.required or parameter.client_level,
+                    source=source,
+                )
+            )
+        if parameter.client_level:
+            continue
+        required = parameter.required
+        arguments.append(
+            ArgumentView(
+                name=parameter.python_name,
+                annotation=writer.annotation(parameter.type, sequence=True)
+                + ("" if required else " | None"),
+                default=None if required else "None",
+                keyword_only=not required,
+                check=None,
+            )
+        )
+        if parameter.location is Location.PATH and parameter.type.kind is Kind.STRING:
+            checks.append(_path_check(parameter, shared))
+    body = _body(operation, writer, shared)
+    arguments += body.arguments
+    positional = [a for a in arguments if not a.keyword_only]
+    keyword = [a for a in arguments if a.keyword_only]
+    result = _result(operation, writer)
+    return OperationView(
+        method_name=operation.method_name,
+        doc=SpecText(
+            _operation_doc_text(
+                operation,
+                positional + keyword,
+                body.sentinel,
+                body.sentinel_argument,
+                result,
+            )
+        ),
+        http_method=operation.http_method,
+        url_template=tuple(
+            SpecText(part)
+            for part in split_path(url_template(base_path + operation.path, url_names))
+        ),
+        path_arguments=tuple(path_arguments),
+        arguments=tuple(positional + keyword),
+        checks=tuple(checks),
+        query=tuple(query),
+        headers=tuple(headers),
+        accept=None if result.is_bytes else SpecText("application/json"),
+        body_expression=body.expression,
+        body_keyword="content" if body.binary else "json",
+        content_type=SpecText("application/octet-stream") if body.binary else None,
+        sentinel=body.sentinel,
+        sentinel_argument=body.sentinel_argument,
+        success_codes=_tuple(result.success_codes),
+        long_running=operation.long_running is not None,
+        final_state_via=(
+            SpecText(operation.long_running.final_state_via)
+            if operation.long_running and operation.long_running.final_state_via
+            else None
+        ),
+        result_annotation=result.annotation,
+        return_annotation=_return_annotation(operation, result.annotation, flavor),
+        result_function=result.function(operation.method_name, shared),
+        result_expression=result.expression(operation.method_name, shared),
+        poller_result=(
+            f"{flavor.pager}[{result.annotation}]"
+            if result.paging
+            else result.annotation
+        ),
+        poller_callback=result.callback(operation.method_name, shared),
+        result_conversion=result.conversion,
+        function_annotation=result.function_annotation,
+        result_is_bytes=result.is_bytes,
+        head_as_bool=result.head_as_bool,
+        paging=result.paging,
+        next_link_api_version=(
+            "self._parameters.api_version" if has_api_version else "None"
+        ),
+        def_=(
+            "def"
+            if operation.paging and operation.long_running is None
+            else flavor.def_
+        ),
+        retry_even_post=operation.idempotent
+        and operation.http_method in ("POST", "PATCH"),
+    )
 
 
-def _path_check(parameter: Parameter) -> str:
-    """The `_require_text` call for a path parameter, with the spec's constraints on it; the
+# --- arguments --------------------------------------------------------------------------------
+
+
+def _shared(writer: TypeWriter) -> str:
+    writer.imports.local_module("_shared")
+    return "_shared"
+
+
+def _path_check(parameter: Parameter, shared: str) -> str:
+    """The `require_text` call for a path parameter, with the spec's constraints on it; the
     pattern is the one the model stage translated and checked (model/patterns.py)."""
     limits = parameter.constraints
     if limits.pattern is not None and limits.python_pattern is None:
@@ -41,183 +168,114 @@ def _path_check(parameter: Parameter) -> str:
         if value is not None
     )
     name = parameter.python_name
-    return f"_require_text({python_literal(name)}, {name}{options})"
+    return f"{shared}.require_text({python_literal(name)}, {name}{options})"
 
 
-def operation_view(
-    api: Api, operation: Operation, models: Mapping[str, Model]
-) -> OperationView:
-    arguments: list[ArgumentView] = []
-    path_arguments: list[tuple[str, str]] = []
-    query: list[QueryView] = []
-    headers: list[QueryView] = []
-    url_names = {}
-    for parameter in operation.parameters:
-        source = (
-            f"self._{parameter.python_name}"
-            if parameter.client_level
-            else parameter.python_name
-        )
-        if parameter.location is Location.PATH:
-            url_names[parameter.wire_name] = parameter.python_name
-            path_arguments.append((parameter.python_name, source))
-        else:
-            sent_in = query if parameter.location is Location.QUERY else headers
-            sent_in.append(
-                QueryView(
-                    wire=SpecText(parameter.wire_name),
-                    value=_query_text(parameter.type, source),
-                    required=parameter.required or parameter.client_level,
-                    source=source,
-                )
-            )
-        if parameter.client_level:
-            continue
-        required = parameter.required
-        arguments.append(
-            ArgumentView(
-                name=parameter.python_name,
-                annotation=annotation(parameter.type, models)
-                + ("" if required else " | None"),
-                default=None if required else "None",
-                keyword_only=not required,
-                check=(
-                    _path_check(parameter)
-                    if parameter.location is Location.PATH
-                    else None
-                ),
-            )
-        )
-    body_expression = None
-    sentinel = None
-    sentinel_argument = None
-    models_used: set[str] = set()
+def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
+    """The text of a query or header value: a plain string as it is, anything else through
+    `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
+    """
+    plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
+    if plain and enum_class_name(type_ref) is None:
+        return source
+    return writer.wire(f"text({source})")
+
+
+class _Body:
+    def __init__(self) -> None:
+        self.arguments: list[ArgumentView] = []
+        self.expression: str | None = None
+        self.sentinel: SentinelView | None = None
+        self.sentinel_argument: str | None = None
+        self.binary = False
+
+
+def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
+    built = _Body()
     body = operation.body
-    if body is not None:
-        if body.omit_sentinel is not None:
-            sentinel = SentinelView(
-                name=body.omit_sentinel.name,
-                class_name=body.omit_sentinel.class_name,
-                doc=SpecText(
-                    body.omit_sentinel.description
-                    or "Omit the request body on purpose."
-                ),
+    if body is None:
+        return built
+    sentinel = None
+    if body.omit_sentinel is not None:
+        sentinel = SentinelView(
+            name=body.omit_sentinel.name,
+            class_name=body.omit_sentinel.class_name,
+            doc=SpecText(
+                body.omit_sentinel.description or "Omit the request body on purpose."
+            ),
+        )
+        built.sentinel = sentinel
+        writer.imports.local("_shared", sentinel.name, sentinel.class_name)
+    if body.flattened:
+        assert body.type.model is not None
+        model_class = writer.model_class(body.type)
+        assignments = []
+        for prop, argument in zip(
+            body.flattened, body.flattened_arguments, strict=True
+        ):
+            checked = _checked_value(
+                prop.type, argument, sentinel, prop.required, shared
             )
-        if body.flattened:
-            assert body.type.model is not None
-            model_class = models[body.type.model].class_name
-            models_used.add(model_class)
-            assignments = []
-            for prop, argument in zip(
-                body.flattened, body.flattened_arguments, strict=True
-            ):
-                checked = _checked_value(prop.type, argument, sentinel, prop.required)
-                arguments.append(
-                    ArgumentView(
-                        name=argument,
-                        annotation=_argument_annotation(
-                            prop.type, models, prop.required, sentinel
-                        ),
-                        default=None if (prop.required or sentinel) else "None",
-                        keyword_only=not (prop.required or sentinel),
-                        check=None,
-                    )
-                )
-                assignments.append(f"{prop.python_name}={checked}")
-            if not assignments:
-                raise OutputError(
-                    f"{operation.operation_id}: a flattened body needs at least one property"
-                )
-            body_expression = f"{model_class}({', '.join(assignments)}).to_dict()"
-            if sentinel is not None:
-                sentinel_argument = body.flattened_arguments[0]
-        else:
-            if body.type.kind is Kind.MODEL:
-                models_used.add(models[body.type.model or ""].class_name)
-            arguments.append(
+            built.arguments.append(
                 ArgumentView(
-                    name=body.python_name,
+                    name=argument,
                     annotation=_argument_annotation(
-                        body.type, models, body.required, sentinel
+                        prop.type, writer, prop.required, sentinel
                     ),
-                    default=None if (body.required or sentinel) else "None",
-                    keyword_only=not (body.required or sentinel),
+                    default=None if (prop.required or sentinel) else "None",
+                    keyword_only=not (prop.required or sentinel),
                     check=None,
+                    takes_sequence=prop.type.kind is Kind.ARRAY,
                 )
             )
-            body_expression = to_wire(body.type, body.python_name)
-            if not body.required and sentinel is None:
-                body_expression = (
-                    f"None if {body.python_name} is None else {body_expression}"
-                )
-            if sentinel is not None:
-                sentinel_argument = body.python_name
-    positional = [a for a in arguments if not a.keyword_only]
-    keyword = [a for a in arguments if a.keyword_only]
-    success = "(" + ", ".join(r.status for r in operation.success_responses) + ",)"
-    result = next(
-        (r.type for r in operation.success_responses if r.type is not None), None
-    )
-    touched = [p.type for p in operation.method_parameters]
-    if body is not None:
-        touched += [p.type for p in body.flattened] or [body.type]
-    if result is not None:
-        touched.append(result)
-    for type_ref in touched:
-        models_used |= referenced_classes(type_ref, models)
-    result_annotation = annotation(result, models) if result else "None"
-    result_conversion = None if result is None else from_wire(result, "data", models)
-    return OperationView(
-        method_name=operation.method_name,
-        doc=SpecText(
-            _operation_doc_text(
-                operation,
-                positional + keyword,
-                sentinel,
-                sentinel_argument,
-                result_annotation,
+            assignments.append(f"{prop.python_name}={checked}")
+        if not assignments:
+            raise OutputError(
+                f"{operation.operation_id}: a flattened body needs at least one property"
             )
-        ),
-        http_method=operation.http_method,
-        url_template=tuple(
-            SpecText(part)
-            for part in split_path(
-                _url_template(api.base_path + operation.path, url_names)
-            )
-        ),
-        path_arguments=tuple(path_arguments),
-        arguments=tuple(positional + keyword),
-        query=tuple(query),
-        headers=tuple(headers),
-        body_expression=body_expression,
-        sentinel=sentinel,
-        sentinel_argument=sentinel_argument,
-        success_codes=success,
-        long_running=operation.long_running is not None,
-        final_state_via=(
-            SpecText(operation.long_running.final_state_via)
-            if operation.long_running and operation.long_running.final_state_via
-            else None
-        ),
-        result_annotation=result_annotation,
-        result_conversion=result_conversion,
-        models_used=tuple(sorted(models_used)),
-        retry_even_post=operation.idempotent
-        and operation.http_method in ("POST", "PATCH"),
+        built.expression = f"{model_class}({', '.join(assignments)}).to_dict()"
+        if sentinel is not None:
+            built.sentinel_argument = body.flattened_arguments[0]
+        return built
+    built.binary = body.type.kind is Kind.BINARY
+    built.arguments.append(
+        ArgumentView(
+            name=body.python_name,
+            annotation=_argument_annotation(body.type, writer, body.required, sentinel),
+            default=None if (body.required or sentinel) else "None",
+            keyword_only=not (body.required or sentinel),
+            check=None,
+            takes_sequence=body.type.kind is Kind.ARRAY,
+        )
     )
+    expression = (
+        body.python_name
+        if built.binary
+        else writer.to_wire(body.type, body.python_name)
+    )
+    if not body.required and sentinel is None and expression != body.python_name:
+        expression = f"None if {body.python_name} is None else {expression}"
+    built.expression = expression
+    if sentinel is not None:
+        built.sentinel_argument = body.python_name
+    return built
 
 
 def _argument_annotation(
-    type_ref: TypeRef, models: Mapping[str, Model], required: bool, sentinel: Any
+    type_ref: TypeRef, writer: TypeWriter, required: bool, sentinel: SentinelView | None
 ) -> str:
-    text = annotation(type_ref, models, sequence=True)
+    text = writer.annotation(type_ref, sequence=True)
     if sentinel is not None:
         return f"{text} | {sentinel.class_name}"
     return text if required else f"{text} | None"
 
 
 def _checked_value(
-    type_ref: TypeRef, name: str, sentinel: SentinelView | None, required: bool
+    type_ref: TypeRef,
+    name: str,
+    sentinel: SentinelView | None,
+    required: bool,
+    shared: str,
 ) -> str:
     """The argument as sent, after the checks its type calls for."""
     if (
@@ -228,32 +286,98 @@ def _checked_value(
         return name
     if sentinel is not None:
         hint = f"to act on all of them, pass {sentinel.name}"
-        return f"_require_strings({python_literal(name)}, {name}, if_empty={python_literal(hint)})"
-    checked = f"_require_strings({python_literal(name)}, {name})"
+        return (
+            f"{shared}.require_strings({python_literal(name)}, {name},"
+            f" if_empty={python_literal(hint)})"
+        )
+    checked = f"{shared}.require_strings({python_literal(name)}, {name})"
     return checked if required else f"None if {name} is None else {checked}"
 
 
-def _query_text(type_ref: TypeRef, source: str) -> str:
-    if type_ref.kind is Kind.BOOLEAN:
-        return f'"true" if {source} else "false"'
-    if type_ref.kind is Kind.STRING:
-        return source
-    if type_ref.kind is Kind.ARRAY:
-        return f'",".join(str(item) for item in {source})'
-    return f"str({source})"
+# --- the result -------------------------------------------------------------------------------
 
 
-def _url_template(path: str, url_names: Mapping[str, str]) -> str:
-    """The path as a `str.format` template over Python names; literal braces are doubled."""
-    pieces: list[str] = []
-    rest = path
-    while "{" in rest:
-        before, _, after = rest.partition("{")
-        wire, _, rest = after.partition("}")
-        pieces.append(before.replace("}", "}}"))
-        pieces.append("{" + url_names[wire] + "}")
-    pieces.append(rest.replace("{", "{{").replace("}", "}}"))
-    return "".join(pieces)
+class _Result:
+    def __init__(self) -> None:
+        self.annotation = "None"
+        self.function_annotation = "None"
+        self.conversion: str | None = None
+        self.is_bytes = False
+        self.head_as_bool = False
+        self.paging: PagingView | None = None
+        self.success_codes: list[str] = []
+
+    def function(self, method_name: str, shared: str) -> str | None:
+        """The function turning the final response into the result (the page, if paged)."""
+        if self.conversion is not None:
+            return f"_{method_name}_result"
+        if self.is_bytes:
+            return f"{shared}.raw_body"
+        return None
+
+    def expression(self, method_name: str, shared: str) -> str:
+        """What a call returns from `pipeline_response`, when it is not long-running."""
+        function = self.function(method_name, shared)
+        if function is not None:
+            return f"{function}(pipeline_response)"
+        if self.head_as_bool:
+            return "pipeline_response.http_response.status_code != 404"
+        return "True" if self.annotation == "bool" else "None"
+
+    def callback(self, method_name: str, shared: str) -> str:
+        """A long-running operation's deserialization callback."""
+        if self.paging is not None:
+            return "get_long_running_output"
+        return self.function(method_name, shared) or f"{shared}.no_result"
+
+
+def _result(operation: Operation, writer: TypeWriter) -> _Result:
+    """What the method gives: the body converted, the raw body, True/False for a HEAD, a pager
+    of the page's items, or None."""
+    result = _Result()
+    result.success_codes = [r.status for r in operation.success_responses]
+    body_type = next(
+        (r.type for r in operation.success_responses if r.type is not None), None
+    )
+    if operation.http_method == "HEAD" and body_type is None:
+        result.annotation = result.function_annotation = "bool"
+        result.head_as_bool = "404" in result.success_codes
+        return result
+    if body_type is None:
+        return result
+    if body_type.kind is Kind.BINARY:
+        result.is_bytes = True
+        result.annotation = result.function_annotation = writer.builtin("bytes")
+        return result
+    result.function_annotation = writer.annotation(body_type)
+    result.conversion = writer.from_wire(body_type, "data")
+    result.annotation = result.function_annotation
+    if operation.paging is not None:
+        item = operation.paging.item
+        assert item.type.item is not None
+        result.annotation = writer.annotation(item.type.item)
+        next_link = operation.paging.next_link
+        result.paging = PagingView(
+            items=item.python_name,
+            next_link=next_link.python_name if next_link is not None else None,
+        )
+    return result
+
+
+def _tuple(items: list[str]) -> str:
+    """A tuple literal that black keeps on one line (no magic trailing comma)."""
+    return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+
+
+def _return_annotation(operation: Operation, result: str, flavor: FlavorView) -> str:
+    if operation.paging is not None:
+        result = f"{flavor.pager}[{result}]"
+    if operation.long_running is not None:
+        return f"{flavor.poller}[{result}]"
+    return result
+
+
+# --- docs ---------------------------------------------------------------------------------------
 
 
 def split_path(template: str, width: int = 60) -> list[str]:
@@ -272,7 +396,7 @@ def _operation_doc_text(
     arguments: list[ArgumentView],
     sentinel: SentinelView | None,
     sentinel_argument: str | None,
-    result_annotation: str,
+    result: _Result,
 ) -> str:
     lines = [
         operation.description or operation.summary or f"Call {operation.operation_id}.",
@@ -291,6 +415,7 @@ def _operation_doc_text(
         if argument.name == sentinel_argument and sentinel is not None:
             text += f" Pass {sentinel.name} to omit it on purpose; an empty value is refused."
         lines.append(f":{kind} {argument.name}: {text}".rstrip())
+    gives = _gives(operation, result)
     if operation.long_running is not None:
         lines += [
             ":keyword polling: True (the default) to poll with ARM's rules, False not to poll, or a"
@@ -299,13 +424,24 @@ def _operation_doc_text(
             " Retry-After.",
             ":keyword continuation_token: Resume a poller saved with continuation_token()"
             " instead of sending the request again.",
-            f":return: A poller; its result() is {result_annotation}.",
+            f":return: A poller; its result() is {gives}.",
         ]
     else:
-        lines.append(f":return: {result_annotation}.")
+        lines.append(f":return: {gives}.")
     lines += [
         ":raises ValueError: An argument is empty or out of range; nothing was sent.",
         ":raises TypeError: An argument has the wrong type; nothing was sent.",
         ":raises ServiceError: The service answered with an error.",
     ]
     return "\n".join(lines)
+
+
+def _gives(operation: Operation, result: _Result) -> str:
+    if result.paging is not None:
+        return f"an iterator over every page's {result.annotation} items, fetched as needed"
+    if result.head_as_bool:
+        return "True when the resource exists, False when the service answers 404"
+    return result.annotation
+
+
+__all__ = ["operation_view", "split_path"]

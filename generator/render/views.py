@@ -1,6 +1,7 @@
 """What the templates see: ready values, one frozen dataclass per kind of thing laid out.
 
 Spec text travels as `SpecText`, so a template can print it only through an escaping filter.
+Every generated module's imports come as an `ImportBlock`, gathered while its views were built.
 """
 
 from __future__ import annotations
@@ -8,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.escape import SpecText
+from generator.render.imports import ImportBlock
 
-# --- views: what the templates see ----------------------------------------------------------
+# --- models -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,17 @@ class EnumView:
 
 
 @dataclass(frozen=True)
+class ModelsModuleView:
+    imports: ImportBlock
+    exports: tuple[str, ...]
+    models: tuple[ModelView, ...]
+    enums: tuple[EnumView, ...]
+
+
+# --- operations ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
 class ArgumentView:
     """One argument of a generated method: its signature entry and what it is checked with."""
 
@@ -52,6 +65,8 @@ class ArgumentView:
     default: str | None
     keyword_only: bool
     check: str | None
+    takes_sequence: bool = False
+    """Takes any sequence of its items, where the spec has an array."""
 
 
 @dataclass(frozen=True)
@@ -72,31 +87,122 @@ class SentinelView:
 
 
 @dataclass(frozen=True)
+class PagingView:
+    """How the method walks the pages of an `x-ms-pageable` operation."""
+
+    items: str
+    """The page model's attribute holding the items."""
+    next_link: str | None
+    """The page model's attribute holding the next page's link; None: one page only."""
+
+
+@dataclass(frozen=True)
 class OperationView:
     method_name: str
     doc: SpecText
     http_method: str
     url_template: tuple[SpecText, ...]
     path_arguments: tuple[tuple[str, str], ...]
+    """(name in the URL template, the expression of its percent-encoded text)."""
     arguments: tuple[ArgumentView, ...]
+    checks: tuple[str, ...]
+    """Statements run before anything is sent: argument checks."""
     query: tuple[QueryView, ...]
     headers: tuple[QueryView, ...]
+    accept: SpecText | None
     body_expression: str | None
+    body_keyword: str
+    """How the body is passed to HttpRequest: `json` for JSON, `content` for raw bytes."""
+    content_type: SpecText | None
     sentinel: SentinelView | None
     sentinel_argument: str | None
     success_codes: str
     long_running: bool
     final_state_via: SpecText | None
     result_annotation: str
+    """What the call (or the poller's result(), or each page's item) gives."""
+    return_annotation: str
+    """The method's own return annotation, poller or pager included (flavour-free part:
+    templates wrap it in the flavour's poller or pager class)."""
+    result_function: str | None
+    """The module function turning the final response into the result; None: no result."""
     result_conversion: str | None
-    """The result from the JSON body `data`, or None when the operation returns nothing."""
-    models_used: tuple[str, ...]
+    """For `result_function`: the result from the JSON body `data`."""
+    function_annotation: str
+    """What `result_function` returns (the page, for a paged operation)."""
+    result_is_bytes: bool
+    """The result is the raw body."""
+    result_expression: str
+    """What a call that is not long-running returns, from `pipeline_response`."""
+    poller_result: str
+    """What a long-running operation's poller gives (a pager, for a paged one)."""
+    poller_callback: str
+    """The poller's deserialization callback."""
+    head_as_bool: bool
+    """A HEAD whose 404 answers False (AutoRest's convention); other successes True."""
+    paging: PagingView | None
+    next_link_api_version: str
+    """The api-version a next-page request keeps (`None` when the spec has none)."""
+    def_: str
+    """`def` or `async def`: a pager is returned at once, even by the async client."""
     retry_even_post: bool
 
     @property
     def keyword_marker(self) -> bool:
         """A bare `*` is needed before keyword-only arguments, and is invalid without any."""
         return self.long_running or any(a.keyword_only for a in self.arguments)
+
+
+@dataclass(frozen=True)
+class GroupModuleView:
+    """One operation group's module (operations/_name.py, or aio/operations/_name.py)."""
+
+    imports: ImportBlock
+    class_name: str
+    doc: SpecText
+    operations: tuple[OperationView, ...]
+    result_functions: tuple[OperationView, ...]
+    """Operations whose results the sync module converts (the async one imports them)."""
+
+
+@dataclass(frozen=True)
+class GroupAttributeView:
+    attribute: str
+    class_name: str
+
+
+@dataclass(frozen=True)
+class ClientModuleView:
+    """_client.py or aio/_client.py: the client class, its groups and its own operations."""
+
+    imports: ImportBlock
+    client_name: str
+    doc: SpecText
+    constructor_arguments: tuple[tuple[str, str], ...]
+    """(name, annotation) of the client's own parameters, api-version aside."""
+    text_arguments: frozenset[str]
+    """The arguments checked as text (no empty, `.` or control characters)."""
+    parameter_fields: tuple[str, ...]
+    """The fields of ClientParameters, filled from the arguments of the same name."""
+    groups: tuple[GroupAttributeView, ...]
+    operations: tuple[OperationView, ...]
+    result_functions: tuple[OperationView, ...]
+
+
+@dataclass(frozen=True)
+class SharedModuleView:
+    """_shared.py: what the sync and async modules share."""
+
+    imports: ImportBlock
+    parameter_fields: tuple[tuple[str, str], ...]
+    """(name, annotation) of ClientParameters' fields."""
+    sentinels: tuple[SentinelView, ...]
+    has_long_running: bool
+    has_paging: bool
+    retry_even_post: bool
+
+
+# --- errors and docs ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -108,7 +214,6 @@ class ErrorView:
     code_attribute: str | None
     target_attribute: str | None
     properties: tuple[FieldView, ...]
-    model_imports: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -124,6 +229,8 @@ class ParameterDocView:
 @dataclass(frozen=True)
 class OperationDocView:
     method_name: str
+    call: str
+    """How a caller reaches it: `client.widgets.get`."""
     operation_id: SpecText
     http_method: str
     path: SpecText
@@ -131,6 +238,7 @@ class OperationDocView:
     parameters: tuple[ParameterDocView, ...]
     responses: tuple[tuple[SpecText, SpecText, SpecText], ...]
     long_running: bool
+    paged: bool
     sentinel: SentinelView | None
     example: str
 
@@ -141,6 +249,9 @@ class ExampleView:
 
     title: str
     code: str
+
+
+# --- the package --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -155,44 +266,34 @@ class PackageView:
     api_version: SpecText
     default_endpoint: SpecText
     client_name: str
-    client_doc: SpecText
     client_parameters: tuple[ParameterDocView, ...]
     constructor_arguments: tuple[str, ...]
-    operations: tuple[OperationView, ...]
     operation_docs: tuple[OperationDocView, ...]
     sentinels: tuple[SentinelView, ...]
-    models: tuple[ModelView, ...]
-    models_exports: tuple[str, ...]
-    models_imports: tuple[str, ...]
-    enums: tuple[EnumView, ...]
-    models_need_datetime: bool
+    shared: SharedModuleView
+    models: ModelsModuleView
     model_docs: tuple[tuple[str, SpecText, tuple[ParameterDocView, ...]], ...]
     error: ErrorView | None
+    exceptions_imports: ImportBlock
+    init_imports: ImportBlock
+    aio_init_imports: ImportBlock
     exports: tuple[str, ...]
-    example_imports: tuple[str, ...]
-    client_exports: tuple[str, ...]
-    pipeline_exports: tuple[str, ...]
-    polling_exports: tuple[str, ...]
     aio_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
-    client_imports: tuple[str, ...]
-    result_helpers: tuple[str, ...]
-    """The models module's helpers that result conversions call (_checked, ...)."""
-    needs_quote: bool
+    group_imports: tuple[tuple[str, str], ...]
+    """(module, class name) of each operation group, in the order operations/__init__.py
+    imports them."""
+    group_exports: tuple[str, ...]
     module_doc: SpecText
     distribution_name: str
     readme_path: str
     setuptools_packages: tuple[str, ...]
     has_long_running: bool
-    has_results: bool
-    """Some operation returns a value built from the body."""
     polling_interval: int
     runtime_floors: tuple[tuple[str, str], ...]
-    needs_sequence: bool
-    needs_string_list_check: bool
-    retry_even_post: bool
     scopes: tuple[tuple[SpecText, SpecText], ...]
     extra_examples: tuple[ExampleView, ...]
+    models_exports: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -208,11 +309,10 @@ class FlavorView:
     enter: str
     exit: str
     credential: str
-    credential_module: str
     pipeline_client: str
     http_response: str
     poller: str
-    poller_class: str
+    pager: str
     polling_method: str
     no_polling: str
     arm_polling: str
@@ -223,14 +323,8 @@ class FlavorView:
     retry_policy: str
     redirect_policy: str
     body_policy: str
-    polling_imports: tuple[str, ...]
-    rest_imports: tuple[str, ...]
-    pipeline_imports: tuple[str, ...]
-    """From the flavour's own _pipeline module."""
-    shared_pipeline_imports: tuple[str, ...]
-    """From ../_pipeline, in the async flavour."""
-    shared_imports: tuple[str, ...]
-    model_imports: tuple[str, ...]
-    collections_imports: tuple[str, ...]
-    typing_imports: tuple[str, ...]
-    exception_imports: tuple[str, ...]
+    async_: str
+    """`async ` before a nested function's `def`, or nothing."""
+    iterator: str
+    item_list: str
+    """What extract_data wraps a page's items in: iter or AsyncList."""

@@ -13,6 +13,7 @@ import pytest
 import vcr
 
 from tests.helpers import CASSETTES, SUBSCRIPTION, FakeCredential, SentRequests
+from tests.helpers.gizmos import generated_gizmos
 from tests.helpers.server import FaultyServer
 from tests.helpers.widgets import generate_widgets
 
@@ -53,6 +54,13 @@ def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
         yield module
 
 
+@pytest.fixture(scope="session")
+def gizmos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The client of tests.helpers.gizmos: pages, HEAD, bytes and scalar results."""
+    with generated_gizmos(tmp_path_factory.mktemp("gizmos")) as module:
+        yield module
+
+
 @pytest.fixture
 def replay() -> Any:
     """Replay a cassette strictly: no network, every interaction must be played, in order."""
@@ -76,9 +84,9 @@ def sent() -> SentRequests:
 
 @pytest.fixture
 def client(credential: FakeCredential, sent: SentRequests) -> Iterator[Any]:
-    from vmss_deallocate import VirtualMachineScaleSetsClient
+    from vmss_deallocate import ComputeManagementClient
 
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, raw_request_hook=sent, retry_total=0
     ) as instance:
         yield instance

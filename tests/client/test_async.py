@@ -14,7 +14,7 @@ from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 
 from tests.helpers import FAKE_TOKEN, SUBSCRIPTION, SentRequests
 from vmss_deallocate import ALL_INSTANCES, ServiceError
-from vmss_deallocate.aio import VirtualMachineScaleSetsClient
+from vmss_deallocate.aio import ComputeManagementClient
 
 
 class FakeAsyncCredential:
@@ -46,10 +46,12 @@ def run(coroutine: Any) -> Any:
 
 async def deallocate(sent: SentRequests, *arguments: Any, **keywords: Any) -> Any:
     credential = FakeAsyncCredential()
-    async with VirtualMachineScaleSetsClient(
+    async with ComputeManagementClient(
         credential, SUBSCRIPTION, raw_request_hook=sent, retry_total=0
     ) as client:
-        poller = await client.begin_deallocate(*arguments, **keywords)
+        poller = await client.virtual_machine_scale_sets.begin_deallocate(
+            *arguments, **keywords
+        )
         return await poller.result(), credential
 
 
@@ -135,7 +137,10 @@ def test_bad_arguments_are_refused_before_any_request(sent: SentRequests) -> Non
 
 def test_sync_and_async_share_constants_and_sentinel() -> None:
     import vmss_deallocate
-    import vmss_deallocate.aio._client as async_module
+    import vmss_deallocate.aio._client as async_client
+    import vmss_deallocate.aio.operations._virtual_machine_scale_sets as async_group
+    import vmss_deallocate.operations._virtual_machine_scale_sets as sync_group
 
-    assert async_module.ALL_INSTANCES is vmss_deallocate.ALL_INSTANCES
-    assert async_module.API_VERSION == vmss_deallocate.API_VERSION
+    assert async_group.ALL_INSTANCES is sync_group.ALL_INSTANCES
+    assert async_group.ALL_INSTANCES is vmss_deallocate.ALL_INSTANCES
+    assert async_client.API_VERSION == vmss_deallocate.API_VERSION

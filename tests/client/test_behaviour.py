@@ -17,7 +17,7 @@ from vmss_deallocate import (
     AllInstances,
     ApiError,
     CloudError,
-    VirtualMachineScaleSetsClient,
+    ComputeManagementClient,
     VirtualMachineScaleSetVMInstanceIDs,
 )
 
@@ -42,10 +42,8 @@ class NoNetwork(HttpTransport):  # type: ignore[misc]
 
 
 @pytest.fixture
-def offline_client(credential: FakeCredential) -> VirtualMachineScaleSetsClient:
-    return VirtualMachineScaleSetsClient(
-        credential, SUBSCRIPTION, transport=NoNetwork()
-    )
+def offline_client(credential: FakeCredential) -> ComputeManagementClient:
+    return ComputeManagementClient(credential, SUBSCRIPTION, transport=NoNetwork())
 
 
 @pytest.mark.parametrize(
@@ -65,7 +63,7 @@ def offline_client(credential: FakeCredential) -> VirtualMachineScaleSetsClient:
     ],
 )
 def test_bad_instance_ids_are_refused_before_any_request(
-    offline_client: VirtualMachineScaleSetsClient,
+    offline_client: ComputeManagementClient,
     instance_ids: Any,
     error: type,
     message: str,
@@ -73,29 +71,35 @@ def test_bad_instance_ids_are_refused_before_any_request(
     with pytest.raises(
         error, match="^" + message.replace("[", r"\[").replace("]", r"\]")
     ):
-        offline_client.begin_deallocate("rg-web", "vmss-frontend", instance_ids)
+        offline_client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", instance_ids
+        )
 
 
 def test_instance_ids_is_required(
-    offline_client: VirtualMachineScaleSetsClient,
+    offline_client: ComputeManagementClient,
 ) -> None:
     with pytest.raises(TypeError, match="instance_ids"):
-        offline_client.begin_deallocate("rg-web", "vmss-frontend")  # type: ignore[call-arg]
+        offline_client.virtual_machine_scale_sets.begin_deallocate("rg-web", "vmss-frontend")  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize("name", ["", ".", ".."])
 def test_path_segments_that_would_change_the_url_are_refused(
-    offline_client: VirtualMachineScaleSetsClient, name: str
+    offline_client: ComputeManagementClient, name: str
 ) -> None:
     with pytest.raises(ValueError, match="resource_group_name must not be"):
-        offline_client.begin_deallocate(name, "vmss-frontend", ["0"])
+        offline_client.virtual_machine_scale_sets.begin_deallocate(
+            name, "vmss-frontend", ["0"]
+        )
     with pytest.raises(ValueError, match="vm_scale_set_name must not be"):
-        offline_client.begin_deallocate("rg-web", name, ["0"])
+        offline_client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", name, ["0"]
+        )
 
 
 def test_path_parameters_are_percent_encoded(credential: FakeCredential) -> None:
     sent = SentRequests()
-    client = VirtualMachineScaleSetsClient(
+    client = ComputeManagementClient(
         credential,
         SUBSCRIPTION,
         transport=NoNetwork(),
@@ -103,7 +107,9 @@ def test_path_parameters_are_percent_encoded(credential: FakeCredential) -> None
         retry_total=0,
     )
     with pytest.raises(AssertionError, match="a request was sent"):
-        client.begin_deallocate("rg/../other?x=1#f", "my vmss", ["0"])
+        client.virtual_machine_scale_sets.begin_deallocate(
+            "rg/../other?x=1#f", "my vmss", ["0"]
+        )
     url = sent.requests[0].url
     assert "/resourceGroups/rg%2F..%2Fother%3Fx%3D1%23f/providers/" in url
     assert "/virtualMachineScaleSets/my%20vmss/deallocate?api-version=" in url
@@ -111,9 +117,9 @@ def test_path_parameters_are_percent_encoded(credential: FakeCredential) -> None
 
 def test_subscription_id_is_checked(credential: FakeCredential) -> None:
     with pytest.raises(ValueError, match="subscription_id must not be ''"):
-        VirtualMachineScaleSetsClient(credential, "")
+        ComputeManagementClient(credential, "")
     with pytest.raises(TypeError, match="subscription_id must be a str"):
-        VirtualMachineScaleSetsClient(credential, None)  # type: ignore[arg-type]
+        ComputeManagementClient(credential, None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -133,7 +139,7 @@ def test_subscription_id_is_checked(credential: FakeCredential) -> None:
 def test_endpoint_sets_the_url_and_the_token_scope(endpoint: str, scope: str) -> None:
     credential = FakeCredential()
     sent = SentRequests()
-    client = VirtualMachineScaleSetsClient(
+    client = ComputeManagementClient(
         credential,
         SUBSCRIPTION,
         endpoint=endpoint,
@@ -142,7 +148,9 @@ def test_endpoint_sets_the_url_and_the_token_scope(endpoint: str, scope: str) ->
         retry_total=0,
     )
     with pytest.raises(AssertionError, match="a request was sent"):
-        client.begin_deallocate("rg-web", "vmss-frontend", ALL_INSTANCES)
+        client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", ALL_INSTANCES
+        )
     assert sent.requests[0].url.startswith(endpoint.rstrip("/") + "/subscriptions/")
     assert credential.scopes == [(scope,)]
 
@@ -153,14 +161,16 @@ def test_plain_http_endpoint_never_gets_the_token(
     """Refused before sending, and retried as a request error: the backoff is not slept."""
     from azure.core.exceptions import ServiceRequestError
 
-    client = VirtualMachineScaleSetsClient(
+    client = ComputeManagementClient(
         credential,
         SUBSCRIPTION,
         endpoint="http://management.azure.com",
         transport=NoNetwork(),
     )
     with pytest.raises(ServiceRequestError, match="non-TLS"):
-        client.begin_deallocate("rg-web", "vmss-frontend", ["0"])
+        client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", ["0"]
+        )
     assert credential.scopes == []
 
 
@@ -214,7 +224,7 @@ def test_continuation_token_resumes_polling_without_posting_again(
             """Leave the operation running, as a process that exits would."""
 
     with replay("deallocate_202_location") as cassette:
-        first = client.begin_deallocate(
+        first = client.virtual_machine_scale_sets.begin_deallocate(
             "rg-web",
             "vmss-frontend",
             ALL_INSTANCES,
@@ -222,7 +232,7 @@ def test_continuation_token_resumes_polling_without_posting_again(
         )
         first.wait()
         token = first.continuation_token()
-        resumed = client.begin_deallocate(
+        resumed = client.virtual_machine_scale_sets.begin_deallocate(
             "ignored", "ignored", ALL_INSTANCES, continuation_token=token
         )
         assert resumed.result() is None

@@ -68,7 +68,7 @@ def test_200_ok_at_once(
     replay: Any, client: Any, sent: SentRequests, credential: FakeCredential
 ) -> None:
     with replay("deallocate_200_ok") as cassette:
-        poller = client.begin_deallocate(
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
             "rg-web", "vmss-frontend", ["0", "3"], hibernate=True
         )
         assert poller.result() is None
@@ -85,7 +85,9 @@ def test_202_location_polls_until_200_honouring_retry_after(
     replay: Any, client: Any, sent: SentRequests, sleeps: list[float]
 ) -> None:
     with replay("deallocate_202_location") as cassette:
-        poller = client.begin_deallocate("rg-web", "vmss-frontend", ALL_INSTANCES)
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", ALL_INSTANCES
+        )
         assert poller.result() is None
     assert cassette.all_played
     assert poller.status() == "Succeeded"
@@ -104,7 +106,7 @@ def test_202_async_operation_in_progress_then_succeeded(
     replay: Any, client: Any, sent: SentRequests, sleeps: list[float]
 ) -> None:
     with replay("deallocate_202_async_operation") as cassette:
-        poller = client.begin_deallocate(
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
             "rg-web", "vmss-frontend", ("1",), polling_interval=7
         )
         assert poller.result() is None
@@ -123,7 +125,9 @@ def test_400_raises_service_error_with_the_parsed_cloud_error(
         replay("deallocate_400_cloud_error") as cassette,
         pytest.raises(ServiceError) as caught,
     ):
-        client.begin_deallocate("rg-web", "vmss-frontend", ["0", "99"])
+        client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", ["0", "99"]
+        )
     assert cassette.all_played
     error = caught.value
     assert isinstance(error, HttpResponseError)
@@ -179,7 +183,9 @@ def test_404_and_409_map_to_azure_core_exceptions(
 ) -> None:
     hibernate = True if cassette_name.endswith("conflict") else None
     with replay(cassette_name) as cassette, pytest.raises(azure_core_class) as caught:
-        client.begin_deallocate(*arguments, hibernate=hibernate)
+        client.virtual_machine_scale_sets.begin_deallocate(
+            *arguments, hibernate=hibernate
+        )
     assert cassette.all_played
     assert isinstance(caught.value, specific_class) and isinstance(
         caught.value, ServiceError
@@ -202,7 +208,9 @@ def test_non_json_error_body_still_raises_with_the_status(
         replay("deallocate_502_html") as cassette,
         pytest.raises(ServiceError) as caught,
     ):
-        client.begin_deallocate("rg-web", "vmss-frontend", ["0"])
+        client.virtual_machine_scale_sets.begin_deallocate(
+            "rg-web", "vmss-frontend", ["0"]
+        )
     assert cassette.all_played
     assert caught.value.status_code == 502
     assert caught.value.cloud_error is None and caught.value.code is None

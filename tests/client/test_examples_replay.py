@@ -153,7 +153,9 @@ def test_example_replays_against_the_generated_client(
             retry_total=0,
         ) as client,
     ):
-        method = getattr(client, entry["method_name"])
+        method = client
+        for attribute in entry["method_name"].split("."):
+            method = getattr(method, attribute)
         outcome = method(**arguments(entry["arguments"], package))
         result = outcome.result() if spec_operation.long_running else outcome
     assert cassette.all_played
@@ -191,11 +193,11 @@ def test_get_instance_view_returns_nested_models_enums_and_date_times(
     recorder = vcr.VCR(cassette_library_dir=str(COMMITTED), record_mode="none")
     with (
         recorder.use_cassette(entry["file"], allow_playback_repeats=False),
-        ops_package.VirtualMachineScaleSetsClient(
+        ops_package.ComputeManagementClient(
             FakeCredential(), **entry["client_arguments"], retry_total=0
         ) as client,
     ):
-        view = client.get_instance_view(**entry["arguments"])
+        view = client.virtual_machine_scale_sets.get_instance_view(**entry["arguments"])
     status = view.statuses[0]
     assert status.level is ops_package.StatusLevelTypes.INFO
     assert status.time == datetime.fromisoformat("2021-11-30T12:58:26.526+00:00")
@@ -242,11 +244,16 @@ def test_replay_of_our_own_spec_passes_the_sentinel_and_flattened_arguments(
                 recorder.use_cassette(
                     entry["file"], allow_playback_repeats=False
                 ) as cassette,
-                package.VirtualMachineScaleSetsClient(
+                package.ComputeManagementClient(
                     credential, **entry["client_arguments"], raw_request_hook=sent
                 ) as client,
             ):
-                assert client.begin_deallocate(**call_arguments).result() is None
+                assert (
+                    client.virtual_machine_scale_sets.begin_deallocate(
+                        **call_arguments
+                    ).result()
+                    is None
+                )
             assert cassette.all_played
             assert sent.requests[0].url == entry["request"]["url"]
         assert len(entries) == 4 and sentinels == 2

@@ -72,10 +72,10 @@ from tests.helpers.server import (
 )
 from tests.helpers.widgets import RESTART_PATH, restart
 from vmss_deallocate import (
+    ComputeManagementClient,
     ServiceDecodeError,
     ServiceError,
     ServiceResourceExistsError,
-    VirtualMachineScaleSetsClient,
 )
 
 
@@ -312,7 +312,7 @@ def test_a_refused_connection_is_retried_then_raised(
     gone.stop()  # the port is now closed: connections are refused
     attempts: list[Any] = []
     with (
-        VirtualMachineScaleSetsClient(
+        ComputeManagementClient(
             credential,
             SUBSCRIPTION,
             endpoint=gone.url,
@@ -320,7 +320,9 @@ def test_a_refused_connection_is_retried_then_raised(
         ) as client,
         pytest.raises(ServiceRequestError) as caught,
     ):
-        client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
     assert type(caught.value) is ServiceRequestError
     assert_no_token(caught.value)
     assert len(attempts) == 4  # retry_connect=3
@@ -354,7 +356,7 @@ def test_a_connect_that_times_out_is_retried_then_raised(
     attempts: list[Any] = []
     started = time.monotonic()
     with (
-        VirtualMachineScaleSetsClient(
+        ComputeManagementClient(
             credential,
             SUBSCRIPTION,
             endpoint=f"http://127.0.0.1:{unanswered_port}",
@@ -362,7 +364,7 @@ def test_a_connect_that_times_out_is_retried_then_raised(
         ) as client,
         pytest.raises(ServiceRequestTimeoutError) as caught,
     ):
-        client.begin_deallocate(
+        client.virtual_machine_scale_sets.begin_deallocate(
             RG, VMSS, ["0"], enforce_https=False, connection_timeout=READ_TIMEOUT
         )
     assert time.monotonic() - started < 4 * READ_TIMEOUT + 2
@@ -415,10 +417,12 @@ def test_a_poll_that_keeps_failing_raises_service_error(
     server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
     body = cloud_error("InternalError", "status store unavailable")
     server.script("GET", "/op", *repeat(Reply(503, body=body), 4))
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=server.url
     ) as client:
-        poller = client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
         with pytest.raises(ServiceError) as caught:
             poller.result()
     error = caught.value
@@ -484,10 +488,12 @@ def test_the_continuation_token_never_holds_the_token(
 ) -> None:
     server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
     server.script("GET", "/op", Reply(200))
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=server.url
     ) as client:
-        poller = client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
         poller.result()
         saved = poller.continuation_token()
     assert authorization(server.requests("POST")[0]) == f"Bearer {TOKEN}"

@@ -58,7 +58,7 @@ from vmss_deallocate import (
     ServiceError,
     ServiceResourceExistsError,
 )
-from vmss_deallocate.aio import VirtualMachineScaleSetsClient as AsyncClient
+from vmss_deallocate.aio import ComputeManagementClient as AsyncClient
 
 
 @pytest.fixture
@@ -348,7 +348,7 @@ def test_async_a_result_awaited_with_a_timeout_resumes_when_awaited_again(
         async with AsyncClient(
             AsyncCredential(), SUBSCRIPTION, endpoint=server.url
         ) as client:
-            poller = await client.begin_deallocate(
+            poller = await client.virtual_machine_scale_sets.begin_deallocate(
                 RG, VMSS, ["0"], polling_interval=0, enforce_https=False
             )
             with pytest.raises(asyncio.TimeoutError):

@@ -40,10 +40,10 @@ from tests.helpers.widgets import API_VERSION, WIDGET, WIDGET_PATH, widget_json
 from vmss_deallocate import (
     MAX_ERROR_BODY_BYTES,
     CloudError,
+    ComputeManagementClient,
     ServiceDecodeError,
     ServiceError,
     ServiceResourceExistsError,
-    VirtualMachineScaleSetsClient,
 )
 
 MiB = 1024 * 1024
@@ -374,10 +374,12 @@ def test_a_gzip_bomb_as_a_status_answer_is_cut_at_max_body_bytes(
 
 
 def get_widget(widgets: ModuleType, server: FaultyServer, **options: Any) -> Any:
-    with widgets.WidgetsClient(
+    with widgets.WidgetClient(
         FakeCredential(), endpoint=server.url, **options
     ) as client:
-        return client.get(SUBSCRIPTION, RG, WIDGET, API_VERSION, enforce_https=False)
+        return client.widgets.get(
+            SUBSCRIPTION, RG, WIDGET, API_VERSION, enforce_https=False
+        )
 
 
 def test_a_result_is_built_from_the_body(
@@ -463,12 +465,14 @@ def test_without_a_settable_body_the_client_reads_it_whole_and_warns(
         "POST", DEALLOCATE, Reply(400, body="z" * 5000), Reply(400, body="z" * 5000)
     )
     options = {"transport": BodyElsewhereTransport(), "max_error_body_bytes": 1000}
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=server.url, **options
     ) as client:
         for _ in range(2):
             with pytest.raises(ServiceDecodeError) as caught:
-                client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+                client.virtual_machine_scale_sets.begin_deallocate(
+                    RG, VMSS, ["0"], enforce_https=False
+                )
             assert caught.value.response is not None
             assert caught.value.response.content == b"z" * 5000
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

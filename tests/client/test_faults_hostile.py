@@ -28,8 +28,8 @@ from tests.helpers.server import (
 from vmss_deallocate import (
     CALL_TIMEOUT,
     MAX_RETRY_AFTER,
+    ComputeManagementClient,
     ServiceAuthenticationError,
-    VirtualMachineScaleSetsClient,
 )
 
 TRICKLE = 0.2
@@ -160,7 +160,7 @@ def test_limits_are_checked_when_the_client_is_built(
     credential: FakeCredential, name: str, value: Any, error: type[Exception]
 ) -> None:
     with pytest.raises(error, match=f"^{name} must be"):
-        VirtualMachineScaleSetsClient(credential, SUBSCRIPTION, **{name: value})
+        ComputeManagementClient(credential, SUBSCRIPTION, **{name: value})
 
 
 # --- 401 challenges -----------------------------------------------------------------------------

@@ -43,11 +43,11 @@ from tests.helpers.server import (
 from tests.helpers.widgets import API_VERSION, WIDGET, WIDGET_PATH, widget_json
 from vmss_deallocate import (
     ArmOperationPolling,
+    ComputeManagementClient,
     OperationNotDoneError,
     ServiceDecodeError,
     ServiceError,
     ServiceResourceNotFoundError,
-    VirtualMachineScaleSetsClient,
 )
 
 DEEP = '{"status": ' + "[" * 100_000 + "]" * 100_000 + "}"
@@ -60,13 +60,13 @@ def credential() -> FakeCredential:
     return FakeCredential(token=TOKEN)
 
 
-def client_for(server: FaultyServer, credential: Any) -> VirtualMachineScaleSetsClient:
-    return VirtualMachineScaleSetsClient(credential, SUBSCRIPTION, endpoint=server.url)
+def client_for(server: FaultyServer, credential: Any) -> ComputeManagementClient:
+    return ComputeManagementClient(credential, SUBSCRIPTION, endpoint=server.url)
 
 
-def begin(client: VirtualMachineScaleSetsClient, **options: Any) -> LROPoller[None]:
+def begin(client: ComputeManagementClient, **options: Any) -> LROPoller[None]:
     """begin_deallocate, polling at once, through the test-only http switch."""
-    return client.begin_deallocate(
+    return client.virtual_machine_scale_sets.begin_deallocate(
         RG, VMSS, ["0"], polling_interval=0, enforce_https=False, **options
     )
 
@@ -91,7 +91,9 @@ def test_an_operation_that_ends_failed_or_canceled_raises_with_its_error(
 ) -> None:
     failing_operation(server, status)
     with client_for(server, credential) as client:
-        poller = client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
         with pytest.raises(ServiceError) as caught:
             poller.result()
     error = caught.value
@@ -183,8 +185,8 @@ def test_a_put_whose_first_answer_says_failed_raises_from_result(
     widgets: ModuleType, server: FaultyServer, credential: FakeCredential
 ) -> None:
     server.script("PUT", WIDGET_PATH, Reply(201, body=widget_json(state="Failed")))
-    with widgets.WidgetsClient(credential, endpoint=server.url) as client:
-        poller = client.begin_create(
+    with widgets.WidgetClient(credential, endpoint=server.url) as client:
+        poller = client.widgets.begin_create(
             SUBSCRIPTION,
             RG,
             WIDGET,
@@ -261,10 +263,10 @@ def test_a_first_answer_that_is_not_json_raises_from_begin(
         "PUT", WIDGET_PATH, Reply(status, {"Content-Type": "application/json"}, body)
     )
     with (
-        widgets.WidgetsClient(credential, endpoint=server.url) as client,
+        widgets.WidgetClient(credential, endpoint=server.url) as client,
         pytest.raises(widgets.ServiceDecodeError) as caught,
     ):
-        client.begin_create(
+        client.widgets.begin_create(
             SUBSCRIPTION, RG, WIDGET, API_VERSION, widgets.Widget(), enforce_https=False
         )
     reason = "OK" if status == 200 else "Created"
@@ -396,7 +398,7 @@ def test_ctrl_c_in_result_leaves_the_operation_to_be_waited_for_or_resumed(
         except OperationNotDoneError as error:
             assert error.continuation_token
     with client_for(server, credential) as elsewhere:
-        resumed = elsewhere.begin_deallocate(
+        resumed = elsewhere.virtual_machine_scale_sets.begin_deallocate(
             "ignored", "ignored", ["0"], continuation_token=token, enforce_https=False
         )
         assert resumed.result() is None

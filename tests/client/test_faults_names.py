@@ -22,7 +22,7 @@ from tests.helpers.server import (
 )
 from tests.helpers.widgets import RESTART_PATH, restart
 from vmss_deallocate import (
-    VirtualMachineScaleSetsClient,
+    ComputeManagementClient,
 )
 
 
@@ -60,10 +60,10 @@ def test_a_hostile_name_stays_one_path_segment_of_the_request(
     segments = DEALLOCATE.split("/")
     segments[SEGMENT[parameter]] = quote(name, safe="")
     server.script("POST", "/".join(segments), Reply(200))
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, names["subscription_id"], endpoint=server.url
     ) as client:
-        poller = client.begin_deallocate(
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
             names["resource_group_name"],
             names["vm_scale_set_name"],
             ["0"],
@@ -85,7 +85,7 @@ def test_a_hostile_name_stays_one_path_segment_of_the_request(
 def test_names_that_would_change_the_url_are_refused_before_sending(
     server: FaultyServer, credential: FakeCredential, name: str
 ) -> None:
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=server.url
     ) as client:
         for arguments in ((name, VMSS), (RG, name)):
@@ -95,7 +95,9 @@ def test_names_that_would_change_the_url_are_refused_before_sending(
                 else f"must not be {re.escape(repr(name))}$"
             )
             with pytest.raises(ValueError, match=expected):
-                client.begin_deallocate(*arguments, ["0"], enforce_https=False)
+                client.virtual_machine_scale_sets.begin_deallocate(
+                    *arguments, ["0"], enforce_https=False
+                )
     assert server.seen == [] and credential.scopes == []
 
 

@@ -31,8 +31,8 @@ from tests.helpers.server import (
     repeat,
 )
 from vmss_deallocate import (
+    ComputeManagementClient,
     ServiceAuthenticationError,
-    VirtualMachineScaleSetsClient,
 )
 
 
@@ -79,10 +79,12 @@ def test_a_401_challenge_from_another_host_does_not_draw_the_token_out(
     elsewhere.script(
         "GET", "/op", *repeat(Reply(401, {"WWW-Authenticate": challenge}), 2)
     )
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=endpoint.url
     ) as client:
-        poller = client.begin_deallocate(RG, VMSS, ["0"], enforce_https=False)
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
         with pytest.raises(ServiceAuthenticationError) as caught:
             poller.result()
     assert_no_token(caught.value)
@@ -123,9 +125,9 @@ ELSEWHERE = "https://elsewhere.example"
 
 def _routed_client(
     credential: FakeCredential, endpoint: FaultyServer, elsewhere: FaultyServer
-) -> VirtualMachineScaleSetsClient:
+) -> ComputeManagementClient:
     routes = {"https://management.azure.com": endpoint.url, ELSEWHERE: elsewhere.url}
-    return VirtualMachineScaleSetsClient(
+    return ComputeManagementClient(
         credential, SUBSCRIPTION, transport=RoutedTransport(routes)
     )
 
@@ -137,7 +139,10 @@ def test_over_https_a_location_on_another_host_never_gets_the_token(
     endpoint.script("POST", DEALLOCATE, accepted(f"{ELSEWHERE}/op"))
     elsewhere.script("GET", "/op", Reply(200))
     with _routed_client(credential, endpoint, elsewhere) as client:
-        assert client.begin_deallocate(RG, VMSS, ["0"]).result() is None
+        assert (
+            client.virtual_machine_scale_sets.begin_deallocate(RG, VMSS, ["0"]).result()
+            is None
+        )
     assert authorization(endpoint.requests("POST")[0]) == f"Bearer {TOKEN}"
     assert authorization(elsewhere.requests("GET", "/op")[0]) is None
     endpoint.assert_all_played()
@@ -153,7 +158,10 @@ def test_a_307_redirect_of_the_post_to_another_host_loses_the_token(
     )
     elsewhere.script("POST", DEALLOCATE, Reply(200))
     with _routed_client(credential, endpoint, elsewhere) as client:
-        assert client.begin_deallocate(RG, VMSS, ["0"]).result() is None
+        assert (
+            client.virtual_machine_scale_sets.begin_deallocate(RG, VMSS, ["0"]).result()
+            is None
+        )
     assert authorization(endpoint.requests("POST")[0]) == f"Bearer {TOKEN}"
     assert authorization(elsewhere.requests("POST")[0]) is None
     endpoint.assert_all_played()
@@ -168,7 +176,7 @@ def test_a_location_that_downgrades_to_http_is_refused_before_sending(
     endpoint, elsewhere = make_server(), make_server()
     endpoint.script("POST", DEALLOCATE, accepted(f"{elsewhere.url}/op"))
     with _routed_client(credential, endpoint, elsewhere) as client:
-        poller = client.begin_deallocate(RG, VMSS, ["0"])
+        poller = client.virtual_machine_scale_sets.begin_deallocate(RG, VMSS, ["0"])
         with pytest.raises(ServiceRequestError, match="non-TLS") as caught:
             poller.result()
     assert_no_token(caught.value)
@@ -182,11 +190,11 @@ def test_plain_http_is_refused_without_the_test_only_switch(
     server: FaultyServer, credential: FakeCredential
 ) -> None:
     with (
-        VirtualMachineScaleSetsClient(
+        ComputeManagementClient(
             credential, SUBSCRIPTION, endpoint=server.url, retry_total=0
         ) as client,
         pytest.raises(ServiceRequestError, match="non-TLS") as caught,
     ):
-        client.begin_deallocate(RG, VMSS, ["0"])
+        client.virtual_machine_scale_sets.begin_deallocate(RG, VMSS, ["0"])
     assert_no_token(caught.value)
     assert server.seen == [] and credential.scopes == []

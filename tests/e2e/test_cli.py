@@ -30,10 +30,16 @@ PACKAGE_FILES = {
         "_client.py",
         "_pipeline.py",
         "_polling.py",
+        "_shared.py",
+        "_wire.py",
         "aio/__init__.py",
         "aio/_client.py",
         "aio/_pipeline.py",
         "aio/_polling.py",
+        "operations/__init__.py",
+        "operations/_virtual_machine_scale_sets.py",
+        "aio/operations/__init__.py",
+        "aio/operations/_virtual_machine_scale_sets.py",
         "models.py",
         "exceptions.py",
         "_version.py",
@@ -656,7 +662,11 @@ def test_generate_into_a_git_checkout_leaves_every_file_of_it(
     assert result.code == 0, result.err
     after = tree_state(checkout)
     assert {name: after[name] for name in before} == before
-    assert set(after) - set(before) == OUTPUT_FILES | {f"{PACKAGE}/aio"}
+    assert set(after) - set(before) == OUTPUT_FILES | {
+        f"{PACKAGE}/aio",
+        f"{PACKAGE}/operations",
+        f"{PACKAGE}/aio/operations",
+    }
     checked = cli("check", "--out", checkout)
     assert checked.code == 0
     assert checked.err.splitlines() == [

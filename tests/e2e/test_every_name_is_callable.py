@@ -25,10 +25,11 @@ import pytest
 
 from generator.model import Api, Location, Operation, Parameter
 from generator.model.reserved import (
+    CLIENT_MEMBER_RESERVED,
     CLIENT_MODULE_NAMES,
     CLIENT_RESERVED,
+    GROUP_METHOD_RESERVED,
     METHOD_LOCALS,
-    METHOD_NAME_RESERVED,
     METHOD_RESERVED,
     MODEL_RESERVED,
 )
@@ -39,6 +40,9 @@ from tests.helpers import FakeCredential
 from tests.helpers.server import AsyncCredential, FaultyServer, Reply
 
 PACKAGE = "armgen_every_name"
+METHOD_NAMES_TRIED = CLIENT_MEMBER_RESERVED | GROUP_METHOD_RESERVED
+"""Names an operation group's methods are given: the group keeps a builtin such as `list`
+(its annotations then write `_builtins.list`) and pads the names its signatures read."""
 API_VERSION = "2024-01-01"
 NAMES = sorted(
     name
@@ -46,7 +50,7 @@ NAMES = sorted(
     | METHOD_RESERVED
     | CLIENT_RESERVED
     | MODEL_RESERVED
-    | METHOD_NAME_RESERVED
+    | METHOD_NAMES_TRIED
     if snake_case(name) == name
 )
 """Every name a parameter or property could otherwise be given that the code uses."""
@@ -125,7 +129,7 @@ def every_name_spec() -> dict[str, Any]:
         },
         **{
             f"/method/{name}": {"get": _get(f"Names_{name.title()}", [])}
-            for name in sorted(METHOD_NAME_RESERVED)
+            for name in sorted(METHOD_NAMES_TRIED)
         },
         "/model": {
             "get": {
@@ -324,9 +328,9 @@ def test_every_name_is_kept_out_of_the_generated_codes_way(
     [everything] = [m for m in api.models if m.name == "Everything"]
     assert {p.python_name for p in everything.properties}.isdisjoint(MODEL_RESERVED)
     methods = {operation.method_name for operation in api.operations}
-    assert methods.isdisjoint(METHOD_NAME_RESERVED)
-    assert {"list_", "str_", "close_"} <= methods
-    assert len(api.operations) == 3 + 4 * len(CHUNKS) + len(METHOD_NAME_RESERVED)
+    assert methods.isdisjoint(GROUP_METHOD_RESERVED)
+    assert {"list", "str_", "close", "datetime"} <= methods
+    assert len(api.operations) == 3 + 4 * len(CHUNKS) + len(METHOD_NAMES_TRIED)
 
 
 def test_the_package_passes_mypy_strict(generated: tuple[Api, ModuleType]) -> None:
@@ -352,7 +356,9 @@ def test_every_name_sync(generated: tuple[Api, ModuleType]) -> None:
             FakeCredential(), endpoint=server.url, **client_arguments(api)
         ) as client:
             for operation in api.operations:
-                method = getattr(client, operation.method_name)
+                method = getattr(
+                    getattr(client, operation.group_attribute), operation.method_name
+                )
                 result = method(**arguments(operation), enforce_https=False)
                 if operation.long_running is not None:
                     result = result.result()
@@ -375,7 +381,9 @@ def test_every_name_async(generated: tuple[Api, ModuleType]) -> None:
             AsyncCredential(), endpoint=server.url, **client_arguments(api)
         ) as client:
             for operation in api.operations:
-                method = getattr(client, operation.method_name)
+                method = getattr(
+                    getattr(client, operation.group_attribute), operation.method_name
+                )
                 result = await method(**arguments(operation), enforce_https=False)
                 if operation.long_running is not None:
                     result = await result.result()

@@ -522,6 +522,17 @@ def name_tokens(source: str) -> frozenset[str]:
     )
 
 
+def operation_sources(files: Mapping[PurePosixPath, str]) -> str:
+    """The synchronous modules that hold operation methods: the client's own and each
+    operation group's, joined."""
+    return "\n".join(
+        text
+        for path, text in sorted(files.items())
+        if path == PurePosixPath(PACKAGE, "_client.py")
+        or path.parent == PurePosixPath(PACKAGE, "operations")
+    )
+
+
 def string_constants(tree: ast.Module) -> set[str]:
     return {
         node.value
@@ -885,7 +896,13 @@ def unexplained_names(source: str, reference: str, api: Api) -> set[str]:
 
 def check_literals(slots: Slots, trees: Mapping[PurePosixPath, ast.Module]) -> None:
     """Spec strings put into string literals come back out of them unchanged."""
-    client = string_constants(trees[PurePosixPath(PACKAGE, "_client.py")])
+    client = {
+        text
+        for path, tree in trees.items()
+        if path.name in ("_client.py", "_shared.py")
+        or path.parent == PurePosixPath(PACKAGE, "operations")
+        for text in string_constants(tree)
+    }
     models = string_constants(trees[PurePosixPath(PACKAGE, "models.py")])
     for wire in (slots.query_name, slots.header_name, slots.final_state, slots.version):
         assert wire in client, wire
@@ -1293,10 +1310,12 @@ def test_exec_in_a_path_key_stays_in_the_url_literal() -> None:
     """swagger-codegen#11309's payload: the whole path key is one string constant."""
     payload = "uploadImage'+str(exec('import os;os.system(\"id\")'))+'"
     files = generate(replace(BASELINE, literal=payload)).files
-    tree = ast.parse(files[PurePosixPath(PACKAGE, "_client.py")])
-    urls = [text for text in string_constants(tree) if text.endswith(payload)]
+    source = operation_sources(files)
+    urls = [
+        text for text in string_constants(ast.parse(source)) if text.endswith(payload)
+    ]
     assert urls == ["/subscriptions/{subscription_id}/things/{thing_name}/" + payload]
-    assert "exec" not in name_tokens(files[PurePosixPath(PACKAGE, "_client.py")])
+    assert "exec" not in name_tokens(source)
 
 
 UNNAMEABLE = replace(
@@ -1323,7 +1342,7 @@ def test_names_that_cannot_be_made_valid_get_deterministic_safe_names(
 ) -> None:
     """Fallback names, numbered in the order of the wire names, the same in every process."""
     generated = generate(UNNAMEABLE)
-    client = generated.files[PurePosixPath(PACKAGE, "_client.py")]
+    client = operation_sources(generated.files)
     models = generated.files[PurePosixPath(PACKAGE, "models.py")]
     for expected in ("def operation(", "parameter: str,"):
         assert expected in client, expected
@@ -1403,7 +1422,6 @@ def capture_cases() -> list[Any]:
         "two definitions without letters": dict(
             body_model="###", result_model="\U0001f600"
         ),
-        "LRO method name taken by another operation": dict(get_id="BeginPoke"),
         # enums whose class would take an imported name or the client's get `Enum` added
         "enum named like an imported class": dict(query_enum_name="HttpRequest"),
         "enum named like the client": dict(property_enum_name="ThingsClient"),
@@ -1527,14 +1545,18 @@ def test_model_class_names_are_unique_and_free(
     assert api.client_name == "ThingsClient"
 
 
-def test_a_long_running_method_name_is_unique_with_its_begin_prefix() -> None:
-    """`begin_` is part of the name made unique: Things_BeginPoke keeps begin_poke (first
-    by operationId), the long-running Things_Poke becomes begin_poke_2."""
-    api = load(replace(BASELINE, get_id="BeginPoke"))
-    assert {op.operation_id: op.method_name for op in api.operations} == {
-        "Things_BeginPoke": "begin_poke",
-        "Things_Poke": "begin_poke_2",
-    }
+def test_two_operations_that_would_share_a_method_name_are_refused() -> None:
+    """`begin_` is part of a long-running method's name: Things_BeginPoke and the long-running
+    Things_Poke would both be begin_poke. Renaming either would rename a method because of
+    another operation, so the spec is refused, naming both and the way out."""
+    with pytest.raises(SpecError) as refused:
+        load(replace(BASELINE, get_id="BeginPoke"))
+    assert refused.value.pointer.endswith("/post/operationId")
+    assert (
+        "operations 'Things_BeginPoke' and 'Things_Poke' would both be the method"
+        in (refused.value.reason)
+    )
+    assert "x-ms-client-name" in refused.value.reason
 
 
 SENTINEL_NAME_POINTER = (

@@ -76,13 +76,14 @@ def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 
 
 def test_the_client_checks_the_translated_pattern(widgets: ModuleType) -> None:
-    source = Path(widgets.__file__ or "").with_name("_client.py").read_text("utf-8")
+    package = Path(widgets.__file__ or "").parent
+    source = (package / "operations" / "_widgets.py").read_text("utf-8")
     checked = {
         node.args[0].value: keyword.value.value
         for node in ast.walk(ast.parse(source))
         if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id == "_require_text"
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "require_text"
         and isinstance(node.args[0], ast.Constant)
         for keyword in node.keywords
         if keyword.arg == "pattern" and isinstance(keyword.value, ast.Constant)
@@ -112,7 +113,7 @@ def test_a_value_the_ecma_pattern_refuses_is_refused_before_sending(
         ) as client,
         pytest.raises(ValueError, match=message),
     ):
-        client.get(*arguments)
+        client.widgets.get(*arguments)
 
 
 def test_a_value_the_ecma_pattern_accepts_is_sent(widgets: ModuleType) -> None:
@@ -121,7 +122,8 @@ def test_a_value_the_ecma_pattern_accepts_is_sent(widgets: ModuleType) -> None:
         server.script("GET", "/widgets/a%20b%C2%A0c/abc/vm-1._x", Reply(200))
         with widgets.WidgetsClient(FakeCredential(), endpoint=server.url) as client:
             assert (
-                client.get("a b\u00a0c", "abc", "vm-1._x", enforce_https=False) is None
+                client.widgets.get("a b\u00a0c", "abc", "vm-1._x", enforce_https=False)
+                is None
             )
         server.assert_all_played()
     finally:

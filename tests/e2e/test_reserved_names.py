@@ -20,10 +20,11 @@ import pytest
 
 from generator.model import Api, Operation
 from generator.model.reserved import (
+    CLIENT_MEMBER_RESERVED,
     CLIENT_MODULE_NAMES,
     CLIENT_RESERVED,
     FORMAT_URL_KEYWORDS,
-    METHOD_NAME_RESERVED,
+    GROUP_METHOD_RESERVED,
     METHOD_RESERVED,
     MODEL_RESERVED,
     RESERVED_CLASS_NAMES,
@@ -129,6 +130,64 @@ EVERY_BRANCH_SPEC: dict[str, Any] = {
                 },
                 **{"x-ms-long-running-operation": True},
             ),
+            "head": {
+                "operationId": "Things_Exists",
+                "parameters": [SUBSCRIPTION_REF, API_VERSION_REF, THING_NAME],
+                "responses": {
+                    "200": {"description": "There."},
+                    "404": {"description": "Not there."},
+                    "default": ERROR,
+                },
+            },
+        },
+        "/subscriptions/{subscriptionId}/things/pages/{count}": {
+            "get": {
+                **_operation(
+                    "Things_List",
+                    {"name": "since", "in": "query", **_string(format="date-time")},
+                    {
+                        "name": "count",
+                        "in": "path",
+                        "required": True,
+                        "type": "integer",
+                    },
+                ),
+                "x-ms-pageable": {"nextLinkName": "nextLink"},
+                "responses": {
+                    "200": {
+                        "description": "A page.",
+                        "schema": {"$ref": "#/definitions/Page"},
+                    },
+                    "default": ERROR,
+                },
+            },
+        },
+        "/subscriptions/{subscriptionId}/things": {
+            "post": {
+                **_operation("Things_ListLater"),
+                "x-ms-pageable": {"nextLinkName": "nextLink"},
+                "x-ms-long-running-operation": True,
+                "responses": {
+                    "200": {
+                        "description": "A page.",
+                        "schema": {"$ref": "#/definitions/Page"},
+                    },
+                    "202": {"description": "Accepted."},
+                    "default": ERROR,
+                },
+            },
+        },
+        "/subscriptions/{subscriptionId}/things/{thingName}/photo": {
+            "get": {
+                **_operation("Photo", THING_NAME),
+                "responses": {
+                    "200": {
+                        "description": "Bytes.",
+                        "schema": {"type": "string", "format": "binary"},
+                    },
+                    "default": ERROR,
+                },
+            },
         },
     },
     "definitions": {
@@ -137,6 +196,13 @@ EVERY_BRANCH_SPEC: dict[str, Any] = {
             "properties": {"ids": {"type": "array", "items": _string()}},
         },
         "Base": {"type": "object", "properties": {"id": _string(readOnly=True)}},
+        "Page": {
+            "type": "object",
+            "properties": {
+                "value": {"type": "array", "items": {"$ref": "#/definitions/Thing"}},
+                "nextLink": _string(),
+            },
+        },
         "Thing": {
             "type": "object",
             "allOf": [{"$ref": "#/definitions/Base"}],
@@ -174,8 +240,9 @@ EVERY_BRANCH_SPEC: dict[str, Any] = {
         },
     },
 }
-"""Long-running and plain operations, a sentinel, flattened and plain bodies, enums, every
-scalar, arrays, dicts, date-times, inherited and nested models, an error envelope."""
+"""Long-running, paged, paged long-running, HEAD, binary and plain operations, one without a
+group, a sentinel, flattened and plain bodies, enums, every scalar, arrays, dicts, date-times,
+an integer path parameter, inherited and nested models, an error envelope."""
 
 
 @dataclass(frozen=True)
@@ -293,6 +360,9 @@ def spec_class_names(api: Api) -> set[str]:
 
 
 CLIENT_MODULES = ("_client.py", "aio/_client.py")
+GROUP_MODULES = ("operations/_things.py", "aio/operations/_things.py")
+OPERATION_MODULES = (*CLIENT_MODULES, *GROUP_MODULES)
+"""The modules whose classes hold operation methods: the client's own, and each group's."""
 
 
 def snake_like(names: set[str]) -> set[str]:
@@ -308,23 +378,48 @@ def client_class(generated: Generated, module: str) -> ast.ClassDef:
     )
 
 
-@pytest.mark.parametrize("module", CLIENT_MODULES)
+def operation_class(generated: Generated, module: str) -> ast.ClassDef:
+    """The class holding the module's operation methods: the client, or a group's class."""
+    if module in CLIENT_MODULES:
+        return client_class(generated, module)
+    return next(
+        node
+        for node in generated.modules[module].body
+        if isinstance(node, ast.ClassDef)
+    )
+
+
+def test_the_spec_reaches_every_kind_of_method(every_branch: Generated) -> None:
+    operations = every_branch.api.operations
+    assert {op.group_attribute for op in operations} == {"things", ""}
+    assert any(op.paging and op.long_running for op in operations)
+    assert any(op.http_method == "HEAD" for op in operations)
+
+
+@pytest.mark.parametrize("module", OPERATION_MODULES)
 def test_every_name_an_operation_method_uses_is_reserved_for_parameters(
     every_branch: Generated, module: str
 ) -> None:
     """A parameter is a local of its method: it cannot be any other name the method reads
-    or binds (a builtin, `quote`, `body`, ...), whatever the template adds later."""
+    or binds (a builtin, `body`, a nested function's name, ...), whatever the template adds.
+    """
     methods = {
         node.name: node
-        for node in client_class(every_branch, module).body
+        for node in operation_class(every_branch, module).body
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
     }
+    group = "" if module in CLIENT_MODULES else "things"
+    checked = 0
     for operation in every_branch.api.operations:
+        if operation.group_attribute != group:
+            continue
         used = names_in_function(methods[operation.method_name])
         own = used - spec_parameter_names(operation) - {"self"}
         lower_case = snake_like(own)
         assert lower_case <= METHOD_RESERVED, lower_case - METHOD_RESERVED
         assert spec_parameter_names(operation).isdisjoint(METHOD_RESERVED)
+        checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize("module", CLIENT_MODULES)
@@ -338,22 +433,27 @@ def test_every_name_the_client_constructor_uses_is_reserved_for_client_parameter
     )
     client_parameters = {p.python_name for p in every_branch.api.client_parameters}
     used = names_in_function(init) - client_parameters - {"self"}
-    attributes = {
-        node.attr.removeprefix("_")
-        for node in ast.walk(init)
-        if isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "self"
-        and isinstance(node.ctx, ast.Store)
-    } - client_parameters
+    attributes = (
+        {
+            node.attr.removeprefix("_")
+            for node in ast.walk(init)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+            and isinstance(node.ctx, ast.Store)
+        }
+        - client_parameters
+        - {group.attribute for group in every_branch.api.named_groups}
+    )
     lower_case = snake_like(used | attributes)
     assert lower_case <= CLIENT_RESERVED, lower_case - CLIENT_RESERVED
 
 
-@pytest.mark.parametrize("module", CLIENT_MODULES)
+@pytest.mark.parametrize("module", OPERATION_MODULES)
 def test_every_lower_case_module_name_of_the_client_is_listed(
     every_branch: Generated, module: str
 ) -> None:
+    """Module names a parameter could shadow; the modules' own helpers start with `_`."""
     bound = module_bindings(every_branch.modules[module])
     lower_case = snake_like(bound)
     assert lower_case <= CLIENT_MODULE_NAMES, lower_case - CLIENT_MODULE_NAMES
@@ -362,11 +462,14 @@ def test_every_lower_case_module_name_of_the_client_is_listed(
 def test_every_name_a_class_body_reads_is_reserved_for_its_members(
     every_branch: Generated,
 ) -> None:
-    """A method (client) or field (model, ServiceError's properties) of the same name would
-    be found first by the class body's annotations and decorators."""
+    """A method (client, group) or field (model, ServiceError's properties) of the same name
+    would be found first by the class body's annotations and decorators."""
     for module in CLIENT_MODULES:
         read = names_in_class_scope(client_class(every_branch, module))
-        assert snake_like(read) <= METHOD_NAME_RESERVED
+        assert snake_like(read) <= CLIENT_MEMBER_RESERVED
+    for module in GROUP_MODULES:
+        read = names_in_class_scope(operation_class(every_branch, module))
+        assert snake_like(read) <= GROUP_METHOD_RESERVED, read
     model_classes = {model.class_name for model in every_branch.api.models}
     checked = 0
     for module in ("models.py", "exceptions.py"):
@@ -385,8 +488,16 @@ def test_every_class_and_constant_the_modules_bind_is_reserved_for_spec_classes(
 ) -> None:
     """Model, enum, sentinel and client classes live beside what the modules import and
     define; a spec class can never be one of those."""
-    spec_names = spec_class_names(every_branch.api)
-    for module in ("__init__.py", *CLIENT_MODULES, "models.py", "exceptions.py"):
+    spec_names = spec_class_names(every_branch.api) | {
+        group.class_name for group in every_branch.api.named_groups
+    }
+    for module in (
+        "__init__.py",
+        "_shared.py",
+        *OPERATION_MODULES,
+        "models.py",
+        "exceptions.py",
+    ):
         bound = module_bindings(every_branch.modules[module]) - spec_names
         capitalised = {name for name in bound if name[0].isupper()}
         assert capitalised <= RESERVED_CLASS_NAMES, capitalised - RESERVED_CLASS_NAMES

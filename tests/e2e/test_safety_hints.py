@@ -79,7 +79,13 @@ def test_every_hazardous_upstream_operation_requires_its_instances_from_anywhere
     )
     assert result.returncode == 0, result.stderr
     assert "project file: none, built-in safety hints only" in result.stdout
-    methods = signatures(elsewhere / "out" / "vmss_deallocate" / "_client.py")
+    methods = signatures(
+        elsewhere
+        / "out"
+        / "vmss_deallocate"
+        / "operations"
+        / "_virtual_machine_scale_sets.py"
+    )
     begins = {name: args for name, args in methods.items() if name.startswith("begin_")}
     assert len(begins) == len(hazardous)
     for name, arguments in begins.items():
@@ -101,7 +107,11 @@ def test_deallocate_is_the_same_from_the_repository_and_from_elsewhere(
     )
     there = run_generator(tmp_path, "generate", "--spec", spec, "--out", "b", *args)
     assert here.returncode == there.returncode == 0, here.stderr + there.stderr
-    for name in ("_client.py", "models.py", "exceptions.py"):
+    for name in (
+        "operations/_virtual_machine_scale_sets.py",
+        "models.py",
+        "exceptions.py",
+    ):
         a = (tmp_path / "a" / "v" / name).read_text(encoding="utf-8")
         b = (tmp_path / "b" / "v" / name).read_text(encoding="utf-8")
         assert a == b, name
@@ -113,7 +123,7 @@ def write_project(path: Path, **content: object) -> Path:
 
 
 def deallocate_signature(out: Path) -> list[str]:
-    methods = signatures(out / "p" / "_client.py")
+    methods = signatures(out / "p" / "operations" / "_virtual_machine_scale_sets.py")
     return positional_annotations(methods["begin_deallocate"])
 
 

@@ -66,7 +66,7 @@ def test_upstream_2024_07_01_gives_the_same_client_as_our_spec() -> None:
     ).files
     assert sorted(ours) == sorted(theirs)
     python_files = [path for path in ours if path.suffix == ".py"]
-    assert len(python_files) == 11
+    assert len(python_files) == 17
     for path in python_files:
         assert code_without_docs(ours[path]) == code_without_docs(theirs[path]), path
     marker = PurePosixPath("vmss_deallocate/py.typed")
@@ -108,8 +108,9 @@ def test_every_api_version_gives_a_deallocate_client_of_its_own(
 ) -> None:
     package = load_package(tmp_path, version, ("VirtualMachineScaleSets_Deallocate",))
     assert version == package.API_VERSION
-    client_class = package.VirtualMachineScaleSetsClient
-    parameters = client_class.begin_deallocate.__code__.co_varnames
+    assert package.ComputeManagementClient.__name__ == "ComputeManagementClient"
+    group = package.operations.VirtualMachineScaleSetsOperations
+    parameters = group.begin_deallocate.__code__.co_varnames
     has_hibernate = "hibernate" in parameters
     api = load_api(upstream(version), ["VirtualMachineScaleSets_Deallocate"])
     wire_names = {p.wire_name for p in api.operations[0].parameters}
@@ -120,8 +121,12 @@ def test_every_api_version_gives_a_deallocate_client_of_its_own(
 
 def test_the_ten_operation_client(tmp_path: Path) -> None:
     package = load_package(tmp_path, "2024-07-01", TEN_OPERATIONS)
-    client = package.VirtualMachineScaleSetsClient
-    methods = sorted(name for name in vars(client) if not name.startswith("_"))
+    client = package.ComputeManagementClient
+    assert sorted(name for name in vars(client) if not name.startswith("_")) == [
+        "close"
+    ]
+    group = package.operations.VirtualMachineScaleSetsOperations
+    methods = sorted(name for name in vars(group) if not name.startswith("_"))
     assert methods == [
         "begin_deallocate",
         "begin_delete_instances",
@@ -132,7 +137,6 @@ def test_the_ten_operation_client(tmp_path: Path) -> None:
         "begin_reimage_all",
         "begin_restart",
         "begin_start",
-        "close",
         "get_instance_view",
     ]
     view = package.VirtualMachineScaleSetInstanceView.from_dict(

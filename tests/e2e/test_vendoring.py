@@ -47,8 +47,8 @@ def test_a_copy_under_another_dotted_name_works_in_a_fresh_interpreter(
         import json, sys, time
         import vcr
         from azure.core.credentials import AccessToken
-        from myservice._vendor.vmss import ALL_INSTANCES, VirtualMachineScaleSetsClient
-        from myservice._vendor.vmss.aio import VirtualMachineScaleSetsClient as AsyncClient
+        from myservice._vendor.vmss import ALL_INSTANCES, ComputeManagementClient
+        from myservice._vendor.vmss.aio import ComputeManagementClient as AsyncClient
         assert "vmss_deallocate" not in sys.modules
 
         class Credential:
@@ -63,10 +63,13 @@ def test_a_copy_under_another_dotted_name_works_in_a_fresh_interpreter(
             match_on=["method", "uri", "body"],
             allow_playback_repeats=False,
         ) as cassette:
-            with VirtualMachineScaleSetsClient(
+            with ComputeManagementClient(
                 Credential(), {SUBSCRIPTION!r}, raw_request_hook=lambda r: sent.append(r)
             ) as client:
-                result = client.begin_deallocate("rg-web", "vmss-frontend", ALL_INSTANCES).result()
+                scale_sets = client.virtual_machine_scale_sets
+                name = "vmss-frontend"
+                poller = scale_sets.begin_deallocate("rg-web", name, ALL_INSTANCES)
+                result = poller.result()
             assert cassette.all_played
         print(json.dumps({{"result": result, "methods": [r.http_request.method for r in sent]}}))
         """,
@@ -169,13 +172,13 @@ def local_arm() -> Iterator[tuple[str, _Operation]]:
 RESUME_PRELUDE = """
 import sys, time
 from azure.core.credentials import AccessToken
-from vmss_deallocate import VirtualMachineScaleSetsClient
+from vmss_deallocate import ComputeManagementClient
 
 class Credential:
     def get_token(self, *scopes, **kwargs):
         return AccessToken("token", int(time.time()) + 3600)
 
-client = VirtualMachineScaleSetsClient(Credential(), "sub", endpoint=sys.argv[1], retry_total=0)
+client = ComputeManagementClient(Credential(), "sub", endpoint=sys.argv[1], retry_total=0)
 """
 
 
@@ -184,12 +187,14 @@ def test_a_continuation_token_resumes_in_another_process_without_posting_again(
 ) -> None:
     endpoint, state = local_arm
     start = RESUME_PRELUDE + (
-        "poller = client.begin_deallocate('rg', 'vmss', ['0'], enforce_https=False)\n"
+        "scale_sets = client.virtual_machine_scale_sets\n"
+        "poller = scale_sets.begin_deallocate('rg', 'vmss', ['0'], enforce_https=False)\n"
         "print(poller.continuation_token())\n"
     )
     resume = RESUME_PRELUDE + (
         "token = sys.stdin.read().strip()\n"
-        "poller = client.begin_deallocate('rg', 'vmss', ['0'], continuation_token=token,"
+        "scale_sets = client.virtual_machine_scale_sets\n"
+        "poller = scale_sets.begin_deallocate('rg', 'vmss', ['0'], continuation_token=token,"
         " enforce_https=False, polling_interval=0)\n"
         "print(poller.result(timeout=60), poller.status())\n"
     )

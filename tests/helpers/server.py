@@ -26,11 +26,11 @@ from azure.core.exceptions import HttpResponseError
 
 from tests.helpers import FAKE_TOKEN, SUBSCRIPTION, FakeCredential
 from vmss_deallocate import (
+    ComputeManagementClient,
     ServiceError,
     ServiceResourceNotFoundError,
-    VirtualMachineScaleSetsClient,
 )
-from vmss_deallocate.aio import VirtualMachineScaleSetsClient as AsyncClient
+from vmss_deallocate.aio import ComputeManagementClient as AsyncClient
 
 BACKOFF = [1.6, 3.2]
 """azure-core's waits before the 2nd and 3rd retries (the 1st is immediate): 0.8 * 2 ** (n - 1)."""
@@ -118,6 +118,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve()
 
+    def do_HEAD(self) -> None:
+        self._serve()
+
     def _serve(self) -> None:
         owner = self.server.owner
         length = int(self.headers.get("Content-Length") or 0)
@@ -154,6 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.dumps(body)
             headers.setdefault("Content-Type", "application/json")
         data = body.encode() if isinstance(body, str) else body
+        if self.command == "HEAD":
+            data = b""
         if reply.trickle_head:
             self._trickle(_head(reply.status, headers, len(data)) + data, reply.trickle)
             return
@@ -314,10 +319,10 @@ def deallocate(
     **options: Any,
 ) -> None:
     """begin_deallocate(...).result() against `server`, through the test-only http switch."""
-    with VirtualMachineScaleSetsClient(
+    with ComputeManagementClient(
         credential, SUBSCRIPTION, endpoint=server.url, **(client_options or {})
     ) as client:
-        poller = client.begin_deallocate(
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
             RG, VMSS, ["0"], enforce_https=False, **options
         )
         assert poller.result() is None
@@ -352,7 +357,7 @@ def async_deallocate(
             endpoint=server.url,
             **(client_options or {}),
         ) as client:
-            poller = await client.begin_deallocate(
+            poller = await client.virtual_machine_scale_sets.begin_deallocate(
                 RG, VMSS, ["0"], enforce_https=False, **options
             )
             assert await poller.result() is None

@@ -200,7 +200,7 @@ def restart(
     widget: str = WIDGET,
 ) -> None:
     """Widgets_Restart through the test-only http switch."""
-    with widgets.WidgetsClient(credential, endpoint=endpoint) as client:
-        client.restart(
+    with widgets.WidgetClient(credential, endpoint=endpoint) as client:
+        client.widgets.restart(
             SUBSCRIPTION, resource_group, widget, API_VERSION, enforce_https=False
         )

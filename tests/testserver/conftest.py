@@ -80,12 +80,14 @@ class Generated:
     client: ModuleType
     aio: ModuleType
 
-    def method(self, operation_id: str) -> str:
-        return next(
-            op.method_name
-            for op in self.api.operations
-            if op.operation_id == operation_id
-        )
+    def bound(self, client: Any, operation_id: str) -> Any:
+        """The client's method for `operation_id`: `client.<group>.<method>`."""
+        for group in self.api.groups:
+            for op in group.operations:
+                if op.operation_id == operation_id:
+                    owner = getattr(client, group.attribute) if group.name else client
+                    return getattr(owner, op.method_name)
+        raise KeyError(operation_id)
 
 
 @pytest.fixture(scope="session")

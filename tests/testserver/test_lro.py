@@ -314,7 +314,7 @@ def judge(lro: Any, scenario: Scenario, outcome: Any) -> None:
 def run_sync(lro: Any, testserver: TestServer, scenario: Scenario) -> Any:
     client_class = lro.client.AutoRestLongRunningOperationTestServiceClient
     with client_class(Credential(), endpoint=testserver.url) as client:
-        method = getattr(client, lro.method(scenario.operation_id))
+        method = lro.bound(client, scenario.operation_id)
         try:
             return method(**arguments(lro, scenario)).result()
         except Exception as error:
@@ -332,7 +332,7 @@ def run_async(lro: Any, testserver: TestServer, scenario: Scenario) -> Any:
                 AsyncCredential(), endpoint=testserver.url, transport=transport
             ) as client,
         ):
-            method = getattr(client, lro.method(scenario.operation_id))
+            method = lro.bound(client, scenario.operation_id)
             try:
                 poller = await method(**arguments(lro, scenario))
                 return await asyncio.wait_for(poller.result(), RESULT_DEADLINE)
@@ -366,12 +366,11 @@ def test_sync_a_continuation_token_resumes_in_a_new_client(
     lro: Any, testserver: TestServer
 ) -> None:
     client_class = lro.client.AutoRestLongRunningOperationTestServiceClient
-    method = lro.method(RESUMED)
     options = {"polling_interval": 0, "enforce_https": False}
     with client_class(Credential(), endpoint=testserver.url) as first:
-        token = getattr(first, method)(**options).continuation_token()
+        token = lro.bound(first, RESUMED)(**options).continuation_token()
     with client_class(Credential(), endpoint=testserver.url) as second:
-        resumed = getattr(second, method)(continuation_token=token, **options)
+        resumed = lro.bound(second, RESUMED)(continuation_token=token, **options)
         assert resumed.result().id == "100"
 
 
@@ -379,14 +378,15 @@ def test_async_a_continuation_token_resumes_in_a_new_client(
     lro: Any, testserver: TestServer
 ) -> None:
     client_class = lro.aio.AutoRestLongRunningOperationTestServiceClient
-    method = lro.method(RESUMED)
     options = {"polling_interval": 0, "enforce_https": False}
 
     async def run() -> Any:
         async with client_class(AsyncCredential(), endpoint=testserver.url) as first:
-            token = (await getattr(first, method)(**options)).continuation_token()
+            token = (await lro.bound(first, RESUMED)(**options)).continuation_token()
         async with client_class(AsyncCredential(), endpoint=testserver.url) as second:
-            resumed = await getattr(second, method)(continuation_token=token, **options)
+            resumed = await lro.bound(second, RESUMED)(
+                continuation_token=token, **options
+            )
             return await asyncio.wait_for(resumed.result(), RESULT_DEADLINE)
 
     assert asyncio.run(run()).id == "100"

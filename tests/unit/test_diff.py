@@ -152,7 +152,7 @@ def test_operation_id_changed_is_matched_by_method_and_path(
         "Widgets_Read",
         "ModifiedOperationId",
     )
-    assert "get() is now read()" in change.caller_impact
+    assert "client.widgets.get() is now client.widgets.read()" in change.caller_impact
 
 
 def test_path_changed(run: Callable[..., ApiDiff]) -> None:
@@ -661,7 +661,10 @@ def test_long_running_flag_changed(run: Callable[..., ApiDiff]) -> None:
         False,
         "XmsLongRunningOperationChanged",
     )
-    assert "begin_restart() becomes restart()" in change.caller_impact
+    assert (
+        "client.widgets.begin_restart() becomes client.widgets.restart()"
+        in change.caller_impact
+    )
 
 
 def test_final_state_via_changed(run: Callable[..., ApiDiff]) -> None:
@@ -886,20 +889,30 @@ def test_default_endpoint_changed(run: Callable[..., ApiDiff]) -> None:
     assert change.new == "https://management.chinacloudapi.cn"
 
 
-def test_client_renamed_with_every_operation_id(run: Callable[..., ApiDiff]) -> None:
+def test_a_new_operation_group_moves_every_method(run: Callable[..., ApiDiff]) -> None:
+    """The client's name comes from the title, not the operations; a new group prefix moves
+    each method to another attribute of the client."""
     new = base_spec()
     for path, method in ((WIDGET, "put"), (WIDGET, "get"), (RESTART, "post")):
         entry = operation(new, path, method)
         entry["operationId"] = entry["operationId"].replace("Widgets_", "Gadgets_")
     found = changes_without_version(run(base_spec(), new))
     assert [summary(c) for c in found] == [
-        ("client_renamed", "breaking", None, "client"),
         ("operation_id_changed", "breaking", 1008, "Widgets_CreateOrUpdate"),
         ("operation_id_changed", "breaking", 1008, "Widgets_Get"),
         ("operation_id_changed", "breaking", 1008, "Widgets_Restart"),
     ]
-    assert (found[0].old, found[0].new) == ("WidgetsClient", "GadgetsClient")
-    assert "keeps its name get()" in found[2].caller_impact
+    assert "client.widgets.get() is now client.gadgets.get()" in found[1].caller_impact
+
+
+def test_the_client_is_renamed_with_the_title(run: Callable[..., ApiDiff]) -> None:
+    new = base_spec()
+    new["info"]["title"] = "GadgetClient"
+    found = changes_without_version(run(base_spec(), new))
+    assert [summary(c) for c in found] == [
+        ("client_renamed", "breaking", None, "client")
+    ]
+    assert (found[0].old, found[0].new) == ("WidgetsClient", "GadgetClient")
 
 
 def test_client_parameter_removed(run: Callable[..., ApiDiff]) -> None:

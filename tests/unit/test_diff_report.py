@@ -70,7 +70,10 @@ def test_markdown_report(mixed: ApiDiff) -> None:
         " property 'weight' removed from WidgetProperties | 1033 RemovedProperty |"
     ) in text
     assert "#### For callers of the generated client" in text
-    assert "- `Widgets_Get > parameter $expand (query)`: get() takes" in text
+    assert (
+        "- `Widgets_Get > parameter $expand (query)`: client.widgets.get() takes"
+        in text
+    )
 
 
 def test_markdown_fits_a_github_comment_cutting_the_code_diff_first(

@@ -281,5 +281,25 @@ def test_markdown_code_cannot_be_closed_by_the_text(text: str) -> None:
 
 def test_every_filter_returns_plain_str() -> None:
     for name, function in FILTERS.items():
-        result = function(SpecText("text"))
+        argument = "text" if name == "module" else SpecText("text")
+        result = function(argument)
         assert type(result) is str, name
+
+
+@pytest.mark.parametrize(
+    "name", [SpecText("models"), "", "a b", "x;import os", "..models.", "a..b", "1x"]
+)
+def test_the_module_filter_takes_module_names_of_the_generator_only(name: str) -> None:
+    with pytest.raises(ValueError, match="not a module name"):
+        FILTERS["module"](name)
+
+
+@pytest.mark.parametrize("name", ["models", "..models", ".", "..", "azure.core.rest"])
+def test_the_module_filter_passes_module_names(name: str) -> None:
+    assert FILTERS["module"](name) == name
+
+
+@pytest.mark.parametrize("names", [["a as"], ["a as b as c"], [SpecText("x")], ["a,b"]])
+def test_import_names_are_identifiers_perhaps_aliased(names: list[str]) -> None:
+    with pytest.raises(ValueError, match="not an importable name"):
+        FILTERS["import_names"](names)

@@ -218,20 +218,34 @@ def test_client_parameters_cannot_take_the_clients_names(tmp_path: Path) -> None
 
 
 def test_a_method_cannot_take_a_name_its_class_body_reads(tmp_path: Path) -> None:
-    """mypy resolves the client's annotations (`list[str]`, `str`) in its class body, where a
-    method `list` would be found first; `close` is the client's own."""
+    """mypy resolves a class's signatures (`str`, `float`) in its class body, where a method of
+    that name would be found first. An operation group's `list` keeps its name, as in
+    azure-mgmt-*: the render stage writes `_builtins.list` there. The client's own methods
+    (operationIds without a group) also avoid `close` and the names its constructor reads.
+    """
     document = spec_document(
         {
-            f"/{name}": {"get": {"operationId": f"Things_{name}", **OK_}}
-            for name in ("List", "Str", "Close", "Get")
+            f"/{name.lower()}": {"get": {"operationId": name, **OK_}}
+            for name in (
+                "Things_List",
+                "Things_Str",
+                "Things_Close",
+                "Things_Get",
+                "List",
+                "Close",
+                "Get",
+            )
         }
     )
     api = build(tmp_path, document)
     assert {op.operation_id: op.method_name for op in api.operations} == {
-        "Things_List": "list_",
+        "Things_List": "list",
         "Things_Str": "str_",
-        "Things_Close": "close_",
+        "Things_Close": "close",
         "Things_Get": "get",
+        "List": "list_",
+        "Close": "close_",
+        "Get": "get",
     }
 
 

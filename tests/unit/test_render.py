@@ -14,8 +14,10 @@ from generator.escape import SpecText
 from generator.format import format_files
 from generator.pipeline import load_api
 from generator.render import (
+    GROUPS_ONLY,
     LONG_RUNNING_ONLY,
     PACKAGE_OUTPUTS,
+    TEMPLATES_DIR,
     make_environment,
     render_package,
 )
@@ -56,8 +58,11 @@ def test_environment_does_not_autoescape_html(environment: jinja2.Environment) -
 def test_environment_loads_the_package_templates(
     environment: jinja2.Environment,
 ) -> None:
-    for name, _, _ in PACKAGE_OUTPUTS:
-        assert environment.get_template(f"package/{name}.jinja") is not None
+    templates = sorted(TEMPLATES_DIR.rglob("*.jinja"))
+    assert len(templates) >= len(PACKAGE_OUTPUTS)
+    for template in templates:
+        name = template.relative_to(TEMPLATES_DIR).as_posix()
+        assert environment.get_template(name) is not None
 
 
 def test_spec_text_without_a_filter_is_refused(environment: jinja2.Environment) -> None:
@@ -187,11 +192,13 @@ ARM_SPEC: dict[str, Any] = {
 def test_render_and_format_a_small_package(tmp_path: Path) -> None:
     api = load_api(write_spec(tmp_path / "spec.yaml", ARM_SPEC))
     rendered = render_package(api, "things")
+    groups = {f"{flavor}operations/_things.py" for flavor in ("", "aio/")}
     assert set(rendered) == {
         PurePosixPath("things", name)
-        for _, name, _ in PACKAGE_OUTPUTS
+        for name in (*PACKAGE_OUTPUTS, *groups)
         if name not in LONG_RUNNING_ONLY  # the spec has no long-running operation
     } | {PurePosixPath("pyproject.toml")}
+    assert set(PACKAGE_OUTPUTS) >= GROUPS_ONLY
 
     files = format_files(rendered)
     assert set(files) == set(rendered)
@@ -202,7 +209,7 @@ def test_render_and_format_a_small_package(tmp_path: Path) -> None:
     models = files[PurePosixPath("things/models.py")]
     assert "class Thing" in models
     assert "class_: str | None" in models
-    assert "{{ braces }}" in files[PurePosixPath("things/_client.py")]
+    assert "{{ braces }}" in files[PurePosixPath("things/operations/_things.py")]
     # Rendering is deterministic.
     assert format_files(render_package(api, "things")) == files
 
@@ -238,6 +245,6 @@ def test_the_default_endpoint_follows_the_specs_schemes(
         document["schemes"] = schemes
     api = load_api(write_spec(tmp_path / "spec.yaml", document))
     client = format_files(render_package(api, "things"))[
-        PurePosixPath("things/_client.py")
+        PurePosixPath("things/_shared.py")
     ]
     assert f'DEFAULT_ENDPOINT: Final = "{endpoint}"' in client

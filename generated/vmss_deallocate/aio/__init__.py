@@ -3,10 +3,12 @@
 # Spec sha256: 75916359848139af9cbf86b8cb4782ae34e857a137776d11b5dd170e0fbba5dd
 """Asynchronous client for ComputeManagementClient, on aiohttp."""
 
-from ._client import VirtualMachineScaleSetsClient
-from ._polling import AsyncArmOperationPolling
+from __future__ import annotations
+
+from ..aio._client import ComputeManagementClient
+from ..aio._polling import AsyncArmOperationPolling
 
 __all__ = [
     "AsyncArmOperationPolling",
-    "VirtualMachineScaleSetsClient",
+    "ComputeManagementClient",
 ]

@@ -5,31 +5,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 from azure.core.credentials_async import AsyncTokenCredential
-from azure.core.pipeline import PipelineResponse, policies
-from azure.core.polling import AsyncLROPoller, AsyncNoPolling, AsyncPollingMethod
+from azure.core.pipeline import policies
 from azure.core.rest import AsyncHttpResponse, HttpRequest
 from azure.mgmt.core import AsyncARMPipelineClient
 from azure.mgmt.core.policies import ARMHttpLoggingPolicy
 
-from .._client import (
-    _RETRY_EVEN_POST,
-    _SDK_MONIKER,
-    ALL_INSTANCES,
-    API_VERSION,
-    DEFAULT_ENDPOINT,
-    DEFAULT_POLLING_INTERVAL,
-    AllInstances,
-    _begin_deallocate_result,
-    _require_limit,
-    _require_strings,
-    _require_text,
-)
+from .. import _shared
 from .._pipeline import (
     CALL_TIMEOUT,
     MAX_BODY_BYTES,
@@ -38,18 +23,18 @@ from .._pipeline import (
     RetryAfterCap,
     _TokenOnlyForTheEndpoint,
 )
-from ..exceptions import error_from_response
-from ..models import VirtualMachineScaleSetVMInstanceIDs
-from ._pipeline import (
+from .._shared import API_VERSION, DEFAULT_ENDPOINT, SDK_MONIKER
+from ..aio._pipeline import (
     AsyncBoundedBodyPolicy,
     AsyncCallDeadlinePolicy,
     AsyncSafeChallengePolicy,
 )
-from ._polling import AsyncArmOperationPolling
+from ..aio.operations import VirtualMachineScaleSetsOperations
 
 
-class VirtualMachineScaleSetsClient:
-    """Client for ComputeManagementClient (api-version 2024-07-01): begin_deallocate.
+class ComputeManagementClient:
+    """Client for ComputeManagementClient (api-version 2024-07-01):
+    virtual_machine_scale_sets.
 
     Deallocate the virtual machines of an Azure virtual machine scale set.
 
@@ -84,19 +69,19 @@ class VirtualMachineScaleSetsClient:
         call_timeout: float | None = CALL_TIMEOUT,
         **kwargs: Any,
     ) -> None:
-        self._subscription_id = _require_text("subscription_id", subscription_id)
-        self._api_version = _require_text("api_version", api_version)
-        endpoint = _require_text("endpoint", endpoint).rstrip("/")
-        _require_limit("max_retry_after", max_retry_after)
-        _require_limit("max_body_bytes", max_body_bytes, whole=True)
-        _require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
+        _shared.require_text("subscription_id", subscription_id)
+        _shared.require_text("api_version", api_version)
+        endpoint = _shared.require_text("endpoint", endpoint).rstrip("/")
+        _shared.require_limit("max_retry_after", max_retry_after)
+        _shared.require_limit("max_body_bytes", max_body_bytes, whole=True)
+        _shared.require_limit("max_error_body_bytes", max_error_body_bytes, whole=True)
         if call_timeout is not None:
-            _require_limit("call_timeout", call_timeout)
+            _shared.require_limit("call_timeout", call_timeout)
         scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]
         pipeline_policies = kwargs.pop("policies", None) or [
             policies.RequestIdPolicy(**kwargs),
             policies.HeadersPolicy(**kwargs),
-            policies.UserAgentPolicy(sdk_moniker=_SDK_MONIKER, **kwargs),
+            policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),
             policies.ProxyPolicy(**kwargs),
             policies.AsyncRedirectPolicy(**kwargs),
             AsyncCallDeadlinePolicy(call_timeout),
@@ -115,12 +100,19 @@ class VirtualMachineScaleSetsClient:
                 base_url=endpoint, policies=pipeline_policies, **kwargs
             )
         )
+        self._parameters = _shared.ClientParameters(
+            api_version=api_version,
+            subscription_id=subscription_id,
+        )
+        self.virtual_machine_scale_sets = VirtualMachineScaleSetsOperations(
+            self._client, self._parameters
+        )
 
     async def close(self) -> None:
         """Close the transport's connections."""
         await self._client.close()
 
-    async def __aenter__(self) -> VirtualMachineScaleSetsClient:
+    async def __aenter__(self) -> ComputeManagementClient:
         await self._client.__aenter__()
         return self
 
@@ -131,104 +123,3 @@ class VirtualMachineScaleSetsClient:
         traceback: TracebackType | None,
     ) -> None:
         await self._client.__aexit__(exc_type, exc_value, traceback)
-
-    async def begin_deallocate(
-        self,
-        resource_group_name: str,
-        vm_scale_set_name: str,
-        instance_ids: Sequence[str] | AllInstances,
-        *,
-        hibernate: bool | None = None,
-        polling: bool | AsyncPollingMethod[None] = True,
-        polling_interval: float = DEFAULT_POLLING_INTERVAL,
-        continuation_token: str | None = None,
-        **kwargs: Any,
-    ) -> AsyncLROPoller[None]:
-        """Stops virtual machines of a scale set and gives back their compute resources,
-        so that they are no longer billed for compute. Without a list of instance IDs
-        the service deallocates every virtual machine in the scale set.
-
-        :param resource_group_name: Name of the resource group that holds the scale
-            set.
-        :param vm_scale_set_name: Name of the virtual machine scale set.
-        :param instance_ids: Instance IDs of the virtual machines to act on. When
-            omitted, the operation applies to every virtual machine in the scale set.
-            Pass ALL_INSTANCES to omit it on purpose; an empty value is refused.
-        :keyword hibernate: Hibernate the virtual machines instead of only
-            deallocating them. Supported only for scale sets in Flexible
-            orchestration mode.
-        :keyword polling: True (the default) to poll with ARM's rules, False not to
-            poll, or a PollingMethod of your own.
-        :keyword polling_interval: Seconds to wait between polls when the service
-            gives no Retry-After.
-        :keyword continuation_token: Resume a poller saved with continuation_token()
-            instead of sending the request again.
-        :return: A poller; its result() is None.
-        :raises ValueError: An argument is empty or out of range; nothing was sent.
-        :raises TypeError: An argument has the wrong type; nothing was sent.
-        :raises ServiceError: The service answered with an error.
-        """
-        if polling is True:
-            polling_method: AsyncPollingMethod[None] = AsyncArmOperationPolling(
-                polling_interval, **kwargs
-            )
-        elif polling is False:
-            # azure-core leaves NoPolling.__init__ unannotated.
-            polling_method = AsyncNoPolling()  # type: ignore[no-untyped-call]
-        else:
-            polling_method = polling
-        if continuation_token is not None:
-            return AsyncLROPoller.from_continuation_token(
-                polling_method=polling_method,
-                continuation_token=continuation_token,
-                client=self._client,
-                deserialization_callback=_begin_deallocate_result,
-            )
-        _require_text("resource_group_name", resource_group_name)
-        _require_text("vm_scale_set_name", vm_scale_set_name)
-        body = (
-            None
-            if instance_ids is ALL_INSTANCES
-            else VirtualMachineScaleSetVMInstanceIDs(
-                instance_ids=_require_strings(
-                    "instance_ids",
-                    instance_ids,
-                    if_empty="to act on all of them, pass ALL_INSTANCES",
-                )
-            ).to_dict()
-        )
-        query: dict[str, str] = {
-            "api-version": self._api_version,
-        }
-        if hibernate is not None:
-            query["hibernate"] = "true" if hibernate else "false"
-        headers: dict[str, str] = {
-            "Accept": "application/json",
-        }
-        request = HttpRequest(
-            "POST",
-            self._client.format_url(
-                "/subscriptions/{subscription_id}/resourceGroups"
-                "/{resource_group_name}/providers/Microsoft.Compute"
-                "/virtualMachineScaleSets/{vm_scale_set_name}/deallocate",
-                resource_group_name=quote(resource_group_name, safe=""),
-                vm_scale_set_name=quote(vm_scale_set_name, safe=""),
-                subscription_id=quote(self._subscription_id, safe=""),
-            ),
-            params=query,
-            headers=headers,
-            json=body,
-        )
-        kwargs.setdefault("retry_on_methods", _RETRY_EVEN_POST)
-        pipeline_response: PipelineResponse[HttpRequest, AsyncHttpResponse] = (
-            await self._client._pipeline.run(request, stream=False, **kwargs)
-        )
-        response = pipeline_response.http_response
-        if response.status_code not in (
-            200,
-            202,
-        ):
-            raise error_from_response(response)
-        return AsyncLROPoller(
-            self._client, pipeline_response, _begin_deallocate_result, polling_method
-        )
