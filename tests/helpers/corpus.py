@@ -1,0 +1,289 @@
+"""The spec corpus: every spec the tests know, and what armgen makes of each today.
+
+The invariant (tests/e2e/test_corpus.py): every corpus file either generates a package that
+imports (every module, in a fresh interpreter), passes `ruff check --select F` and `mypy
+--strict`, or is refused with one clear line (exit 2, `error: <file>#<pointer>: <reason>`, the
+reason naming a construct armgen does `not support`). Anything else (a traceback, another exit
+code, an unclear refusal, a package that fails a check) is a failure.
+
+The corpus is:
+- every Swagger file of the AutoRest test server (tests/helpers/testserver.py: SWAGGER), all
+  of them, not only the ARM ones;
+- every spec file under ../shared/azure-specs: each api-version's virtualMachineScaleSet.json,
+  virtualMachine.json and computeRPCommon.json (which has three operations of its own), and
+  common-types' common.json, which has none (`"paths": {}`). For a file without operations
+  "generates" means what it means for any other: a package (a client with no operations, the
+  models) that passes the same checks;
+- every spec in spec/ (a file with a top-level `swagger` key; the others are listed in
+  NOT_SPECS, and a test keeps that list exact);
+- every case of tests/bad_specs whose expected exit is 0 (none today: every case there is
+  meant to be refused, and test_bad_specs.py checks how).
+
+Each file is generated with no project file (from a working folder without one), built-in
+safety hints only, into a package named after the file (`package_name`).
+
+What is not true yet is written down here, strictly: REFUSALS lists the files refused today
+(with the construct named), KNOWN_FAILURES the files that fail the invariant today (with the
+kinds of failure seen and why). The test fails when a file outside these lists is refused or
+fails, and when a file on them now behaves otherwise (a refusal that generates, a failure that
+passes, a failure whose kinds changed): the lists can only shrink, and each entry must be
+removed or corrected in the change that fixes it. This is the only place a list of known
+failures may live; `python bench/corpus.py` prints the per-file table and the lists as they
+are now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tests.helpers import BAD_SPECS, REPO_ROOT
+from tests.helpers.testserver import INSTALL_HINT, SWAGGER
+
+SHARED = REPO_ROOT.parent / "shared" / "azure-specs"
+SHARED_NAMES_FROM = (
+    SHARED / "specification" / "compute" / "resource-manager" / "Microsoft.Compute"
+)
+"""Where the shared specs' corpus names start from: every spec there is under this folder."""
+PROJECT_SPECS = REPO_ROOT / "spec"
+
+NOT_SPECS = {
+    "spec/codegen.yaml": "the project file of spec/compute-vmss-deallocate.yaml",
+    "spec/codegen-upstream-ten.yaml": "the project file of the upstream ten operations",
+    "spec/common-types.yaml": "shared definitions that compute-vmss-deallocate.yaml $refs",
+}
+"""Files of spec/ that are no spec (no top-level `swagger` key), and what each is."""
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """One spec of the corpus: `name` is how tests and tables call it (its path from its
+    corpus folder, e.g. `testserver/lro.json`), `package` the package it is generated as.
+    """
+
+    name: str
+    path: Path
+    package: str
+
+
+def corpus() -> tuple[CorpusFile, ...]:
+    """Every corpus file, in a stable order; fails loudly when a source is not there."""
+    missing = [
+        why
+        for why, present in (
+            (INSTALL_HINT, SWAGGER.is_dir()),
+            (
+                f"{SHARED} is missing: check out azure-rest-api-specs in ../shared",
+                SHARED.is_dir(),
+            ),
+        )
+        if not present
+    ]
+    if missing:
+        raise FileNotFoundError("; ".join(missing))
+    files = [
+        *_named("testserver", SWAGGER, sorted(SWAGGER.glob("*.json"))),
+        *_named("azure-specs", SHARED_NAMES_FROM, _shared_specs()),
+        *_named("spec", PROJECT_SPECS, project_specs()),
+        *_named("bad_specs", BAD_SPECS, meant_to_generate()),
+    ]
+    packages = [file.package for file in files]
+    duplicates = {package for package in packages if packages.count(package) > 1}
+    if duplicates:
+        raise ValueError(
+            f"two corpus files give the same package: {sorted(duplicates)}"
+        )
+    return tuple(files)
+
+
+def _shared_specs() -> list[Path]:
+    return sorted(
+        path
+        for path in SHARED.rglob("*.json")
+        if "examples" not in path.relative_to(SHARED).parts
+    )
+
+
+def project_specs() -> list[Path]:
+    return [path for path in _spec_folder_files() if _is_spec(path)]
+
+
+def spec_folder_non_specs() -> list[str]:
+    """spec/'s files that are not specs, by corpus name (NOT_SPECS must list them)."""
+    return [f"spec/{path.name}" for path in _spec_folder_files() if not _is_spec(path)]
+
+
+def _spec_folder_files() -> list[Path]:
+    return sorted(
+        path
+        for path in PROJECT_SPECS.iterdir()
+        if path.is_file() and path.suffix in (".yaml", ".yml", ".json")
+    )
+
+
+def _is_spec(path: Path) -> bool:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return isinstance(document, dict) and "swagger" in document
+
+
+def meant_to_generate() -> list[Path]:
+    """The tests/bad_specs cases that are hostile but valid: expected to exit 0."""
+    expected = yaml.safe_load((BAD_SPECS / "expected.yaml").read_text(encoding="utf-8"))
+    return sorted(
+        BAD_SPECS / name for name, case in expected.items() if case["exit"] == 0
+    )
+
+
+def _named(folder: str, root: Path, paths: Iterable[Path]) -> list[CorpusFile]:
+    return [
+        CorpusFile(
+            name=f"{folder}/{path.relative_to(root).as_posix()}",
+            path=path,
+            package=package_name(folder, path),
+        )
+        for path in paths
+    ]
+
+
+_PREFIXES = {
+    "testserver": "ts",
+    "azure-specs": "az",
+    "spec": "spec",
+    "bad_specs": "bad",
+}
+
+
+def package_name(folder: str, path: Path) -> str:
+    """`ts_lro`, `az_virtual_machine_2024_07_01`, `spec_compute_vmss_deallocate`: the
+    corpus folder's prefix keeps names off the standard library's and each other's."""
+    stem = re.sub(
+        r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])",
+        "_",
+        path.name.rsplit(".", 1)[0],
+    )
+    version = (
+        path.parent.name
+        if re.fullmatch(r"\d{4}-\d\d-\d\d|v\d+", path.parent.name)
+        else ""
+    )
+    words = [_PREFIXES[folder], stem, version]
+    return re.sub(r"[^a-z0-9]+", "_", "_".join(word for word in words if word).lower())
+
+
+@dataclass(frozen=True)
+class Known:
+    """A file that fails the invariant today: the exact kinds of failure, and why."""
+
+    kinds: frozenset[str]
+    reason: str
+
+
+def known(reason: str, *kinds: str) -> Known:
+    return Known(frozenset(kinds), reason)
+
+
+# Why files fail today; each names a generator bug, with a minimal spec in the corpus report.
+_NO_MODELS = (
+    "F401 models.py imports dataclass and Any when the spec defines no object model"
+)
+_NO_OPERATIONS = (
+    "F401 _client.py and aio/_client.py import PipelineResponse and error_from_response when"
+    " the spec has no operations"
+)
+_DATETIME = (
+    "F821 `datetime` undefined in _client.py: a date/date-time parameter or non-model"
+    " response (NameError when called)"
+)
+_OPERATION_ENUM = (
+    "ImportError: an enum used only by an operation's response, not by a model, is imported"
+    " from models.py but never written there"
+)
+_QUOTE = (
+    "call-overload: quote() of an integer, number or boolean path parameter (TypeError when"
+    " called)"
+)
+_REQUIRED_ERROR_FIELD = (
+    "return-value: exceptions.py types a required property of the error model as never None,"
+    " but returns None when the answer had no error body"
+)
+_FILE_TYPE = (
+    "unclear refusal: `type: file` is reported by the schema validator ('file' is not one of"
+    " [...]), not as a construct armgen does not support"
+)
+_NON_MODEL_ERROR = (
+    "unclear refusal: 'operations with different or non-model error responses are not"
+    " supported yet' names no file and pointer"
+)
+_UNANCHORED_PATTERN = (
+    "unclear refusal: an unanchored pattern ([a-zA-Z0-9']+) is refused as possibly quadratic;"
+    " a deliberate safety refusal, but it does not say `not supported`"
+)
+
+REFUSALS: dict[str, str] = {
+    "testserver/body-complex.json": "'discriminator' is not supported yet",
+    "testserver/body-formdata-urlencoded.json": "formData parameters are not supported",
+    "testserver/reserved-words.json": "formData parameters are not supported",
+    "testserver/xms-error-responses.json": "'discriminator' is not supported yet",
+}
+"""Files refused today with a clear `not supported` line: corpus name -> part of the reason."""
+
+KNOWN_FAILURES: dict[str, Known] = {
+    "testserver/any-type.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/azure-special-properties.json": known(
+        _REQUIRED_ERROR_FIELD, "mypy:return-value"
+    ),
+    "testserver/body-array.json": known(
+        f"{_DATETIME}; {_OPERATION_ENUM} (FooEnum, _enum_or_text)",
+        "import",
+        "mypy:attr-defined",
+        "mypy:name-defined",
+        "ruff:F821",
+    ),
+    "testserver/body-binary.json": known(_FILE_TYPE, "unclear refusal"),
+    "testserver/body-datetime.json": known(_DATETIME, "mypy:name-defined", "ruff:F821"),
+    "testserver/body-dictionary.json": known(
+        _DATETIME, "mypy:name-defined", "ruff:F821"
+    ),
+    "testserver/body-file.json": known(_FILE_TYPE, "unclear refusal"),
+    "testserver/body-formdata.json": known(_FILE_TYPE, "unclear refusal"),
+    "testserver/body-string.json": known(
+        f"{_OPERATION_ENUM} (Colors)", "import", "mypy:attr-defined"
+    ),
+    "testserver/body-string.quirks.json": known(
+        f"{_OPERATION_ENUM} (Colors)", "import", "mypy:attr-defined"
+    ),
+    "testserver/client-enum.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/constants.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/error-with-secrets.json": known(
+        _REQUIRED_ERROR_FIELD, "mypy:return-value"
+    ),
+    "testserver/head-exceptions.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/head.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/header.json": known(_DATETIME, "mypy:name-defined", "ruff:F821"),
+    "testserver/httpInfrastructure.json": known(_NON_MODEL_ERROR, "unclear refusal"),
+    "testserver/httpInfrastructure.quirks.json": known(
+        _NON_MODEL_ERROR, "unclear refusal"
+    ),
+    "testserver/no-operations.json": known(
+        f"{_NO_MODELS}; {_NO_OPERATIONS}", "ruff:F401"
+    ),
+    "testserver/non-string-enum.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/paging.json": known(f"{_QUOTE} (offset)", "mypy:call-overload"),
+    "testserver/parameterized-endpoint.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/security-aad.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/security-key.json": known(_NO_MODELS, "ruff:F401"),
+    "testserver/url.json": known(
+        f"{_QUOTE}; {_DATETIME}", "mypy:call-overload", "mypy:name-defined", "ruff:F821"
+    ),
+    "testserver/validation.json": known(_UNANCHORED_PATTERN, "unclear refusal"),
+    "azure-specs/common-types/v1/common.json": known(
+        f"{_NO_MODELS}; {_NO_OPERATIONS}", "ruff:F401"
+    ),
+}
+"""Files that fail the invariant today: corpus name -> the exact kinds of failure and why.
+Kinds: `ruff:<code>`, `mypy:<code>`, `import`, `syntax`, `crash` (a traceback), `exit:<n>`,
+`unclear refusal` (exit 2 without one `error: <file>#<pointer>: ... not supported` line)."""
