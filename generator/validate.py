@@ -93,7 +93,10 @@ def _validator(spec: LoadedSpec) -> OpenAPIV2SpecValidator:
     from jsonschema_path import SchemaPath
     from openapi_spec_validator.settings import get_resolved_cache_maxsize
 
-    loaded = {path.as_uri(): document for path, document in spec.documents.items()}
+    loaded = {
+        path.as_uri(): _file_types_as_binary(document)
+        for path, document in spec.documents.items()
+    }
 
     def read_loaded(uri: str) -> Any:
         address = uri.partition("#")[0]
@@ -104,12 +107,34 @@ def _validator(spec: LoadedSpec) -> OpenAPIV2SpecValidator:
         return loaded[address]
 
     schema = SchemaPath.from_dict(
-        spec.documents[spec.root_file],
+        loaded[spec.root_file.as_uri()],
         base_uri=spec.root_file.as_uri(),
         handlers={"file": read_loaded},
         resolved_cache_maxsize=get_resolved_cache_maxsize(),
     )
     return _linear_validator_class()(schema)
+
+
+def _file_types_as_binary(value: Any) -> Any:
+    """`value` with every `type: file` written `type: string, format: binary`.
+
+    Swagger 2.0 allows `type: file` for a response's or a form parameter's schema, where
+    openapi-spec-validator refuses it; the model stage reads both as bytes. Copied only along
+    the way to a change: the validator locates an error by the identity of the values the load
+    stage made, which everything else keeps.
+    """
+    if isinstance(value, dict):
+        changed = {key: _file_types_as_binary(item) for key, item in value.items()}
+        if value.get("type") == "file":
+            changed.update(type="string", format="binary")
+        elif all(changed[key] is item for key, item in value.items()):
+            return value
+        return changed
+    if isinstance(value, list):
+        items = [_file_types_as_binary(item) for item in value]
+        same = all(new is old for new, old in zip(items, value, strict=True))
+        return value if same else items
+    return value
 
 
 @functools.cache

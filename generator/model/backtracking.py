@@ -13,6 +13,10 @@ in n; so it is refused for:
 - a repetition of something that can match the empty string (ECMA-262 and Python also stop
   such loops differently).
 
+A pattern with no `$` and no lookaround succeeds as soon as the matcher reaches its end, so
+only the paths that never reach an end can fail and be retried: `[a-z]+` without anchors is
+linear (the first letter found ends the search) though `.*?[a-z]+` is ambiguous.
+
 The analysis is that of Weideman, van der Merwe, Berglund and Watson ("Analyzing matching time
 behavior of backtracking regular expression matchers by using ambiguity of NFA", 2016) on the
 pattern's Glushkov automaton, with each choice of the matcher (go round again, or leave) an
@@ -184,6 +188,8 @@ class _Analysis:
             automaton.link(prefix.last, whole.first)
             whole = _Fragment(whole.empty, _add(whole.first, prefix.first), whole.last)
         automaton.follow[_START] = whole.first
+        if _ends_at_first_success(tree):
+            _drop_accepting(automaton, whole.last)
         degree, loops = self._degree(automaton)
         exponent = 1 + degree if loops else 0
         for sub in automaton.lookarounds:
@@ -386,6 +392,39 @@ def _category(category: Any) -> Chars:
 
 
 _BEGINNINGS = (_OPS.AT_BEGINNING, _OPS.AT_BEGINNING_STRING)
+
+
+def _ends_at_first_success(tree: Any) -> bool:
+    """Whether reaching the end of the pattern is a match, whatever comes after: no `$`, `\\b`
+    or lookaround anywhere (each could still fail there)."""
+    for op, value in tree:
+        if op is _OPS.AT and value not in _BEGINNINGS:
+            return False
+        if op in (_OPS.ASSERT, _OPS.ASSERT_NOT, _OPS.GROUPREF, _OPS.GROUPREF_EXISTS):
+            return False
+        if op is _OPS.SUBPATTERN and not _ends_at_first_success(value[-1]):
+            return False
+        if op is _OPS.BRANCH and not all(map(_ends_at_first_success, value[1])):
+            return False
+        if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and not _ends_at_first_success(
+            value[2]
+        ):
+            return False
+    return True
+
+
+def _drop_accepting(automaton: _Automaton, accepting: Mapping[int, int]) -> None:
+    """Remove the positions from which the match can end: a path reaching one succeeds, so
+    only paths through the others can fail and be retried. What follows an accepting
+    position is tried once (greedy repetition) and becomes an entry of its own."""
+    follow = automaton.follow
+    entries: Counts = {}
+    for position in accepting:
+        entries = _add(entries, follow.pop(position, {}))
+    entries = _add(entries, follow.get(_START, {}))
+    for source, targets in list(follow.items()):
+        follow[source] = {t: w for t, w in targets.items() if t not in accepting}
+    follow[_START] = {t: w for t, w in entries.items() if t not in accepting}
 
 
 def _start(tree: Any, *, at_one_position: bool = False) -> tuple[bool, dict[int, int]]:

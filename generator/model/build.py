@@ -70,6 +70,33 @@ def build_api(
     )
 
 
+def _check_one_error_model(
+    operations: Sequence[Operation], nodes: Mapping[str, Node]
+) -> None:
+    """The client raises one ServiceError type whose fields come from one error model; an
+    operation whose `default` response is not that model is refused at its own place."""
+    first: tuple[str, str] | None = None
+    for op in operations:
+        error = op.error_response
+        if error is None or error.type is None:
+            continue
+        model = error.type.model
+        place = nodes[op.operation_id].child("responses").child("default")
+        if model is None:
+            raise place.error(
+                "an error response that is not a model (an object schema) is not"
+                " supported yet"
+            )
+        if first is None:
+            first = (op.operation_id, model)
+        elif model != first[1]:
+            raise place.error(
+                f"its error model {model!r} differs from {first[1]!r} of"
+                f" {first[0]}: one client with different error models is not"
+                " supported yet"
+            )
+
+
 class _Builder:
     def __init__(self, spec: LoadedSpec) -> None:
         self.spec = spec
@@ -94,6 +121,7 @@ class _Builder:
             )
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
+        _check_one_error_model(operations, nodes)
         groups = group_operations(operations, nodes)
         grouped = {op.operation_id: op for group in groups for op in group.operations}
         operations = tuple(grouped.get(op.operation_id, op) for op in operations)

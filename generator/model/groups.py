@@ -55,22 +55,19 @@ def group_operations(
 ) -> tuple[OperationGroup, ...]:
     """The operations by group, in the spec's order (as AutoRest keeps them); the client's
     own first."""
-    by_group: dict[str, list[Operation]] = {}
+    by_attribute: dict[str, list[Operation]] = {}
     for operation in operations:
         if not operation.internal:
-            by_group.setdefault(operation.group, []).append(operation)
+            attribute = _attribute(operation.group) if operation.group else ""
+            by_attribute.setdefault(attribute, []).append(operation)
     groups = []
     attributes: dict[str, str] = {}
-    for name in sorted(by_group, key=lambda group: group != ""):
-        members = by_group[name]
+    for attribute in sorted(by_attribute, key=lambda attribute: attribute != ""):
+        members = by_attribute[attribute]
         _refuse_same_method_name(members, nodes)
-        attribute = _attribute(name) if name else ""
-        if name and attribute in attributes:
-            first = attributes[attribute]
-            raise nodes[members[0].operation_id].child("operationId").error(
-                f"operation groups {first!r} and {name!r} would both be the client's"
-                f" attribute {attribute!r}: rename one group's operationIds"
-            )
+        # Prefixes that differ in case only (httpSuccess, HttpSuccess) are one group, as in
+        # AutoRest; its name is the first in sorted order, whatever the spec's order.
+        name = min(member.group for member in members)
         attributes[attribute] = name
         groups.append(
             OperationGroup(

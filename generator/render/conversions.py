@@ -60,6 +60,13 @@ class TypeWriter:
         self.in_models = in_models
         """Writing models.py itself: its classes need no import."""
 
+    def elsewhere(self) -> TypeWriter:
+        """A writer for text that goes into another module: what it uses is not imported
+        here."""
+        return TypeWriter(
+            self.models, Imports(), shadowed=self.shadowed, in_models=self.in_models
+        )
+
     # --- annotations -----------------------------------------------------------------------
 
     def annotation(self, type_ref: TypeRef, *, sequence: bool = False) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from generator.errors import OutputError
 from generator.model import Api, Kind, Model
@@ -76,9 +77,16 @@ def error_view(api: Api, writer: TypeWriter) -> ErrorView | None:
         code_attribute=by_wire["code"].python_name if "code" in by_wire else None,
         target_attribute=by_wire["target"].python_name if "target" in by_wire else None,
         properties=tuple(
-            field_view(p, writer, conversions=False) for p in exposed_properties
+            replace(field_view(p, writer, conversions=False), annotation=annotation)
+            for p in exposed_properties
+            for annotation in [_optional(writer.annotation(p.type))]
         ),
     )
+
+
+def _optional(annotation: str) -> str:
+    """ServiceError's shortcut to a property is None without an error body, required or not."""
+    return annotation if annotation.endswith(" | None") else f"{annotation} | None"
 
 
 _HTTP_RESPONSE_ERROR_ATTRIBUTES = frozenset(

@@ -110,6 +110,9 @@ def enum_views(api: Api) -> tuple[EnumView, ...]:
     type_refs: list[TypeRef] = [p.type for m in api.models for p in m.properties]
     for operation in api.operations:
         type_refs += [p.type for p in operation.parameters]
+        type_refs += [r.type for r in operation.responses if r.type is not None]
+        if operation.body is not None:
+            type_refs.append(operation.body.type)
     values: dict[str, dict[str, None]] = {}
     while type_refs:
         type_ref = type_refs.pop()

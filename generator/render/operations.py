@@ -81,7 +81,7 @@ def operation_view(
     arguments += body.arguments
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
-    result = _result(operation, writer)
+    result = _result(operation, writer, flavor)
     return OperationView(
         method_name=operation.method_name,
         doc=SpecText(
@@ -331,9 +331,12 @@ class _Result:
         return self.function(method_name, shared) or f"{shared}.no_result"
 
 
-def _result(operation: Operation, writer: TypeWriter) -> _Result:
+def _result(operation: Operation, writer: TypeWriter, flavor: FlavorView) -> _Result:
     """What the method gives: the body converted, the raw body, True/False for a HEAD, a pager
-    of the page's items, or None."""
+    of the page's items, or None.
+
+    The conversion lives in the synchronous module's result function, which the async module
+    imports: there, what it names is not imported."""
     result = _Result()
     result.success_codes = [r.status for r in operation.success_responses]
     body_type = next(
@@ -349,9 +352,14 @@ def _result(operation: Operation, writer: TypeWriter) -> _Result:
         result.is_bytes = True
         result.annotation = result.function_annotation = writer.builtin("bytes")
         return result
-    result.function_annotation = writer.annotation(body_type)
-    result.conversion = writer.from_wire(body_type, "data")
-    result.annotation = result.function_annotation
+    converter = writer.elsewhere() if flavor.is_async else writer
+    result.function_annotation = converter.annotation(body_type)
+    result.conversion = converter.from_wire(body_type, "data")
+    result.annotation = (
+        writer.annotation(body_type)
+        if operation.paging is None
+        else result.function_annotation
+    )
     if operation.paging is not None:
         item = operation.paging.item
         assert item.type.item is not None

@@ -172,12 +172,18 @@ def test_two_operations_that_would_be_one_method_are_refused_naming_both(
     )
 
 
-def test_two_groups_that_would_be_one_attribute_are_refused(tmp_path: Path) -> None:
-    document = spec_with({"/a": get("Things_Get"), "/b": get("things_List")})
-    with pytest.raises(
-        SpecError, match="would both be the client's attribute 'things'"
-    ):
-        build(tmp_path, document)
+def test_groups_that_differ_in_case_only_are_one_group(tmp_path: Path) -> None:
+    """httpSuccess_Head200 and HttpSuccess_Get200 are one group, as AutoRest makes them,
+    named by the first prefix in sorted order whatever the spec's order."""
+    document = spec_with({"/a": get("things_Get"), "/b": get("Things_List")})
+    api = build(tmp_path, document)
+    assert [(group.name, group.attribute) for group in api.groups] == [
+        ("Things", "things")
+    ]
+    assert [op.call_path for op in api.operations] == [
+        "client.things.get",
+        "client.things.list",
+    ]
 
 
 def test_a_method_of_the_client_cannot_take_a_group_s_attribute(tmp_path: Path) -> None:

@@ -186,104 +186,20 @@ def known(reason: str, *kinds: str) -> Known:
     return Known(frozenset(kinds), reason)
 
 
-# Why files fail today; each names a generator bug, with a minimal spec in the corpus report.
-_NO_MODELS = (
-    "F401 models.py imports dataclass and Any when the spec defines no object model"
-)
-_NO_OPERATIONS = (
-    "F401 _client.py and aio/_client.py import PipelineResponse and error_from_response when"
-    " the spec has no operations"
-)
-_DATETIME = (
-    "F821 `datetime` undefined in _client.py: a date/date-time parameter or non-model"
-    " response (NameError when called)"
-)
-_OPERATION_ENUM = (
-    "ImportError: an enum used only by an operation's response, not by a model, is imported"
-    " from models.py but never written there"
-)
-_QUOTE = (
-    "call-overload: quote() of an integer, number or boolean path parameter (TypeError when"
-    " called)"
-)
-_REQUIRED_ERROR_FIELD = (
-    "return-value: exceptions.py types a required property of the error model as never None,"
-    " but returns None when the answer had no error body"
-)
-_FILE_TYPE = (
-    "unclear refusal: `type: file` is reported by the schema validator ('file' is not one of"
-    " [...]), not as a construct armgen does not support"
-)
-_NON_MODEL_ERROR = (
-    "unclear refusal: 'operations with different or non-model error responses are not"
-    " supported yet' names no file and pointer"
-)
-_UNANCHORED_PATTERN = (
-    "unclear refusal: an unanchored pattern ([a-zA-Z0-9']+) is refused as possibly quadratic;"
-    " a deliberate safety refusal, but it does not say `not supported`"
-)
+_DIFFERENT_ERROR_MODELS = "one client with different error models is not supported yet"
 
 REFUSALS: dict[str, str] = {
     "testserver/body-complex.json": "'discriminator' is not supported yet",
     "testserver/body-formdata-urlencoded.json": "formData parameters are not supported",
+    "testserver/body-formdata.json": "formData parameters are not supported",
+    "testserver/httpInfrastructure.json": _DIFFERENT_ERROR_MODELS,
+    "testserver/httpInfrastructure.quirks.json": _DIFFERENT_ERROR_MODELS,
     "testserver/reserved-words.json": "formData parameters are not supported",
     "testserver/xms-error-responses.json": "'discriminator' is not supported yet",
 }
 """Files refused today with a clear `not supported` line: corpus name -> part of the reason."""
 
-KNOWN_FAILURES: dict[str, Known] = {
-    "testserver/any-type.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/azure-special-properties.json": known(
-        _REQUIRED_ERROR_FIELD, "mypy:return-value"
-    ),
-    "testserver/body-array.json": known(
-        f"{_DATETIME}; {_OPERATION_ENUM} (FooEnum, _enum_or_text)",
-        "import",
-        "mypy:attr-defined",
-        "mypy:name-defined",
-        "ruff:F821",
-    ),
-    "testserver/body-binary.json": known(_FILE_TYPE, "unclear refusal"),
-    "testserver/body-datetime.json": known(_DATETIME, "mypy:name-defined", "ruff:F821"),
-    "testserver/body-dictionary.json": known(
-        _DATETIME, "mypy:name-defined", "ruff:F821"
-    ),
-    "testserver/body-file.json": known(_FILE_TYPE, "unclear refusal"),
-    "testserver/body-formdata.json": known(_FILE_TYPE, "unclear refusal"),
-    "testserver/body-string.json": known(
-        f"{_OPERATION_ENUM} (Colors)", "import", "mypy:attr-defined"
-    ),
-    "testserver/body-string.quirks.json": known(
-        f"{_OPERATION_ENUM} (Colors)", "import", "mypy:attr-defined"
-    ),
-    "testserver/client-enum.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/constants.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/error-with-secrets.json": known(
-        _REQUIRED_ERROR_FIELD, "mypy:return-value"
-    ),
-    "testserver/head-exceptions.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/head.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/header.json": known(_DATETIME, "mypy:name-defined", "ruff:F821"),
-    "testserver/httpInfrastructure.json": known(_NON_MODEL_ERROR, "unclear refusal"),
-    "testserver/httpInfrastructure.quirks.json": known(
-        _NON_MODEL_ERROR, "unclear refusal"
-    ),
-    "testserver/no-operations.json": known(
-        f"{_NO_MODELS}; {_NO_OPERATIONS}", "ruff:F401"
-    ),
-    "testserver/non-string-enum.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/paging.json": known(f"{_QUOTE} (offset)", "mypy:call-overload"),
-    "testserver/parameterized-endpoint.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/security-aad.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/security-key.json": known(_NO_MODELS, "ruff:F401"),
-    "testserver/url.json": known(
-        f"{_QUOTE}; {_DATETIME}", "mypy:call-overload", "mypy:name-defined", "ruff:F821"
-    ),
-    "testserver/validation.json": known(_UNANCHORED_PATTERN, "unclear refusal"),
-    "azure-specs/common-types/v1/common.json": known(
-        f"{_NO_MODELS}; {_NO_OPERATIONS}", "ruff:F401"
-    ),
-}
+KNOWN_FAILURES: dict[str, Known] = {}
 """Files that fail the invariant today: corpus name -> the exact kinds of failure and why.
 Kinds: `ruff:<code>`, `mypy:<code>`, `import`, `syntax`, `crash` (a traceback), `exit:<n>`,
 `unclear refusal` (exit 2 without one `error: <file>#<pointer>: ... not supported` line)."""

@@ -160,7 +160,8 @@ UNANCHORED = "without a leading ^ the search tries every start"
     [
         (r"^(a+)+$", EXPONENTIAL),  # 29 characters took 10 s before
         (r"^(\w+\s?)*$", EXPONENTIAL),
-        (r"(a|a)*", EXPONENTIAL),
+        (r"^(a|a)*$", EXPONENTIAL),
+        (r"x(a|a)*y", EXPONENTIAL),
         (r"^(a|ab|b)*$", EXPONENTIAL),
         (r"(x+x+)+y", EXPONENTIAL),
         (r"^(a{1,100}){1,100}$", EXPONENTIAL),  # counted repetitions nest as well
@@ -187,9 +188,24 @@ def test_patterns_that_can_backtrack_for_long_are_refused(
     assert str(caught.value).startswith(reason), caught.value
 
 
+@pytest.mark.parametrize(
+    "pattern", [r"[a-zA-Z0-9']+", r"(a+)+", r"x(a|a)*", r"[a-z][-a-z0-9]*"]
+)
+def test_a_pattern_without_end_anchor_succeeds_at_the_first_end_reached(
+    pattern: str,
+) -> None:
+    """Without `$` the search stops at the first match, so only the paths that never reach
+    the end can be retried: these are linear although ambiguous as whole-text matchers.
+    """
+    compiled = re.compile(python_pattern(pattern), re.ASCII)
+    assert compiled.search("x" + "a" * 50 + "!") is not None
+    with pytest.raises(PatternError):
+        python_pattern(pattern + "$")
+
+
 def test_a_pattern_too_complex_to_analyse_is_refused() -> None:
     with pytest.raises(PatternError, match="too complex to prove"):
-        python_pattern("[ab]?" * 190)
+        python_pattern("[ab]?" * 190 + "$")
     assert MAX_ANALYSIS_STEPS < 10**6
 
 
