@@ -11,16 +11,24 @@ operations) lives in a `scenario` cookie, which each client must carry from call
 from __future__ import annotations
 
 import contextlib
+import importlib
 import ipaddress
 import json
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import IO, Any
 
+from generator.model import Api
+from generator.pipeline import GenerateOptions, generate_files, load_api
+from generator.write import write_tree
 from tests.helpers import TESTS
 
 NODE_FILES = TESTS / "testserver" / "node"
@@ -133,6 +141,45 @@ class TestServer:
                     self._port = int(found.group(1))
                     self._ready.set()
         self._ready.set()  # the process ended: stop waiting
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A test-server Swagger file's generated client, and the model it was generated from (to
+    find methods by operationId, whatever the generator names them)."""
+
+    api: Api
+    client: ModuleType
+    aio: ModuleType
+
+    def bound(self, client: Any, operation_id: str) -> Any:
+        """The client's method for `operation_id`: `client.<group>.<method>`."""
+        for group in self.api.groups:
+            for op in group.operations:
+                if op.operation_id == operation_id:
+                    owner = getattr(client, group.attribute) if group.name else client
+                    return getattr(owner, op.method_name)
+        raise KeyError(operation_id)
+
+
+@contextlib.contextmanager
+def generated_client(swagger_file: str, package: str, out: Path) -> Iterator[Generated]:
+    """Generate the client of SWAGGER/`swagger_file` as `package` into `out`, importable
+    while the context lasts (then removed from sys.path and sys.modules)."""
+    spec = SWAGGER / swagger_file
+    tree = generate_files(GenerateOptions(spec=spec, package_name=package), out)
+    write_tree(tree.files, tree.root)
+    sys.path.insert(0, str(out))
+    try:
+        yield Generated(
+            api=load_api(spec),
+            client=importlib.import_module(package),
+            aio=importlib.import_module(f"{package}.aio"),
+        )
+    finally:
+        sys.path.remove(str(out))
+        for name in [m for m in sys.modules if m.partition(".")[0] == package]:
+            del sys.modules[name]
 
 
 def lro_scenarios() -> list[str]:

@@ -4,25 +4,19 @@ lro.json client generated into a temporary folder, and polls that do not sleep."
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from generator.model import Api
-from generator.pipeline import GenerateOptions, generate_files, load_api
-from generator.write import write_tree
 from tests.helpers import REPO_ROOT
 from tests.helpers.testserver import (
     INSTALL_DIR,
-    SWAGGER,
+    Generated,
     TestServer,
+    generated_client,
     lro_scenarios,
     missing_install,
 )
@@ -71,42 +65,12 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     )
 
 
-@dataclass(frozen=True)
-class Generated:
-    """The lro.json client, and the model it was generated from (to find methods by
-    operationId, whatever the generator names them)."""
-
-    api: Api
-    client: ModuleType
-    aio: ModuleType
-
-    def bound(self, client: Any, operation_id: str) -> Any:
-        """The client's method for `operation_id`: `client.<group>.<method>`."""
-        for group in self.api.groups:
-            for op in group.operations:
-                if op.operation_id == operation_id:
-                    owner = getattr(client, group.attribute) if group.name else client
-                    return getattr(owner, op.method_name)
-        raise KeyError(operation_id)
-
-
 @pytest.fixture(scope="session")
 def lro(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
-    spec = SWAGGER / "lro.json"
-    out = tmp_path_factory.mktemp("lro")
-    tree = generate_files(GenerateOptions(spec=spec, package_name=LRO_PACKAGE), out)
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(out))
-    try:
-        yield Generated(
-            api=load_api(spec),
-            client=importlib.import_module(LRO_PACKAGE),
-            aio=importlib.import_module(f"{LRO_PACKAGE}.aio"),
-        )
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.partition(".")[0] == LRO_PACKAGE]:
-            del sys.modules[name]
+    with generated_client(
+        "lro.json", LRO_PACKAGE, tmp_path_factory.mktemp("lro")
+    ) as generated:
+        yield generated
 
 
 @pytest.fixture(autouse=True)
