@@ -18,14 +18,16 @@ from typing import Any
 from generator.errors import SpecError, join_pointer
 from generator.hints import OperationHints
 from generator.load import read_document
+from generator.model.renames import NO_RENAMES, Renames
 from generator.naming import package_name_problem
 
 DEFAULT_CONFIG = Path("spec/codegen.yaml")
 _CLASS_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,99}")
 KNOWN_KEYS = frozenset(
     {"spec", "package-name", "client-name", "operations", "extensions"}
-    | {"without-builtin-hints"}
+    | {"without-builtin-hints", "renames"}
 )
+_RENAME_KINDS = {"models": "models", "operation-groups": "groups"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class ProjectConfig:
     operations: tuple[str, ...] | None = None
     extensions: Mapping[str, OperationHints] = field(default_factory=dict)
     without_builtin_hints: frozenset[str] = frozenset()
+    renames: Renames = NO_RENAMES
+    """Class names for models and operation groups, instead of the spec's."""
 
 
 def load_config(path: Path) -> ProjectConfig:
@@ -63,17 +67,14 @@ def load_config(path: Path) -> ProjectConfig:
         ("operations", operations, list),
         ("extensions", data.get("extensions"), dict),
         ("without-builtin-hints", without, list),
+        ("renames", data.get("renames"), dict),
     ):
         if value is not None and not isinstance(value, kind):
             raise SpecError(path, join_pointer("", key), f"must be a {kind.__name__}")
     if package_name is not None and (problem := package_name_problem(package_name)):
         raise SpecError(path, "/package-name", f"not a Python package name: {problem}")
     if client_name is not None and not _CLASS_NAME.fullmatch(client_name):
-        raise SpecError(
-            path,
-            "/client-name",
-            "not a class name: ASCII letters and digits, a letter first",
-        )
+        raise SpecError(path, "/client-name", _NOT_A_CLASS_NAME)
     for key, values in (("operations", operations), ("without-builtin-hints", without)):
         if values is not None and not all(isinstance(op, str) for op in values):
             raise SpecError(
@@ -87,7 +88,29 @@ def load_config(path: Path) -> ProjectConfig:
         operations=tuple(operations) if operations else None,
         extensions=_extensions(path, data.get("extensions") or {}),
         without_builtin_hints=frozenset(without or ()),
+        renames=_renames(path, data.get("renames") or {}),
     )
+
+
+_NOT_A_CLASS_NAME = "not a class name: ASCII letters and digits, a letter first"
+
+
+def _renames(path: Path, data: Mapping[str, Any]) -> Renames:
+    """`renames: {models: {Old: New}, operation-groups: {Old: New}}`, new names checked."""
+    found: dict[str, dict[str, str]] = {"models": {}, "groups": {}}
+    for kind, entries in data.items():
+        where = join_pointer("/renames", kind)
+        if kind not in _RENAME_KINDS:
+            raise SpecError(
+                path, where, f"unknown key; expected {sorted(_RENAME_KINDS)}"
+            )
+        if not isinstance(entries, Mapping):
+            raise SpecError(path, where, "must map names to new class names")
+        for name, new in entries.items():
+            if not isinstance(new, str) or not _CLASS_NAME.fullmatch(new):
+                raise SpecError(path, join_pointer(where, str(name)), _NOT_A_CLASS_NAME)
+            found[_RENAME_KINDS[kind]][str(name)] = new
+    return Renames(models=found["models"], groups=found["groups"], source=path)
 
 
 def _extensions(path: Path, data: Mapping[str, Any]) -> Mapping[str, OperationHints]:

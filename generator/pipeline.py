@@ -17,6 +17,7 @@ from generator.errors import GeneratorError, display_path
 from generator.hints import BUILTIN_ONLY, Hints, project_hints
 from generator.load import LoadedSpec, load_spec, with_hints
 from generator.model import Api, build_api
+from generator.model.renames import NO_RENAMES, Renames
 from generator.naming import package_name_problem
 from generator.validate import validate_spec
 
@@ -35,6 +36,8 @@ class GenerateOptions:
     """The project file that applied, if any: the CLI says which."""
     client_name: str | None = None
     """The project file's name for the client class, else the spec's title gives it."""
+    renames: Renames = NO_RENAMES
+    """The project file's class names for models and operation groups."""
     spec_root: Path | None = None
     """The folder the spec's `$ref`s and example files must stay in (default: see
     generator/load/files.py::spec_tree). Only an option sets it, never a project file: a
@@ -81,6 +84,7 @@ def project_options(
         ),
         project_file=project.path,
         client_name=project.client_name,
+        renames=project.renames,
         spec_root=spec_root,
     )
 
@@ -139,6 +143,7 @@ def load_api(
     source_path: str | None = None,
     spec_root: Path | None = None,
     client_name: str | None = None,
+    renames: Renames = NO_RENAMES,
 ) -> Api:
     """load -> validate -> model."""
     return build_api(
@@ -146,6 +151,7 @@ def load_api(
         operation_ids,
         source_path=source_path,
         client_name=client_name,
+        renames=renames,
     )
 
 
@@ -179,6 +185,7 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         source_path=spec_path_from(root, options.spec),
         spec_root=options.spec_root,
         client_name=options.client_name,
+        renames=options.renames,
     )
     files = format_files(render_package(api, options.package_name))
     return GeneratedTree(root, _inside_root(files, options.package_name))

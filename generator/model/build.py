@@ -39,6 +39,7 @@ from generator.model.groups import (
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.paging import paging
 from generator.model.patterns import PatternError, python_pattern
+from generator.model.renames import NO_RENAMES, Renames
 from generator.model.reserved import (
     CLIENT_RESERVED,
     FORMAT_URL_KEYWORDS,
@@ -61,13 +62,37 @@ def build_api(
     *,
     source_path: str | None = None,
     client_name: str | None = None,
+    renames: Renames = NO_RENAMES,
 ) -> Api:
     """The API model of the operations named in `operation_ids` (all of them when None).
 
-    `client_name` is the project file's name for the client class (else the spec's)."""
-    return _Builder(spec).build(
+    `client_name` is the project file's name for the client class (else the spec's);
+    `renames` its class names for models and operation groups."""
+    return _Builder(spec, renames).build(
         operation_ids, source_path or display_path(spec.root_file), client_name
     )
+
+
+def _definition_names(spec: LoadedSpec) -> set[str]:
+    names: set[str] = set()
+    for document in spec.documents.values():
+        definitions = (
+            document.get("definitions") if isinstance(document, Mapping) else None
+        )
+        if isinstance(definitions, Mapping):
+            names.update(str(name) for name in definitions)
+    return names
+
+
+def _operation_ids(root: Node) -> list[str]:
+    paths = root.value.get("paths")
+    return [
+        str(operation["operationId"])
+        for item in (paths.values() if isinstance(paths, Mapping) else ())
+        if isinstance(item, Mapping)
+        for operation in item.values()
+        if isinstance(operation, Mapping) and "operationId" in operation
+    ]
 
 
 def _check_one_error_model(
@@ -98,8 +123,9 @@ def _check_one_error_model(
 
 
 class _Builder:
-    def __init__(self, spec: LoadedSpec) -> None:
+    def __init__(self, spec: LoadedSpec, renames: Renames = NO_RENAMES) -> None:
         self.spec = spec
+        self.renames = renames
         self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
 
@@ -128,11 +154,7 @@ class _Builder:
         client_class = client_class_name(info, client_name)
         group_classes = {group.class_name for group in groups if group.name}
         read_models = self.schemas.finish()
-        class_names = unique_names(
-            {name: python_class_name(name) for name in read_models},
-            fallback="Model",
-            reserved=RESERVED_CLASS_NAMES | {client_class} | group_classes,
-        )
+        class_names = self._class_names(read_models, client_class, group_classes)
         models = tuple(
             replace(read_models[name], class_name=class_names[name])
             for name in sorted(read_models)
@@ -177,6 +199,38 @@ class _Builder:
             groups=groups,
         )
 
+    def _class_names(
+        self, models: Mapping[str, object], client_class: str, group_classes: set[str]
+    ) -> dict[str, str]:
+        """Each model's class name: the project file's rename, else from its name; a
+        rename that would take another class's name is refused."""
+        self.renames.check_known(
+            set(models) | _definition_names(self.spec),
+            {split_operation_id(op_id)[0] for op_id in _operation_ids(self.spec.root)},
+        )
+        renamed = {
+            name: new for name, new in self.renames.models.items() if name in models
+        }
+        names = unique_names(
+            {name: python_class_name(name) for name in models if name not in renamed},
+            fallback="Model",
+            reserved=RESERVED_CLASS_NAMES
+            | {client_class}
+            | group_classes
+            | set(renamed.values()),
+        )
+        taken = (
+            RESERVED_CLASS_NAMES | {client_class} | group_classes | set(names.values())
+        )
+        seen: set[str] = set()
+        for name, new in sorted(renamed.items()):
+            if new in taken or new in seen:
+                raise self.renames.error(
+                    "models", name, f"{new!r} is already the name of another class"
+                )
+            seen.add(new)
+        return {**names, **renamed}
+
     def _select_operations(
         self, root: Node, operation_ids: Sequence[str] | None
     ) -> list[tuple[str, str, str, Node, Node]]:
@@ -209,6 +263,7 @@ class _Builder:
         method_name: str,
     ) -> Operation:
         group, name = split_operation_id(op_id)
+        group = self.renames.groups.get(group, group)
         parameter_nodes = self._parameter_nodes(node, path_item)
         plain = [
             (n, ref, client)

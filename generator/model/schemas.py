@@ -3,7 +3,9 @@ definition (with its `allOf` bases) that it names."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from generator.errors import display_path
@@ -31,6 +33,7 @@ class SchemaReader:
         self.model_nodes: dict[str, Node] = {}
         self.models: dict[str, Model] = {}
         self.models_in_progress: set[str] = set()
+        self.cross_file_names = cross_file_names(spec)
 
     def finish(self) -> dict[str, Model]:
         """Read every model registered so far, and those they reach in turn."""
@@ -48,6 +51,7 @@ class SchemaReader:
             target = self.spec.deref(node)
             name = definition_name(target)
             if name is not None and is_object_schema(target.value):
+                name = self.cross_file_names.get((target.file, name), name)
                 self._register_model(name, target)
                 return TypeRef(Kind.MODEL, model=name)
             return self.type_of(target, name or hint)
@@ -174,7 +178,7 @@ class SchemaReader:
         model = Model(
             name=name,
             class_name=python_class_name(name),
-            description=text_value(node, "description"),
+            description=self._explained(name, node, text_value(node, "description")),
             properties=tuple(properties),
             external=flag_value(node, "x-ms-external"),
             bases=bases,
@@ -182,6 +186,18 @@ class SchemaReader:
         self.models[name] = model
         self.models_in_progress.discard(name)
         return model
+
+    def _explained(self, name: str, node: Node, description: str) -> str:
+        """A renamed definition's description says which file's definition it is, and why."""
+        spec_name = definition_name(node)
+        if spec_name is None or spec_name == name:
+            return description
+        where = _relative(node.file, self.spec.root_file)
+        note = (
+            f"The definition {spec_name!r} of {where}, named {name} here because other"
+            f" files of the spec define {spec_name!r} too."
+        )
+        return f"{description}\n\n{note}" if description else note
 
     def all_properties(self, name: str) -> tuple[Property, ...]:
         """Inherited properties first, then the model's own; as Api.all_properties."""
@@ -205,6 +221,43 @@ class SchemaReader:
             self.model(base.model)
             bases.append(base.model)
         return tuple(bases)
+
+
+def cross_file_names(spec: LoadedSpec) -> dict[tuple[Path, str], str]:
+    """Model names for definitions that several files of the spec define: the root file's
+    keeps its name; another file's is named after its file (`ErrorResponseFromTypes`), and
+    numbered in path order when that is taken too. Decided from the files alone, so a
+    definition's name never depends on which operations are generated."""
+    files_by_name: dict[str, list[Path]] = {}
+    for file in sorted(spec.documents, key=lambda f: _relative(f, spec.root_file)):
+        document = spec.documents[file]
+        definitions = (
+            document.get("definitions") if isinstance(document, Mapping) else None
+        )
+        if isinstance(definitions, Mapping):
+            for name in definitions:
+                if isinstance(name, str):
+                    files_by_name.setdefault(name, []).append(file)
+    taken = {name for name in files_by_name}
+    renamed: dict[tuple[Path, str], str] = {}
+    for name, files in sorted(files_by_name.items()):
+        if len(files) < 2:
+            continue
+        for file in files:
+            if file == spec.root_file:
+                continue
+            base = f"{name}From{pascal_case(file.stem) or 'File'}"
+            candidate, counter = base, 2
+            while candidate in taken:
+                candidate, counter = f"{base}{counter}", counter + 1
+            taken.add(candidate)
+            renamed[(file, name)] = candidate
+    return renamed
+
+
+def _relative(file: Path, root_file: Path) -> str:
+    """`file` as the spec's own `$ref`s would name it from the root file's folder."""
+    return Path(os.path.relpath(file, root_file.parent)).as_posix()
 
 
 def definition_name(node: Node) -> str | None:

@@ -233,3 +233,76 @@ def test_a_bad_client_name_in_the_project_file_is_refused_at_its_pointer(
     assert capsys.readouterr().err.startswith(
         f"error: {project}#/client-name: not a class name"
     )
+
+
+def _project(tmp_path: Path, renames: Any) -> Path:
+    thing = {"type": "object", "properties": {"id": {"type": "string"}}}
+    answer = {"200": {"description": "OK.", "schema": {"$ref": "#/definitions/Thing"}}}
+    document = spec_with(
+        {"/a": get("Things_Get", responses=answer)}, definitions={"Thing": thing}
+    )
+    (tmp_path / "spec.json").write_text(json.dumps(document), encoding="utf-8")
+    project = tmp_path / "codegen.yaml"
+    project.write_text(
+        yaml.safe_dump(
+            {"spec": "spec.json", "package-name": "things", "renames": renames}
+        ),
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_a_project_file_renames_a_model_and_an_operation_group(tmp_path: Path) -> None:
+    project = _project(
+        tmp_path,
+        {"models": {"Thing": "Gadget"}, "operation-groups": {"Things": "Gizmos"}},
+    )
+    out = tmp_path / "out"
+    assert main(["generate", "--config", str(project), "--out", str(out)]) == 0
+    package = out / "things"
+    models = (package / "models.py").read_text(encoding="utf-8")
+    group = (package / "operations" / "_gizmos.py").read_text(encoding="utf-8")
+    client = (package / "_client.py").read_text(encoding="utf-8")
+    assert "class Gadget:" in models and "class Thing:" not in models
+    assert "class GizmosOperations:" in group and "-> Gadget:" in group
+    assert "self.gizmos = GizmosOperations(" in client
+
+
+@pytest.mark.parametrize(
+    ("renames", "pointer", "reason"),
+    [
+        (
+            {"models": {"Thingy": "Gadget"}},
+            "/renames/models/Thingy",
+            "the spec has no model 'Thingy'",
+        ),
+        (
+            {"operation-groups": {"Widgets": "Gizmos"}},
+            "/renames/operation-groups/Widgets",
+            "the spec has no operation group 'Widgets'",
+        ),
+        (
+            {"models": {"Thing": "os.system"}},
+            "/renames/models/Thing",
+            "not a class name",
+        ),
+        (
+            {"models": {"Thing": "ThingServiceClient"}},
+            "/renames/models/Thing",
+            "'ThingServiceClient' is already the name of another class",
+        ),
+        ({"types": {}}, "/renames/types", "unknown key"),
+    ],
+)
+def test_a_bad_rename_is_refused_at_its_pointer(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    renames: Any,
+    pointer: str,
+    reason: str,
+) -> None:
+    project = _project(tmp_path, renames)
+    out = tmp_path / "out"
+    assert main(["generate", "--config", str(project), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {project}#{pointer}: {reason}")
+    assert not out.exists()

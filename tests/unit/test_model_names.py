@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
-from generator.model import Api
+from generator.load import load_spec
+from generator.model import Api, build_api
 from generator.model.reserved import METHOD_RESERVED
+from generator.model.schemas import cross_file_names
+from tests.helpers import write_spec
 from tests.helpers.model_specs import (
     ACT_POINTER,
     SUBSCRIPTION_ID,
@@ -21,6 +24,7 @@ from tests.helpers.model_specs import (
     build,
     build_error,
     only_operation,
+    operation,
     spec_document,
 )
 
@@ -363,3 +367,95 @@ def test_client_parameter_names_agree_between_operation_and_client(
     on_client = {p.wire_name: p.python_name for p in api.client_parameters}
     assert in_operation[wire_name] == on_client[wire_name]
     assert_safe_identifier(in_operation[wire_name])
+
+
+# --- definitions of one name in several files -------------------------------------------------
+
+
+def _error_spec(tmp_path: Path, common_name: str = "types.yaml") -> Path:
+    """A root file and a shared file that both define ErrorResponse (as storage.json and
+    common-types do); the operation answers the root's model and fails with the shared one.
+    """
+    common = tmp_path / "common" / common_name
+    write_spec(
+        common,
+        {
+            "swagger": "2.0",
+            "info": {"title": "Common", "version": "5.0"},
+            "paths": {},
+            "definitions": {
+                "ErrorResponse": {
+                    "type": "object",
+                    "properties": {"code": {"type": "string"}},
+                }
+            },
+        },
+    )
+    document = spec_document(
+        {
+            "/subscriptions/{subscriptionId}/things/{thingName}": {
+                "get": operation(
+                    "Things_Get",
+                    responses={
+                        "200": {
+                            "description": "OK",
+                            "schema": {"$ref": "#/definitions/ErrorResponse"},
+                        },
+                        "default": {
+                            "description": "Error",
+                            "schema": {
+                                "$ref": f"common/{common_name}#/definitions/ErrorResponse"
+                            },
+                        },
+                    },
+                )
+            }
+        },
+        definitions={
+            "ErrorResponse": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}},
+            }
+        },
+    )
+    return write_spec(tmp_path / "spec.yaml", document)
+
+
+def test_a_name_defined_in_two_files_is_kept_by_the_root_file_and_qualified_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """As Storage's own ErrorResponse beside common-types': no refusal, one class each, the
+    shared file's named after its file, saying so in its docstring."""
+    spec = load_spec(_error_spec(tmp_path))
+    api = build_api(spec)
+    by_name = {model.name: model for model in api.models}
+    assert sorted(by_name) == ["ErrorResponse", "ErrorResponseFromTypes"]
+    assert [p.wire_name for p in by_name["ErrorResponse"].properties] == ["detail"]
+    renamed = by_name["ErrorResponseFromTypes"]
+    assert [p.wire_name for p in renamed.properties] == ["code"]
+    assert "'ErrorResponse' of common/types.yaml" in renamed.description
+    error = only_operation(api).error_response
+    assert error is not None and error.type is not None
+    assert error.type.model == "ErrorResponseFromTypes"
+
+
+def test_the_qualified_name_does_not_depend_on_the_operations_chosen(
+    tmp_path: Path,
+) -> None:
+    spec = load_spec(_error_spec(tmp_path, "error.yaml"))
+    assert cross_file_names(spec) == {
+        (tmp_path / "common" / "error.yaml", "ErrorResponse"): "ErrorResponseFromError"
+    }
+
+
+def test_a_project_that_generates_both_models_passes_its_checks(tmp_path: Path) -> None:
+    """The whole package, formatted and compiled, with both classes."""
+    from generator.pipeline import GenerateOptions, generate_files
+
+    tree = generate_files(
+        GenerateOptions(spec=_error_spec(tmp_path), package_name="things"),
+        tmp_path / "out",
+    )
+    models = next(text for path, text in tree.files.items() if path.name == "models.py")
+    assert "class ErrorResponse:" in models
+    assert "class ErrorResponseFromTypes:" in models
