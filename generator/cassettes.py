@@ -8,9 +8,10 @@ domain logic, Api in and files out; the CLI writes them and prints the warnings.
 The request is built exactly as the generated client sends it (path parameters percent-encoded
 with `quote(value, safe="")`, query values written as the client writes them, in its order), so
 vcrpy can match on method, full URI and body. A long-running operation gives one cassette per
-success status of the example: `__200` answered at once, `__202` answered with its `Location`
-(and `Retry-After: 0`), then one poll of that `Location` answered 200. Output is deterministic:
-sorted keys, stable names, `\\n` line endings.
+success status of the example: `__200` answered at once, `__202` (or `__201`) answered with its
+`Location` (and `Retry-After: 0`), then one poll of that `Location` answered 200; a PUT's `__201`
+without a Location, not yet provisioned, is polled at its own URL as ARM's poller does. Output
+is deterministic: sorted keys, stable names, `\\n` line endings.
 
 An example file that is missing or malformed gives a warning naming it and its operation; the
 other examples still give their cassettes.
@@ -286,7 +287,11 @@ def _example_cassettes(
                 client_arguments=call.client_arguments,
                 arguments=call.arguments,
                 request=call.request,
-                result=result,
+                result=(
+                    _result(operation, responses[status])
+                    if status == 201 and len(interactions) == 1
+                    else result
+                ),
                 interactions=interactions,
             )
         )
@@ -474,21 +479,31 @@ def _interactions(
     status: int,
     operation: Operation,
 ) -> tuple[Interaction, ...]:
+    """The first answer, then the polls ARM's poller makes (azure-mgmt-core's ARMPolling):
+    a 202, or a 201 with a `Location`, is polled at that Location; a PUT or PATCH answering
+    201 without one, whose body is not yet in a terminal state, is polled at its own URL.
+    """
     response = responses[status]
-    first = _interaction(call, response)
-    if not (operation.long_running and status == 202):
+    first = _interaction(call, response, long_running=bool(operation.long_running))
+    if not operation.long_running or status not in (201, 202):
         return (first,)
     if response.header("Azure-AsyncOperation") is not None:
         raise _ExampleProblem(
             "replaying an Azure-AsyncOperation status monitor is not supported"
         )
     location = response.header("Location")
-    if not location:
-        raise _ExampleProblem("202 without a Location header to poll")
+    if location:
+        poll_uri = location
+    elif status == 201 and call.request.method in ("PUT", "PATCH"):
+        if _provisioning_state(response.body) in _TERMINAL_STATES:
+            return (first,)
+        poll_uri = call.request.url
+    else:
+        raise _ExampleProblem(f"{status} without a Location header to poll")
     final = responses.get(200) or _ExampleResponse(200, None, False, ())
     poll = Interaction(
         method="GET",
-        uri=location,
+        uri=poll_uri,
         request_body=None,
         request_headers=(("Accept", JSON_CONTENT_TYPE),),
         status=200,
@@ -500,7 +515,20 @@ def _interactions(
     return (first, poll)
 
 
-def _interaction(call: _Call, response: _ExampleResponse) -> Interaction:
+_TERMINAL_STATES = frozenset({"succeeded", "failed", "canceled"})
+
+
+def _provisioning_state(body: Any) -> str | None:
+    properties = body.get("properties") if isinstance(body, Mapping) else None
+    state = (
+        properties.get("provisioningState") if isinstance(properties, Mapping) else None
+    )
+    return state.lower() if isinstance(state, str) else None
+
+
+def _interaction(
+    call: _Call, response: _ExampleResponse, *, long_running: bool = False
+) -> Interaction:
     body = call.request.json
     headers = [("Accept", JSON_CONTENT_TYPE), *call.headers]
     if body is not None:
@@ -512,7 +540,7 @@ def _interaction(call: _Call, response: _ExampleResponse) -> Interaction:
         request_headers=tuple(headers),
         status=response.status,
         response_body=_body_text(response),
-        response_headers=_response_headers(response),
+        response_headers=_response_headers(response, long_running=long_running),
     )
 
 
@@ -520,12 +548,15 @@ def _body_text(response: _ExampleResponse) -> str:
     return json.dumps(response.body) if response.has_body else ""
 
 
-def _response_headers(response: _ExampleResponse) -> tuple[tuple[str, str], ...]:
+def _response_headers(
+    response: _ExampleResponse, *, long_running: bool = False
+) -> tuple[tuple[str, str], ...]:
     """The example's headers, plus what a replay needs: a content type and no waiting."""
     headers = list(response.headers)
     if response.has_body and response.header("Content-Type") is None:
         headers.append(("Content-Type", JSON_CONTENT_TYPE))
-    if response.status == 202 and response.header("Retry-After") is None:
+    polled = response.status == 202 or (long_running and response.status == 201)
+    if polled and response.header("Retry-After") is None:
         headers.append(("Retry-After", "0"))
     return tuple(headers)
 

@@ -1,8 +1,9 @@
 """Microsoft's published examples, turned into cassettes by `python -m generator cassettes`,
 replayed against a client generated from the same upstream file.
 
-One client is generated from the 2024-07-01 upstream `virtualMachineScaleSet.json` (with the
-project file's extensions, as `generate` does) for ten operations: nine long-running POSTs and
+One client is generated from the whole 2024-07-01 upstream `virtualMachineScaleSet.json` (all
+56 operations in their groups, with the project file's extensions, as `generate` does); the ten
+operations whose examples are published in ../shared are replayed: nine long-running POSTs and
 GetInstanceView, a GET returning nested models, enums and date-times. Every cassette listed in
 the committed manifest is replayed strictly (record mode "none", matched on method, full URI and
 body, every interaction played once); the test asserts the request the client sent and what the
@@ -50,7 +51,7 @@ REPLAYS = [(suite, entry) for suite in SUITES for entry in suite.manifest["casse
 
 @pytest.fixture(scope="session")
 def ops_package(clients: Clients) -> ModuleType:
-    """The ten-operation 2024-07-01 client, generated into a temporary directory."""
+    """The whole-file 2024-07-01 client, generated into a temporary directory."""
     return clients.get(SUITE)[1]
 
 

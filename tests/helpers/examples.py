@@ -11,7 +11,7 @@ import importlib
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -87,19 +87,22 @@ ENTRIES: list[dict[str, Any]] = SUITE.manifest["cassettes"]
 
 @dataclass
 class Clients:
-    """Each suite's client, generated from its upstream file once per session, and its Api."""
+    """Each suite's client, generated from its whole upstream file once per session, and
+    its Api."""
 
     root: Path
     loaded: dict[Path, tuple[Api, ModuleType]] = field(default_factory=dict)
 
     def get(self, suite: Suite) -> tuple[Api, ModuleType]:
+        """One client of the whole upstream file (every operation, in its groups), with the
+        project file's hints, as a service team would generate it."""
         if suite.directory not in self.loaded:
             suite.require_upstream()
-            options = project_options(
-                PROJECT_FILE,
-                spec=suite.upstream_file,
-                package_name=suite.package,
-                operation_ids=suite.operations,
+            options = replace(
+                project_options(
+                    PROJECT_FILE, spec=suite.upstream_file, package_name=suite.package
+                ),
+                operation_ids=None,
             )
             out = self.root / suite.package
             tree = generate_files(options, out)
