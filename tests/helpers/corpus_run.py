@@ -120,6 +120,7 @@ def _drive_worker(
             env={
                 **{k: v for k, v in os.environ.items() if k != "ARMGEN_CACHE_DIR"},
                 "ARMGEN_NO_CACHE": "1",
+                "ARMGEN_JOBS": "1",  # a worker per core already
                 "PYTHONPATH": os.pathsep.join(
                     entry
                     for entry in (str(REPO_ROOT), os.environ.get("PYTHONPATH", ""))

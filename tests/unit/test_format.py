@@ -8,6 +8,10 @@ import pytest
 
 from generator.errors import OutputError
 from generator.format import format_files
+from generator.pipeline import load_api
+from generator.render import render_package
+from tests.helpers import SPEC_FILE, UPSTREAM_STABLE
+from tests.helpers.testserver import SWAGGER
 
 
 def test_format_files_blacks_python_and_normalises_other_files() -> None:
@@ -76,3 +80,62 @@ def test_code_black_accepts_but_python_does_not_parse() -> None:
 def test_format_files_refuses_code_that_does_not_compile(source: str) -> None:
     with pytest.raises(OutputError):
         format_files({PurePosixPath("pkg/gen.py"): source})
+
+
+# --- formatting in pieces -----------------------------------------------------------------------
+
+
+PIECE_SPECS = [
+    SPEC_FILE,
+    UPSTREAM_STABLE / "2024-07-01" / "computeRPCommon.json",
+    SWAGGER / "lro.json",
+    SWAGGER / "paging.json",
+    SWAGGER / "body-array.json",
+    SWAGGER / "xml-service.json",
+]
+
+
+@pytest.mark.parametrize("spec", PIECE_SPECS, ids=lambda path: path.name)
+def test_pieces_formatted_alone_are_black_of_the_whole_file(spec: Path) -> None:
+    """The rendered (unformatted) files of real specs: black of the whole file and black of
+    its top-level pieces joined are the same bytes."""
+    import black
+
+    from generator.format import black_mode, join_top_level, split_top_level
+
+    rendered = render_package(load_api(spec), "pkg")
+    checked = 0
+    for path, text in sorted(rendered.items()):
+        if path.suffix != ".py":
+            continue
+        pieces = split_top_level(text)
+        assert "".join(pieces) == text
+        whole = black.format_str(text, mode=black_mode())
+        alone = [black.format_str(piece, mode=black_mode()) for piece in pieces]
+        assert join_top_level(alone) == whole, path
+        checked += len(pieces)
+    assert checked > len(rendered)
+
+
+def test_pieces_formatted_by_workers_are_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The worker processes give the bytes one process gives."""
+    from generator import format as format_stage
+
+    monkeypatch.setenv("ARMGEN_NO_CACHE", "1")
+    rendered = render_package(load_api(SPEC_FILE), "pkg")
+    monkeypatch.setenv(format_stage.JOBS_ENV, "1")
+    alone = format_files(rendered)
+    monkeypatch.setenv(format_stage.JOBS_ENV, "2")
+    monkeypatch.setattr(format_stage, "PARALLEL_MIN_LINES", 1)
+    started: list[int] = []
+    real = format_stage._black_in_workers
+
+    def watched(texts: list[str], jobs: int) -> list[tuple[bool, str]] | None:
+        started.append(jobs)
+        return real(texts, jobs)
+
+    monkeypatch.setattr(format_stage, "_black_in_workers", watched)
+    assert format_files(rendered) == alone
+    assert started == [2]

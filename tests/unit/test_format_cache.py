@@ -33,11 +33,33 @@ def test_a_warm_cache_gives_the_same_output_without_black(
     assert cold[PurePosixPath("pkg/mod.py")] == "x = (1, 2)\n"
     assert len(list((cache_in / "black").iterdir())) == 1
 
-    def no_black(path: PurePosixPath, text: str) -> str:
+    def no_black(text: str) -> tuple[bool, str]:
         raise AssertionError("black ran although its output was cached")
 
-    monkeypatch.setattr(format_stage, "_black", no_black)
+    monkeypatch.setattr(format_stage, "black_or_reason", no_black)
     assert format_stage.format_files(SOURCE) == cold
+
+
+def test_a_changed_class_is_the_only_piece_formatted_again(
+    cache_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An api-version bump that changes one model reformats that class only."""
+    classes = [f"class M{i}:\n  x: int=( {i} )\n" for i in range(5)]
+    source = {PurePosixPath("pkg/models.py"): "import os\n" + "".join(classes)}
+    format_stage.format_files(source)
+    formatted: list[str] = []
+    real = format_stage.black_or_reason
+
+    def counting(text: str) -> tuple[bool, str]:
+        formatted.append(text)
+        return real(text)
+
+    monkeypatch.setattr(format_stage, "black_or_reason", counting)
+    classes[3] = "class M3:\n  y: str='changed'\n"
+    changed = {PurePosixPath("pkg/models.py"): "import os\n" + "".join(classes)}
+    result = format_stage.format_files(changed)[PurePosixPath("pkg/models.py")]
+    assert formatted == [classes[3]]
+    assert 'class M3:\n    y: str = "changed"\n' in result
 
 
 def test_a_cached_entry_is_still_compiled(cache_in: Path) -> None:
