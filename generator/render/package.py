@@ -257,11 +257,6 @@ def _package_view(
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),
         distribution_name=package_name.replace("_", "-").replace(".", "-"),
         readme_path="/".join([*package_name.split("."), "README.md"]),
-        setuptools_packages=tuple(
-            f"{package_name}{suffix}"
-            for suffix in ("", ".aio")
-            + ((".operations", ".aio.operations") if groups else ())
-        ),
         has_long_running=has_long_running,
         polling_interval=DEFAULT_POLLING_INTERVAL,
         runtime_floors=RUNTIME_FLOORS,

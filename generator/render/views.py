@@ -287,7 +287,6 @@ class PackageView:
     module_doc: SpecText
     distribution_name: str
     readme_path: str
-    setuptools_packages: tuple[str, ...]
     has_long_running: bool
     polling_interval: int
     runtime_floors: tuple[tuple[str, str], ...]
