@@ -121,6 +121,12 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
     )
     if operation.body is not None:
         body = operation.body
+        required_here = (
+            f" Required by this client: pass {body.omit_sentinel.name} to act on all,"
+            " on purpose."
+            if body.omit_sentinel is not None
+            else ""
+        )
         if body.flattened:
             parameters += [
                 ParameterDocView(
@@ -129,7 +135,9 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
                     location="body",
                     type=SpecText(prop.type.describe()),
                     required=prop.required or body.omit_sentinel is not None,
-                    doc=SpecText(prop.description or body.description),
+                    doc=SpecText(
+                        (prop.description or body.description) + required_here
+                    ),
                 )
                 for prop, argument in zip(
                     body.flattened, body.flattened_arguments, strict=True
@@ -143,7 +151,7 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
                     location="body",
                     type=SpecText(body.type.describe()),
                     required=body.required or body.omit_sentinel is not None,
-                    doc=SpecText(body.description),
+                    doc=SpecText(body.description + required_here),
                 )
             )
     responses = tuple(

@@ -99,3 +99,16 @@ def test_each_example_runs(
         exec(compile(block, str(README), "exec"), namespace)
     assert cassette.play_count >= 1
     assert "vmss_deallocate" in sys.modules
+
+
+def test_the_required_instance_ids_row_says_how_to_act_on_all() -> None:
+    """The spec's own words say an omitted body acts on every VM; the row also says why the
+    argument is required here, so the two do not read as a contradiction."""
+    row = next(
+        line
+        for line in README.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `instance_ids`") and "| body |" in line
+    )
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[3] == "yes"
+    assert "Required by this client: pass ALL\\_INSTANCES to act on all" in cells[4]
