@@ -30,6 +30,7 @@ from generator.model.entities import (
     SpecSource,
 )
 from generator.model.enums import enum_class_names, with_enum_classes
+from generator.model.host import EXTENSION, HostParameterNode, host_template
 from generator.model.groups import (
     client_class_name,
     group_operations,
@@ -102,6 +103,8 @@ class _Builder:
         self.spec = spec
         self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
+        self.host_nodes: tuple[HostParameterNode, ...] = ()
+        self.host_position = "first"
 
     def build(
         self,
@@ -111,6 +114,12 @@ class _Builder:
     ) -> Api:
         root = self.spec.root
         info = required_key(root, "info")
+        # No `schemes`: http, as AutoRest has it (a token is never sent over http unasked).
+        listed = "schemes" in root.value
+        host = host_template(self.spec, root, _scheme(root) if listed else "http")
+        if host is not None:
+            self.host_position = host[0].position
+            self.host_nodes = host[1]
         operation_nodes = self._select_operations(root, operation_ids)
         operations = _name_client_parameters(
             tuple(
@@ -122,6 +131,7 @@ class _Builder:
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
         _check_one_error_model(operations, nodes)
+        self._check_host_names(root, operations)
         groups = group_operations(operations, nodes)
         grouped = {op.operation_id: op for group in groups for op in group.operations}
         operations = tuple(grouped.get(op.operation_id, op) for op in operations)
@@ -175,6 +185,7 @@ class _Builder:
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
             scheme=_scheme(root),
             groups=groups,
+            host_template=host[0] if host is not None else None,
         )
 
     def _select_operations(
@@ -224,6 +235,11 @@ class _Builder:
             for n, _, client in plain
             if not client
         }
+        candidates |= {
+            f"host:{h.node.value['name']}": python_candidate(h.node)
+            for h in self.host_nodes
+            if not h.client
+        }
         if body is not None and body.flattened:
             candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
         elif body is not None:
@@ -243,6 +259,17 @@ class _Builder:
             )
             for n, _, client in plain
         )
+        hosts = tuple(
+            replace(
+                self._parameter(
+                    h.node, h.client, names.get(f"host:{h.node.value['name']}", "")
+                ),
+                location=Location.HOST,
+            )
+            for h in self.host_nodes
+        )
+        first = self.host_position == "first"
+        parameters = hosts + parameters if first else parameters + hosts
         base_path = str(self.spec.root.value.get("basePath", ""))
         self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
         long_running = None
@@ -270,6 +297,18 @@ class _Builder:
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
             or method in ("get", "put", "delete"),
         )
+
+    def _check_host_names(self, root: Node, operations: Sequence[Operation]) -> None:
+        """A client parameter is known by its wire name: a host one may not share it."""
+        hosts = {str(h.node.value["name"]) for h in self.host_nodes if h.client}
+        for operation in operations:
+            for p in operation.parameters:
+                if p.client_level and p.location is not Location.HOST:
+                    if p.wire_name in hosts:
+                        raise required_key(root, EXTENSION).error(
+                            f"host parameter {p.wire_name!r} shares its name with a"
+                            " client parameter of the path: not supported"
+                        )
 
     def _parameter_nodes(
         self, node: Node, path_item: Node

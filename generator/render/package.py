@@ -178,7 +178,8 @@ def _package_view(
     models_view = models_module(api, models)
     sentinels = shared.sentinels
     has_long_running = shared.has_long_running
-    shared_exports = {"API_VERSION", "DEFAULT_ENDPOINT", *CLOUDS}
+    endpoint = "DEFAULT_ENDPOINT" if api.host_template is None else "HOST_TEMPLATE"
+    shared_exports = {"API_VERSION", endpoint, *CLOUDS}
     shared_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
     if has_long_running:
         shared_exports.add("DEFAULT_POLLING_INTERVAL")
@@ -220,7 +221,13 @@ def _package_view(
         title=SpecText(api.title),
         description=SpecText(api.description),
         api_version=SpecText(api.api_version),
-        default_endpoint=SpecText(f"{api.scheme}://{api.host}{api.base_path}"),
+        default_endpoint=SpecText(
+            f"{api.scheme}://{api.host}{api.base_path}"
+            if api.host_template is None
+            else api.host_template.url_template + api.base_path
+        ),
+        host_template=api.host_template is not None,
+        endpoint_per_call=api.endpoint_per_call,
         client_name=api.client_name,
         client_parameters=tuple(
             parameter_doc(p, mark_client=False) for p in api.client_parameters
