@@ -30,13 +30,13 @@ from generator.model.entities import (
     SpecSource,
 )
 from generator.model.enums import enum_class_names, with_enum_classes
-from generator.model.host import EXTENSION, HostParameterNode, host_template
 from generator.model.groups import (
     client_class_name,
     group_operations,
     method_name,
     split_operation_id,
 )
+from generator.model.host import EXTENSION, HostParameterNode, host_template
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.paging import paging
 from generator.model.patterns import PatternError, python_pattern
@@ -303,12 +303,12 @@ class _Builder:
         hosts = {str(h.node.value["name"]) for h in self.host_nodes if h.client}
         for operation in operations:
             for p in operation.parameters:
-                if p.client_level and p.location is not Location.HOST:
-                    if p.wire_name in hosts:
-                        raise required_key(root, EXTENSION).error(
-                            f"host parameter {p.wire_name!r} shares its name with a"
-                            " client parameter of the path: not supported"
-                        )
+                shared = p.client_level and p.location is not Location.HOST
+                if shared and p.wire_name in hosts:
+                    raise required_key(root, EXTENSION).error(
+                        f"host parameter {p.wire_name!r} sharing its name with another"
+                        " client parameter is not supported"
+                    )
 
     def _parameter_nodes(
         self, node: Node, path_item: Node

@@ -128,7 +128,7 @@ def _parts(node: Node, url: str) -> tuple[tuple[str, HostPart], ...]:
         in_path = "/" in literals[0][first.end() :]
     else:
         follows = literals[1]
-        whole = follows == "" and len(names) == 1 or follows.startswith("/")
+        whole = (follows == "" and len(names) == 1) or follows.startswith("/")
         parts.append((names[0], HostPart.ENDPOINT if whole else HostPart.URL_START))
         in_path = whole or "/" in follows
         names, literals = names[1:], literals[1:]
