@@ -1,5 +1,6 @@
 """x-ms-parameterized-host in the model: the template, each placeholder's part of the endpoint,
-host parameters on the client or the method, and what is refused (one line, its pointer)."""
+host parameters on the client or the method, and what is refused (one line, its pointer).
+"""
 
 from __future__ import annotations
 
@@ -61,9 +62,9 @@ def test_the_template_its_parts_and_its_parameters(tmp_path: Path) -> None:
         "suffix",
         "version",
     ]
-    assert [p.wire_name for p in api.client_parameters if p.location is Location.HOST] == [
-        "suffix"
-    ]
+    assert [
+        p.wire_name for p in api.client_parameters if p.location is Location.HOST
+    ] == ["suffix"]
 
 
 def test_without_schemes_the_prefix_is_http_as_autorest_has_it(tmp_path: Path) -> None:
@@ -73,7 +74,9 @@ def test_without_schemes_the_prefix_is_http_as_autorest_has_it(tmp_path: Path) -
 
 
 def test_a_client_location_makes_the_endpoint_the_clients(tmp_path: Path) -> None:
-    api = build(tmp_path, hosted(parameters=[{**ACCOUNT, "x-ms-parameter-location": "client"}]))
+    api = build(
+        tmp_path, hosted(parameters=[{**ACCOUNT, "x-ms-parameter-location": "client"}])
+    )
     assert not api.endpoint_per_call
     assert [p.python_name for p in api.host_parameters] == ["account_name"]
 
@@ -83,7 +86,10 @@ def test_a_client_location_makes_the_endpoint_the_clients(tmp_path: Path) -> Non
     [
         ("{endpoint}", [HostPart.ENDPOINT]),
         ("{endpoint}/text/{version}", [HostPart.ENDPOINT, HostPart.PATH]),
-        ("{vault}{secret}{dns}", [HostPart.URL_START, HostPart.AUTHORITY, HostPart.AUTHORITY]),
+        (
+            "{vault}{secret}{dns}",
+            [HostPart.URL_START, HostPart.AUTHORITY, HostPart.AUTHORITY],
+        ),
         ("https://{a}.example/{b}", [HostPart.AUTHORITY, HostPart.PATH]),
     ],
 )
@@ -105,16 +111,32 @@ POINTER = "/x-ms-parameterized-host"
     [
         ({"hostTemplate": "{accountName}?x=1"}, "/hostTemplate", "is not supported"),
         ({"hostTemplate": "{accountName}@evil"}, "/hostTemplate", "is not supported"),
-        ({"hostTemplate": "https://{accountName}"}, "/hostTemplate", "is not supported"),
+        (
+            {"hostTemplate": "https://{accountName}"},
+            "/hostTemplate",
+            "is not supported",
+        ),
         ({"hostTemplate": "a.example"}, "/hostTemplate", "without placeholders"),
         ({"hostTemplate": "{accountName}{accountName}"}, "/hostTemplate", "used twice"),
         ({"positionInOperation": "middle"}, "/positionInOperation", "is not supported"),
         ({"useSchemePrefix": "yes"}, "/useSchemePrefix", "true or false"),
         ({"hostTemplate": "{other}"}, "/parameters/0", "does not appear"),
         ({"parameters": []}, "/parameters", "has no parameter"),
-        ({"parameters": [{**ACCOUNT, "in": "query"}]}, "/parameters/0", "not supported"),
-        ({"parameters": [{**ACCOUNT, "type": "integer"}]}, "/parameters/0", "not supported"),
-        ({"parameters": [{**ACCOUNT, "pattern": "^a$"}]}, "/parameters/0", "not supported"),
+        (
+            {"parameters": [{**ACCOUNT, "in": "query"}]},
+            "/parameters/0",
+            "not supported",
+        ),
+        (
+            {"parameters": [{**ACCOUNT, "type": "integer"}]},
+            "/parameters/0",
+            "not supported",
+        ),
+        (
+            {"parameters": [{**ACCOUNT, "pattern": "^a$"}]},
+            "/parameters/0",
+            "not supported",
+        ),
         (
             {"parameters": [{**ACCOUNT, "required": False}]},
             "/parameters/0",
