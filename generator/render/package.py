@@ -11,7 +11,7 @@ import jinja2
 from generator import __version__
 from generator.errors import OutputError
 from generator.escape import SpecText
-from generator.model import Api
+from generator.model import Api, Location, Parameter
 from generator.render.client import (
     PIPELINE_CONSTANTS,
     client_module,
@@ -233,7 +233,12 @@ def _package_view(
             parameter_doc(p, mark_client=False) for p in api.client_parameters
         ),
         constructor_arguments=tuple(
-            p.python_name for p in api.client_parameters if p.wire_name != "api-version"
+            p.python_name
+            for p in api.client_parameters
+            if p.wire_name != "api-version" and not _keyword(p)
+        ),
+        keyword_arguments=tuple(
+            p.python_name for p in api.client_parameters if _keyword(p)
         ),
         operation_docs=operation_docs(api, sync_views),
         sentinels=sentinels,
@@ -280,6 +285,11 @@ def _package_view(
         extra_examples=extra_examples(api, package_name, sync_views),
         models_exports=import_order(model_names),
     )
+
+
+def _keyword(parameter: Parameter) -> bool:
+    """A host parameter with a default is a keyword argument of the client."""
+    return parameter.location is Location.HOST and parameter.default is not None
 
 
 __all__ = [

@@ -310,6 +310,8 @@ class PackageView:
     scopes: tuple[tuple[SpecText, SpecText], ...]
     extra_examples: tuple[ExampleView, ...]
     models_exports: tuple[str, ...]
+    keyword_arguments: tuple[str, ...] = ()
+    """The client's keyword arguments with the spec's default (host parameters only)."""
     host_template: bool = False
     """The endpoint is the spec's host template, filled from host parameters."""
     endpoint_per_call: bool = False

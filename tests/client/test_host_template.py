@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from generator.pipeline import GenerateOptions, generate_files
 from generator.write import write_tree
 from tests.helpers import FakeCredential, SentRequests
-from tests.helpers.server import FaultyServer, Reply
+from tests.helpers.server import FaultyServer, Reply, accepted, authorization
 
 
 def _path(name: str, **extra: Any) -> dict[str, Any]:
@@ -66,6 +66,13 @@ PER_CALL = _spec(
         "parameters": [_path("vault"), _path("secret"), _path("dnsSuffix", **CLIENT)],
     }
 )
+PER_CALL["paths"]["/start"] = {
+    "post": {
+        "operationId": "Start",
+        "x-ms-long-running-operation": True,
+        "responses": {"200": {"description": "OK"}, "202": {"description": "Accepted"}},
+    }
+}
 
 
 @contextlib.contextmanager
@@ -198,3 +205,35 @@ def test_the_client_takes_no_endpoint_argument(fixed: ModuleType) -> None:
         fixed.HostedClient(
             FakeCredential(), "a", "host", "v1", endpoint="https://elsewhere.example"
         )
+
+
+# --- a client whose endpoint is chosen per call --------------------------------------------------
+
+
+def test_a_poll_on_another_host_than_the_calls_never_gets_the_token(
+    per_call: ModuleType, make_server: Any
+) -> None:
+    endpoint: FaultyServer = make_server()
+    elsewhere: FaultyServer = make_server()
+    endpoint.script("POST", "/start", accepted(f"{elsewhere.url}/op"))
+    elsewhere.script("GET", "/op", Reply(200))
+    address = urlsplit(endpoint.url)
+    first, second, third, fourth = str(address.hostname).split(".")
+    credential = FakeCredential()
+    with per_call.HostedClient(
+        credential,
+        dns_suffix=f".{fourth}:{address.port}",
+        credential_scopes=["https://vault.example/.default"],
+    ) as client:
+        poller = client.begin_start(
+            f"http://{first}",
+            f".{second}.{third}",
+            polling_interval=0,
+            enforce_https=False,
+        )
+        assert poller.result() is None
+    assert credential.scopes == [("https://vault.example/.default",)]
+    (start,) = endpoint.requests("POST")
+    assert authorization(start) is not None
+    (poll,) = elsewhere.requests("GET", "/op")
+    assert authorization(poll) is None
