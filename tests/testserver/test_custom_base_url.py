@@ -422,3 +422,64 @@ def test_lro_polls_the_relative_location_on_the_parameterized_host(
     for request in seen:
         assert request.url.startswith(f"http://localhost:{testserver.port}/")
         assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+
+
+# --- the server's own count -------------------------------------------------------------------
+
+
+def test_the_server_counts_every_scenario_of_the_four_files(
+    custom: Generated,
+    more_options: Generated,
+    paging: Generated,
+    lro: Generated,
+    testserver: TestServer,
+) -> None:
+    """Each coverage scenario these files own is counted once more after one sync call each."""
+    at = {"host": host(testserver)}
+    calls: list[tuple[Generated, str, Call, dict[str, Any]]] = [
+        (custom, GET_EMPTY, lambda get_empty: get_empty("local"), at),
+        (
+            more_options,
+            GET_EMPTY,
+            lambda get_empty: get_empty("http://lo", "cal", "key1", key_version="v1"),
+            {"subscription_id": "test12", "dns_suffix": host(testserver)},
+        ),
+        (paging, "Paging_getPagesPartialUrl", lambda m: list(m("local")), at),
+        (paging, "Paging_getPagesPartialUrlOperation", lambda m: list(m("local")), at),
+        (
+            lro,
+            "pollWithParameterizedEndpoints",
+            lambda begin: begin(account_name="local", polling_interval=0).result(),
+            at,
+        ),
+        (
+            lro,
+            "pollWithConstantParameterizedEndpoints",
+            lambda begin: begin(
+                "iAmConstant", account_name="local", polling_interval=0
+            ).result(),
+            at,
+        ),
+    ]
+    scenarios = [
+        "CustomBaseUri",
+        "CustomBaseUriMoreOptions",
+        "PagingCustomUrlPartialNextLink",
+        "PagingCustomUrlPartialOperationNextLink",
+        "LROParameterizedEndpoint",
+        "LROConstantParameterizedPost",
+        "LROConstantParameterizedGet",
+    ]
+
+    def counts() -> dict[str, int]:
+        report = {**testserver.report("vanilla"), **testserver.report("azure")}
+        return {name: report[name] for name in scenarios}
+
+    before = counts()
+    for generated, operation_id, call, arguments in calls:
+        outcome = run(generated, operation_id, call, is_async=False, **arguments)
+        assert not isinstance(outcome, BaseException), (operation_id, outcome)
+    after = counts()
+    assert {name: after[name] - before[name] for name in scenarios} == dict.fromkeys(
+        scenarios, 1
+    )
