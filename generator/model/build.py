@@ -36,7 +36,7 @@ from generator.model.groups import (
     method_name,
     split_operation_id,
 )
-from generator.model.host import EXTENSION, HostParameterNode, host_template
+from generator.model.host import HostParameterNode, check_host_names, host_template
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.paging import paging
 from generator.model.patterns import PatternError, python_pattern
@@ -131,7 +131,7 @@ class _Builder:
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
         _check_one_error_model(operations, nodes)
-        self._check_host_names(root, operations)
+        check_host_names(root, self.host_nodes, operations)
         groups = group_operations(operations, nodes)
         grouped = {op.operation_id: op for group in groups for op in group.operations}
         operations = tuple(grouped.get(op.operation_id, op) for op in operations)
@@ -297,18 +297,6 @@ class _Builder:
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
             or method in ("get", "put", "delete"),
         )
-
-    def _check_host_names(self, root: Node, operations: Sequence[Operation]) -> None:
-        """A client parameter is known by its wire name: a host one may not share it."""
-        hosts = {str(h.node.value["name"]) for h in self.host_nodes if h.client}
-        for operation in operations:
-            for p in operation.parameters:
-                shared = p.client_level and p.location is not Location.HOST
-                if shared and p.wire_name in hosts:
-                    raise required_key(root, EXTENSION).error(
-                        f"host parameter {p.wire_name!r} sharing its name with another"
-                        " client parameter is not supported"
-                    )
 
     def _parameter_nodes(
         self, node: Node, path_item: Node

@@ -9,10 +9,11 @@ the endpoint's host. Anything this does not understand is refused at its pointer
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.load import LoadedSpec, Node
-from generator.model.entities import HostPart, HostTemplate
+from generator.model.entities import HostPart, HostTemplate, Location, Operation
 from generator.model.nodes import required_key
 
 EXTENSION = "x-ms-parameterized-host"
@@ -191,4 +192,19 @@ def _parameters(
     return tuple(found[name] for name in placeholders)
 
 
-__all__ = ["EXTENSION", "HostParameterNode", "host_template"]
+def check_host_names(
+    root: Node, nodes: Sequence[HostParameterNode], operations: Sequence[Operation]
+) -> None:
+    """A client parameter is known by its wire name: a host one may not share it."""
+    hosts = {str(h.node.value["name"]) for h in nodes if h.client}
+    for operation in operations:
+        for p in operation.parameters:
+            shared = p.client_level and p.location is not Location.HOST
+            if shared and p.wire_name in hosts:
+                raise required_key(root, EXTENSION).error(
+                    f"host parameter {p.wire_name!r} sharing its name with another"
+                    " client parameter is not supported"
+                )
+
+
+__all__ = ["EXTENSION", "HostParameterNode", "check_host_names", "host_template"]

@@ -207,6 +207,8 @@ def client_module(
     if api.host_template is None:
         imports.local("_shared", "DEFAULT_ENDPOINT")
     shared_policies = [*PIPELINE_CONSTANTS, "RetryAfterCap", "_TokenOnlyForTheEndpoint"]
+    if api.endpoint_per_call:
+        shared_policies.append("keep_call_endpoints")
     own_policies = [flavor.body_policy, flavor.deadline_policy, flavor.auth_policy]
     if flavor.is_async:
         imports.local("_pipeline", *shared_policies)

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
+from azure.core.pipeline.policies import BearerTokenCredentialPolicy, RequestIdPolicy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -210,9 +211,11 @@ def test_the_client_takes_no_endpoint_argument(fixed: ModuleType) -> None:
 # --- a client whose endpoint is chosen per call --------------------------------------------------
 
 
+@pytest.mark.parametrize("own_policies", [False, True], ids=["default", "policies="])
 def test_a_poll_on_another_host_than_the_calls_never_gets_the_token(
-    per_call: ModuleType, make_server: Any
+    per_call: ModuleType, make_server: Any, own_policies: bool
 ) -> None:
+    """Also when `policies=` replaces the pipeline: the token policy is kept."""
     endpoint: FaultyServer = make_server()
     elsewhere: FaultyServer = make_server()
     endpoint.script("POST", "/start", accepted(f"{elsewhere.url}/op"))
@@ -220,10 +223,18 @@ def test_a_poll_on_another_host_than_the_calls_never_gets_the_token(
     address = urlsplit(endpoint.url)
     first, second, third, fourth = str(address.hostname).split(".")
     credential = FakeCredential()
+    scope = "https://vault.example/.default"
+    options: dict[str, Any] = {}
+    if own_policies:
+        options["policies"] = [
+            RequestIdPolicy(),  # azure-core's polling reads the first request's id
+            BearerTokenCredentialPolicy(credential, scope),
+        ]
     with per_call.HostedClient(
         credential,
         dns_suffix=f".{fourth}:{address.port}",
-        credential_scopes=["https://vault.example/.default"],
+        credential_scopes=[scope],
+        **options,
     ) as client:
         poller = client.begin_start(
             f"http://{first}",

@@ -153,3 +153,27 @@ def test_what_is_not_understood_is_refused_at_its_pointer(
     error = build_error(tmp_path, document, validate=False)
     assert_error(error, POINTER + pointer, reason)
     assert "\n" not in str(error)
+
+
+def test_a_client_host_parameter_may_not_share_a_client_parameters_name(
+    tmp_path: Path,
+) -> None:
+    document = hosted(
+        "{subscriptionId}.things.example",
+        [{**ACCOUNT, "name": "subscriptionId", "x-ms-parameter-location": "client"}],
+    )
+    error = build_error(tmp_path, document)
+    assert_error(error, POINTER, "'subscriptionId'", "not supported")
+
+
+def test_a_method_host_parameter_is_named_apart_from_the_path_parameters(
+    tmp_path: Path,
+) -> None:
+    """thingName is in the operation's path; a host parameter of that name gets another."""
+    api = build(
+        tmp_path, hosted("{thingName}.example", [{**ACCOUNT, "name": "thingName"}])
+    )
+    (operation,) = api.operations
+    names = [p.python_name for p in operation.parameters if not p.client_level]
+    assert [p.location for p in operation.parameters].count(Location.HOST) == 1
+    assert len(set(names)) == len(names) == 2, names
