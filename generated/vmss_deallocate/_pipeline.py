@@ -484,9 +484,17 @@ class _TokenOnlyForTheEndpoint(SansIOHTTPPolicy[HttpRequest, Any]):
     """Keep the bearer token to the endpoint's host, whatever host a Location or
     Azure-AsyncOperation header names for polling."""
 
-    def __init__(self, endpoint: str) -> None:
-        self._host = urlsplit(endpoint).netloc.lower()
+    def __init__(self, endpoint: str | None) -> None:
+        self._host = None if endpoint is None else urlsplit(endpoint).netloc.lower()
 
     def on_request(self, request: PipelineRequest[HttpRequest]) -> None:
-        if urlsplit(request.http_request.url).netloc.lower() != self._host:
+        # A client whose endpoint is chosen per call (None here) is told each call's endpoint
+        # through the `armgen_endpoint` option; kept in the context for the call's retries.
+        call_endpoint = request.context.options.pop("armgen_endpoint", None)
+        if call_endpoint is not None:
+            request.context["armgen_host"] = urlsplit(call_endpoint).netloc.lower()
+        host = (
+            self._host if self._host is not None else request.context.get("armgen_host")
+        )
+        if host is None or urlsplit(request.http_request.url).netloc.lower() != host:
             request.http_request.headers.pop("Authorization", None)

@@ -20,6 +20,7 @@ from generator.diff.context import (
     python_name_change,
 )
 from generator.errors import join_pointer
+from generator.model import Api
 
 
 def api_changes(context: Context) -> Iterator[Change]:
@@ -51,20 +52,37 @@ def api_changes(context: Context) -> Iterator[Change]:
             f"client class renamed from {old.client_name} to {new.client_name}",
             f"`from ... import {old.client_name}` fails; import {new.client_name}",
         )
-    old_endpoint = f"https://{old.host}{old.base_path}"
-    new_endpoint = f"https://{new.host}{new.base_path}"
+    old_endpoint, new_endpoint = _endpoint(old), _endpoint(new)
     if old_endpoint != new_endpoint:
+        templated = new.host_template is not None
         yield new_change(
             ChangeKind.ENDPOINT_CHANGED,
             Severity.BREAKING,
             None,
-            Where("endpoint", "/host", "default endpoint", "DEFAULT_ENDPOINT"),
+            Where(
+                "endpoint",
+                "/x-ms-parameterized-host/hostTemplate" if templated else "/host",
+                "host template" if templated else "default endpoint",
+                "HOST_TEMPLATE" if templated else "DEFAULT_ENDPOINT",
+            ),
             old_endpoint,
             new_endpoint,
-            f"default endpoint changed from {old_endpoint} to {new_endpoint}",
-            "clients built without endpoint= send their requests elsewhere",
+            f"{'host template' if templated else 'default endpoint'} changed from"
+            f" {old_endpoint} to {new_endpoint}",
+            (
+                "clients built without endpoint= send their requests elsewhere"
+                if not templated
+                else "the same host parameters make another endpoint"
+            ),
         )
     yield from _client_parameter_changes(context)
+
+
+def _endpoint(api: Api) -> str:
+    """The default endpoint, or the host template (x-ms-parameterized-host) when there is one."""
+    if api.host_template is not None:
+        return api.host_template.url_template + api.base_path
+    return f"https://{api.host}{api.base_path}"
 
 
 def _client_parameter_changes(context: Context) -> Iterator[Change]:

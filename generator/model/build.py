@@ -36,6 +36,7 @@ from generator.model.groups import (
     method_name,
     split_operation_id,
 )
+from generator.model.host import HostParameterNode, check_host_names, host_template
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.paging import paging
 from generator.model.patterns import PatternError, python_pattern
@@ -128,6 +129,8 @@ class _Builder:
         self.renames = renames
         self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
+        self.host_nodes: tuple[HostParameterNode, ...] = ()
+        self.host_position = "first"
 
     def build(
         self,
@@ -137,6 +140,12 @@ class _Builder:
     ) -> Api:
         root = self.spec.root
         info = required_key(root, "info")
+        # No `schemes`: http, as AutoRest has it (a token is never sent over http unasked).
+        listed = "schemes" in root.value
+        host = host_template(self.spec, root, _scheme(root) if listed else "http")
+        if host is not None:
+            self.host_position = host[0].position
+            self.host_nodes = host[1]
         operation_nodes = self._select_operations(root, operation_ids)
         operations = _name_client_parameters(
             tuple(
@@ -148,6 +157,7 @@ class _Builder:
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
         _check_one_error_model(operations, nodes)
+        check_host_names(root, self.host_nodes, operations)
         groups = group_operations(operations, nodes)
         grouped = {op.operation_id: op for group in groups for op in group.operations}
         operations = tuple(grouped.get(op.operation_id, op) for op in operations)
@@ -197,6 +207,7 @@ class _Builder:
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
             scheme=_scheme(root),
             groups=groups,
+            host_template=host[0] if host is not None else None,
         )
 
     def _class_names(
@@ -279,6 +290,11 @@ class _Builder:
             for n, _, client in plain
             if not client
         }
+        candidates |= {
+            f"host:{h.node.value['name']}": python_candidate(h.node)
+            for h in self.host_nodes
+            if not h.client
+        }
         if body is not None and body.flattened:
             candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
         elif body is not None:
@@ -298,6 +314,17 @@ class _Builder:
             )
             for n, _, client in plain
         )
+        hosts = tuple(
+            replace(
+                self._parameter(
+                    h.node, h.client, names.get(f"host:{h.node.value['name']}", "")
+                ),
+                location=Location.HOST,
+            )
+            for h in self.host_nodes
+        )
+        first = self.host_position == "first"
+        parameters = hosts + parameters if first else parameters + hosts
         base_path = str(self.spec.root.value.get("basePath", ""))
         self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
         long_running = None

@@ -97,6 +97,8 @@ class Location(enum.Enum):
     PATH = "path"
     QUERY = "query"
     HEADER = "header"
+    HOST = "host"
+    """A parameter of `x-ms-parameterized-host`: part of the endpoint, not of the path."""
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,36 @@ class OAuth2Security:
     scopes: tuple[tuple[str, str], ...]
 
 
+class HostPart(enum.Enum):
+    """Which part of the endpoint a host parameter fills, and so which values it may take."""
+
+    URL_START = "url-start"
+    """Leads a template without a scheme prefix: an optional `http(s)://` and host text."""
+    ENDPOINT = "endpoint"
+    """Leads a template without a scheme prefix and ends it, or is followed by `/`: a whole
+    endpoint (scheme, host and a path)."""
+    AUTHORITY = "authority"
+    """Host text: letters, digits, `-._~` and `:` (a port)."""
+    PATH = "path"
+    """After the host: one percent-encoded path segment."""
+
+
+@dataclass(frozen=True)
+class HostTemplate:
+    """`x-ms-parameterized-host`: the endpoint is a template whose placeholders are host
+    parameters (Location.HOST, on the client or on every method, as each one says)."""
+
+    template: str
+    """As the spec writes it: `{accountName}{host}`."""
+    url_template: str
+    """With the scheme prefix when the spec asks for one: `https://{accountName}{host}`."""
+    use_scheme_prefix: bool
+    position: str
+    """`first` or `last`: where the host parameters go among a method's arguments."""
+    parts: tuple[tuple[str, HostPart], ...]
+    """Each placeholder's wire name and the part of the endpoint it fills, in order."""
+
+
 @dataclass(frozen=True)
 class SpecSource:
     """Where the model came from, for the generated files' headers."""
@@ -286,6 +318,28 @@ class Api:
     """The default endpoint's scheme: https unless the spec's `schemes` list only http."""
     groups: tuple[OperationGroup, ...] = ()
     """The operation groups, by attribute; `operations` holds every operation."""
+    host_template: HostTemplate | None = None
+    """`x-ms-parameterized-host`, when the spec has one: then `host` is not the endpoint."""
+
+    @property
+    def host_parameters(self) -> tuple[Parameter, ...]:
+        """The host parameters, named as the client names them (method ones as their first
+        operation does), in the template's order."""
+        found: dict[str, Parameter] = {}
+        for parameter in self.client_parameters:
+            if parameter.location is Location.HOST:
+                found.setdefault(parameter.wire_name, parameter)
+        for operation in self.operations:
+            for parameter in operation.parameters:
+                if parameter.location is Location.HOST:
+                    found.setdefault(parameter.wire_name, parameter)
+        parts = self.host_template.parts if self.host_template else ()
+        return tuple(found[wire] for wire, _ in parts if wire in found)
+
+    @property
+    def endpoint_per_call(self) -> bool:
+        """A method's arguments choose the endpoint: the client cannot know it beforehand."""
+        return any(not p.client_level for p in self.host_parameters)
 
     @property
     def client_operations(self) -> tuple[Operation, ...]:

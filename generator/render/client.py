@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.escape import SpecText
-from generator.model import Api, Kind, Model, Operation, OperationGroup
+from generator.escape import SpecText, python_literal
+from generator.model import Api, Kind, Location, Model, Operation, OperationGroup
 from generator.render.conversions import TypeWriter, special_type
 from generator.render.docs import client_doc
 from generator.render.imports import Imports
@@ -21,6 +21,7 @@ from generator.render.views import (
     FlavorView,
     GroupAttributeView,
     GroupModuleView,
+    HostTemplateView,
     OperationView,
     SharedModuleView,
 )
@@ -113,6 +114,8 @@ class _Methods:
                 writer,
                 flavor,
                 has_api_version=has_api_version,
+                host_position=api.host_template.position if api.host_template else "",
+                endpoint_per_call=api.endpoint_per_call,
             )
             for operation in operations
         )
@@ -200,8 +203,12 @@ def client_module(
     imports.name("azure.mgmt.core", flavor.pipeline_client)
     imports.name("azure.mgmt.core.policies", "ARMHttpLoggingPolicy")
     imports.local_module("_shared")
-    imports.local("_shared", "API_VERSION", "DEFAULT_ENDPOINT", "SDK_MONIKER")
+    imports.local("_shared", "API_VERSION", "SDK_MONIKER")
+    if api.host_template is None:
+        imports.local("_shared", "DEFAULT_ENDPOINT")
     shared_policies = [*PIPELINE_CONSTANTS, "RetryAfterCap", "_TokenOnlyForTheEndpoint"]
+    if api.endpoint_per_call:
+        shared_policies.append("keep_call_endpoints")
     own_policies = [flavor.body_policy, flavor.deadline_policy, flavor.auth_policy]
     if flavor.is_async:
         imports.local("_pipeline", *shared_policies)
@@ -223,7 +230,11 @@ def client_module(
         client_name=api.client_name,
         doc=SpecText(client_doc(api)),
         constructor_arguments=tuple(
-            (p.python_name, TypeWriter(models, imports).annotation(p.type))
+            (
+                p.python_name,
+                TypeWriter(models, imports).annotation(p.type),
+                _host_default(p.default) if p.location is Location.HOST else None,
+            )
             for p in api.client_parameters
             if p.wire_name != "api-version"
         ),
@@ -238,7 +249,23 @@ def client_module(
         ),
         operations=methods.views,
         result_functions=() if flavor.is_async else methods.result_functions,
+        host_values=_host_values(api) if api.host_template else None,
+        endpoint_per_call=api.endpoint_per_call,
     )
+
+
+def _host_default(default: object) -> str | None:
+    return None if default is None else python_literal(str(default))
+
+
+def _host_values(api: Api) -> str:
+    """The client's host parameters as `_shared.host_endpoint` takes them."""
+    entries = (
+        f"{python_literal(p.wire_name)}: ({python_literal(p.python_name)}, {p.python_name})"
+        for p in api.client_parameters
+        if p.location is Location.HOST
+    )
+    return "{" + ", ".join(entries) + "}"
 
 
 def shared_module(
@@ -262,6 +289,8 @@ def shared_module(
     if sentinels:
         imports.module("enum")
     has_paging = any(view.paging for view in views)
+    if api.host_template is not None:
+        imports.name("urllib.parse", "urlsplit")
     if has_paging:
         imports.name("urllib.parse", "parse_qs", "urljoin", "urlsplit")
     imports.name("collections.abc", "Sequence")
@@ -275,6 +304,17 @@ def shared_module(
         has_long_running=any(view.long_running for view in views),
         has_paging=has_paging,
         retry_even_post=any(view.retry_even_post for view in views),
+        host=(
+            HostTemplateView(
+                url_template=SpecText(api.host_template.url_template),
+                parts=tuple(
+                    (SpecText(wire), part.value)
+                    for wire, part in api.host_template.parts
+                ),
+            )
+            if api.host_template is not None
+            else None
+        ),
     )
 
 

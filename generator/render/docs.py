@@ -31,7 +31,12 @@ def client_doc(api: Api) -> str:
             ":param credential: Any azure-core TokenCredential, e.g."
             " azure.identity.DefaultAzureCredential().",
             ":param subscription_id: ID of the Azure subscription that owns the resources.",
-            ":keyword endpoint: Resource Manager endpoint; the token scope is derived from it.",
+            (
+                ":keyword endpoint: Resource Manager endpoint; the token scope is derived from it."
+                if api.host_template is None
+                else ":param host parameters: fill HOST_TEMPLATE, the endpoint; a value that"
+                " would step out of its part of the endpoint is refused with ValueError."
+            ),
             ":keyword api_version: Override the API version, at your own risk.",
             ":keyword max_retry_after: Seconds: the longest wait a Retry-After can ask"
             " for (MAX_RETRY_AFTER).",
@@ -243,6 +248,8 @@ def extra_examples(
                 f"        {awaited}\n\n\nasyncio.run(main())",
             )
         )
+        if api.host_template is not None:
+            return tuple(examples)
         examples.append(
             ExampleView(
                 "**Other clouds**: the endpoint decides the token scope too"

@@ -32,10 +32,18 @@ def operation_view(
     flavor: FlavorView,
     *,
     has_api_version: bool,
+    host_position: str = "first",
+    endpoint_per_call: bool = False,
 ) -> OperationView:
-    """The method of `operation` in a class whose client parameters are `self._parameters`."""
+    """The method of `operation` in a class whose client parameters are `self._parameters`.
+
+    With `endpoint_per_call`, the method builds its endpoint from the host parameters
+    (`_shared.host_endpoint`) and names it to the token policy through `armgen_endpoint`.
+    """
     shared = _shared(writer)
     arguments: list[ArgumentView] = []
+    host_arguments: list[ArgumentView] = []
+    host_values: list[str] = []
     checks: list[str] = []
     path_arguments: list[tuple[str, str]] = []
     query: list[QueryView] = []
@@ -47,6 +55,11 @@ def operation_view(
             if parameter.client_level
             else parameter.python_name
         )
+        if parameter.location is Location.HOST:
+            host_values.append(_host_value(parameter, source))
+            if not parameter.client_level:
+                host_arguments.append(_host_argument(parameter, writer))
+            continue
         if parameter.location is Location.PATH:
             url_names[parameter.wire_name] = parameter.python_name
             path_arguments.append(
@@ -79,8 +92,20 @@ def operation_view(
             checks.append(_path_check(parameter, shared))
     body = _body(operation, writer, shared)
     arguments += body.arguments
+    if host_position == "first":
+        arguments = host_arguments + arguments
+    else:
+        arguments += host_arguments
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
+    url_parts = split_path(url_template(base_path + operation.path, url_names))
+    if endpoint_per_call and host_values:
+        checks += [
+            f"_endpoint = {shared}.host_endpoint({{{', '.join(host_values)}}})",
+            'kwargs["armgen_endpoint"] = _endpoint',
+        ]
+        url_parts[0] = "{_endpoint}" + url_parts[0]
+        path_arguments.insert(0, ("_endpoint", "_endpoint"))
     result = _result(operation, writer, flavor)
     return OperationView(
         method_name=operation.method_name,
@@ -94,10 +119,7 @@ def operation_view(
             )
         ),
         http_method=operation.http_method,
-        url_template=tuple(
-            SpecText(part)
-            for part in split_path(url_template(base_path + operation.path, url_names))
-        ),
+        url_template=tuple(SpecText(part) for part in url_parts),
         path_arguments=tuple(path_arguments),
         arguments=tuple(positional + keyword),
         checks=tuple(checks),
@@ -169,6 +191,26 @@ def _path_check(parameter: Parameter, shared: str) -> str:
     )
     name = parameter.python_name
     return f"{shared}.require_text({python_literal(name)}, {name}{options})"
+
+
+def _host_value(parameter: Parameter, source: str) -> str:
+    """An entry of the mapping `_shared.host_endpoint` checks: wire name to (name, value)."""
+    wire, name = python_literal(parameter.wire_name), python_literal(
+        parameter.python_name
+    )
+    return f"{wire}: ({name}, {source})"
+
+
+def _host_argument(parameter: Parameter, writer: TypeWriter) -> ArgumentView:
+    """A host parameter of the method: text, keyword-only when the spec gives a default."""
+    default = parameter.default
+    return ArgumentView(
+        name=parameter.python_name,
+        annotation=writer.annotation(parameter.type),
+        default=None if default is None else python_literal(str(default)),
+        keyword_only=default is not None,
+        check=None,
+    )
 
 
 def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:

@@ -11,7 +11,7 @@ import jinja2
 from generator import __version__
 from generator.errors import OutputError
 from generator.escape import SpecText
-from generator.model import Api
+from generator.model import Api, Location, Parameter
 from generator.render.client import (
     PIPELINE_CONSTANTS,
     client_module,
@@ -178,7 +178,8 @@ def _package_view(
     models_view = models_module(api, models)
     sentinels = shared.sentinels
     has_long_running = shared.has_long_running
-    shared_exports = {"API_VERSION", "DEFAULT_ENDPOINT", *CLOUDS}
+    endpoint = "DEFAULT_ENDPOINT" if api.host_template is None else "HOST_TEMPLATE"
+    shared_exports = {"API_VERSION", endpoint, *CLOUDS}
     shared_exports |= {s.name for s in sentinels} | {s.class_name for s in sentinels}
     if has_long_running:
         shared_exports.add("DEFAULT_POLLING_INTERVAL")
@@ -220,13 +221,24 @@ def _package_view(
         title=SpecText(api.title),
         description=SpecText(api.description),
         api_version=SpecText(api.api_version),
-        default_endpoint=SpecText(f"{api.scheme}://{api.host}{api.base_path}"),
+        default_endpoint=SpecText(
+            f"{api.scheme}://{api.host}{api.base_path}"
+            if api.host_template is None
+            else api.host_template.url_template + api.base_path
+        ),
+        host_template=api.host_template is not None,
+        endpoint_per_call=api.endpoint_per_call,
         client_name=api.client_name,
         client_parameters=tuple(
             parameter_doc(p, mark_client=False) for p in api.client_parameters
         ),
         constructor_arguments=tuple(
-            p.python_name for p in api.client_parameters if p.wire_name != "api-version"
+            p.python_name
+            for p in api.client_parameters
+            if p.wire_name != "api-version" and not _keyword(p)
+        ),
+        keyword_arguments=tuple(
+            p.python_name for p in api.client_parameters if _keyword(p)
         ),
         operation_docs=operation_docs(api, sync_views),
         sentinels=sentinels,
@@ -268,6 +280,11 @@ def _package_view(
         extra_examples=extra_examples(api, package_name, sync_views),
         models_exports=import_order(model_names),
     )
+
+
+def _keyword(parameter: Parameter) -> bool:
+    """A host parameter with a default is a keyword argument of the client."""
+    return parameter.location is Location.HOST and parameter.default is not None
 
 
 __all__ = [

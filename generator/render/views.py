@@ -178,8 +178,9 @@ class ClientModuleView:
     imports: ImportBlock
     client_name: str
     doc: SpecText
-    constructor_arguments: tuple[tuple[str, str], ...]
-    """(name, annotation) of the client's own parameters, api-version aside."""
+    constructor_arguments: tuple[tuple[str, str, str | None], ...]
+    """(name, annotation, default) of the client's own parameters, api-version aside; only
+    host parameters have a default (the spec's), and take it as keywords."""
     text_arguments: frozenset[str]
     """The arguments checked as text (no empty, `.` or control characters)."""
     parameter_fields: tuple[str, ...]
@@ -187,6 +188,19 @@ class ClientModuleView:
     groups: tuple[GroupAttributeView, ...]
     operations: tuple[OperationView, ...]
     result_functions: tuple[OperationView, ...]
+    host_values: str | None = None
+    """The mapping `_shared.host_endpoint` checks, of the client's host parameters, when the
+    spec has a host template; None when the endpoint is a plain argument."""
+    endpoint_per_call: bool = False
+    """Method arguments complete the endpoint: the constructor only checks its own parts."""
+
+
+@dataclass(frozen=True)
+class HostTemplateView:
+    """The host template as `_shared.py` keeps it, and each placeholder's part of the URL."""
+
+    url_template: SpecText
+    parts: tuple[tuple[SpecText, str], ...]
 
 
 @dataclass(frozen=True)
@@ -200,6 +214,7 @@ class SharedModuleView:
     has_long_running: bool
     has_paging: bool
     retry_even_post: bool
+    host: HostTemplateView | None = None
 
 
 # --- errors and docs ----------------------------------------------------------------------------
@@ -265,6 +280,7 @@ class PackageView:
     description: SpecText
     api_version: SpecText
     default_endpoint: SpecText
+    """The spec's endpoint; with a host template, the template (HOST_TEMPLATE)."""
     client_name: str
     client_parameters: tuple[ParameterDocView, ...]
     constructor_arguments: tuple[str, ...]
@@ -293,6 +309,11 @@ class PackageView:
     scopes: tuple[tuple[SpecText, SpecText], ...]
     extra_examples: tuple[ExampleView, ...]
     models_exports: tuple[str, ...]
+    keyword_arguments: tuple[str, ...] = ()
+    """The client's keyword arguments with the spec's default (host parameters only)."""
+    host_template: bool = False
+    """The endpoint is the spec's host template, filled from host parameters."""
+    endpoint_per_call: bool = False
 
 
 @dataclass(frozen=True)

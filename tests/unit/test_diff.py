@@ -889,6 +889,57 @@ def test_default_endpoint_changed(run: Callable[..., ApiDiff]) -> None:
     assert change.new == "https://management.chinacloudapi.cn"
 
 
+def _hosted(template: str, location: str = "client") -> dict[str, Any]:
+    spec = base_spec()
+    spec["x-ms-parameterized-host"] = {
+        "hostTemplate": template,
+        "parameters": [
+            {
+                "name": "accountName",
+                "in": "path",
+                "required": True,
+                "type": "string",
+                "x-ms-parameter-location": location,
+            }
+        ],
+    }
+    return spec
+
+
+def test_a_host_template_change_is_an_endpoint_change(
+    run: Callable[..., ApiDiff],
+) -> None:
+    old, new = _hosted("{accountName}.a.example"), _hosted("{accountName}.b.example")
+    change = the_change(run(old, new))
+    assert summary(change) == ("endpoint_changed", "breaking", None, "endpoint")
+    assert change.message == (
+        "host template changed from https://{accountName}.a.example to"
+        " https://{accountName}.b.example"
+    )
+
+
+def test_a_new_client_host_parameter_is_a_new_client_parameter(
+    run: Callable[..., ApiDiff],
+) -> None:
+    """As any client parameter, it is also reported in each operation that sends it."""
+    found = changes_without_version(
+        run(base_spec(), _hosted("{accountName}.a.example"))
+    )
+    assert [summary(c) for c in found[:2]] == [
+        ("endpoint_changed", "breaking", None, "endpoint"),
+        (
+            "client_parameter_added",
+            "breaking",
+            None,
+            "client > parameter accountName (host)",
+        ),
+    ]
+    assert {(c.kind.value, c.location.partition(" > ")[2]) for c in found[2:]} == {
+        ("parameter_added", "parameter accountName (host)")
+    }
+    assert len(found) == 2 + len(base_spec()["paths"][WIDGET]) + 1
+
+
 def test_a_new_operation_group_moves_every_method(run: Callable[..., ApiDiff]) -> None:
     """The client's name comes from the title, not the operations; a new group prefix moves
     each method to another attribute of the client."""
