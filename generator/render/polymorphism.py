@@ -102,4 +102,28 @@ def polymorphic_view(
     )
 
 
-__all__ = ["polymorphic_view", "subtype_tables", "table_names"]
+def polymorphic_doc(api: Api, model: Model) -> str:
+    """The README's words on a class of a hierarchy: which value names it and its
+    subclasses, and what reading a value this version does not know gives."""
+    owner = api.declarer(model.name)
+    if owner is None or model.discriminator_value is None:
+        return ""
+    parent = api.declarer(model.name, strict=True)
+    key = (parent or owner).discriminator
+    text = f"Its {key} is {model.discriminator_value!r}, set by the class itself."
+    if model.discriminator is not None:
+        subtypes = [
+            f"{sub.discriminator_value!r} {sub.class_name}"
+            for sub in api.subtypes(model.name)
+            if api.declarer(sub.name, strict=True) == model
+        ]
+        text += (
+            f" Reading picks the class by {model.discriminator}"
+            f" ({', '.join(subtypes) or 'no subclasses yet'}); a value this version"
+            f" does not know reads as {model.class_name}, the fields it does not know"
+            " kept in additional_properties and sent back."
+        )
+    return text
+
+
+__all__ = ["polymorphic_doc", "polymorphic_view", "subtype_tables", "table_names"]

@@ -114,18 +114,19 @@ def pets_spec() -> dict[str, Any]:
 
 @contextlib.contextmanager
 def generated_pets(
-    root: Path, spec: dict[str, Any] | None = None
+    root: Path, spec: dict[str, Any] | None = None, package: str = PETS
 ) -> Iterator[ModuleType]:
-    """Generate the Pets client under `root`, import it, and forget it afterwards."""
+    """Generate the Pets client (or `spec`'s) as `package` under `root`, import it, and
+    forget it afterwards."""
     (root / "pets.json").write_text(json.dumps(spec or SPEC), encoding="utf-8")
     tree = generate_files(
-        GenerateOptions(spec=root / "pets.json", package_name=PETS), root / "out"
+        GenerateOptions(spec=root / "pets.json", package_name=package), root / "out"
     )
     write_tree(tree.files, tree.root)
     sys.path.insert(0, str(root / "out"))
     try:
-        yield importlib.import_module(PETS)
+        yield importlib.import_module(package)
     finally:
         sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == PETS]:
+        for name in [m for m in sys.modules if m.partition(".")[0] == package]:
             del sys.modules[name]

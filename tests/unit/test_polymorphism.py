@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from generator.errors import SpecError
 from generator.load import load_spec
 from generator.model import build_api
+from generator.render.models import models_module
 from tests.helpers import write_spec
 from tests.helpers.model_specs import act_spec, body, build, build_error
 from tests.helpers.pets import PETS, generated_pets, pets_spec
@@ -305,3 +306,68 @@ def test_a_property_typed_as_the_base_takes_any_subclass_for_mypy(
     assert (
         'usage.py:5: error: Unexpected keyword argument "kind" for "Dog"' in errors[0]
     )
+
+
+# --- the render stage -------------------------------------------------------------------------
+
+
+def test_the_views_say_what_each_class_declares_reads_and_dispatches(
+    tmp_path: Path,
+) -> None:
+    api = build_api(load_spec(write_spec(tmp_path / "pets.json", pets_spec())))
+    view = models_module(api, {m.name: m for m in api.models})
+    by_class = {m.class_name: m.polymorphic for m in view.models}
+    car, electric, pet = by_class["Car"], by_class["Electric"], by_class["Pet"]
+    assert car is not None and electric is not None and pet is not None
+    # Car answers to Vehicle's `type` and declares `fuel`: both defaults are "Car".
+    assert [str(d.wire) for d in car.declared] == ["type", "fuel"]
+    assert (str(car.value), car.root, car.dispatch) == (
+        "Car",
+        False,
+        ("fuel", "_CAR_SUBTYPES"),
+    )
+    # Electric answers to Car's `fuel` only; `type` keeps the value Car gave it.
+    assert [str(d.wire) for d in electric.declared] == ["fuel"]
+    assert [str(d.wire) for d in electric.discriminators] == ["type", "fuel"]
+    assert electric.dispatch is None
+    assert pet.root and [str(w) for w in pet.known_wires] == ["kind", "name", "friends"]
+    assert by_class["Shelter"] is None
+    tables = {t.name: [(str(v), c) for v, c in t.entries] for t in view.subtype_tables}
+    assert tables == {
+        "_PET_SUBTYPES": [("Cat", "Cat"), ("Puppy", "Puppy"), ("doggo", "Dog")],
+        "_VEHICLE_SUBTYPES": [("Car", "Car")],
+        "_CAR_SUBTYPES": [("electric", "Electric")],
+    }
+
+
+def test_the_readme_says_which_value_names_each_class(pets: ModuleType) -> None:
+    readme = (Path(pets.__file__).parent / "README.md").read_text(encoding="utf-8")
+    assert "Its kind is 'doggo', set by the class itself." in readme
+    assert (
+        "Reading picks the class by kind ('Cat' Cat, 'doggo' Dog, 'Puppy' Puppy)"
+        in readme
+    )
+
+
+def test_a_spec_without_polymorphism_renders_as_before(tmp_path: Path) -> None:
+    """No `field` import, no tables, no additional_properties: nothing of it is paid for."""
+    spec = pets_spec()
+    for name in ("Pet", "Cat", "Dog", "Puppy", "Shelter", "Vehicle", "Car", "Electric"):
+        spec["definitions"].pop(name)
+    spec["paths"] = {}
+    spec["definitions"]["Plain"] = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+    }
+    spec["paths"]["/plain"] = {
+        "get": {
+            "operationId": "Plain_Get",
+            "responses": {
+                "200": {"description": "OK", "schema": {"$ref": "#/definitions/Plain"}}
+            },
+        }
+    }
+    with generated_pets(tmp_path, spec, "armgen_plain") as package:
+        source = Path(package.models.__file__).read_text(encoding="utf-8")
+    assert "field(" not in source and "_SUBTYPES" not in source
+    assert "additional_properties" not in source
