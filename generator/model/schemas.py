@@ -50,7 +50,11 @@ class SchemaReader:
     def _check_discriminator_values(self) -> None:
         """Two classes that answer to one discriminator cannot share a value: reading could
         not tell them apart."""
-        seen: dict[tuple[str, str], str] = {}
+        seen = {
+            (name, model.discriminator_value or ""): name
+            for name, model in self.models.items()
+            if model.discriminator is not None
+        }
         for name in sorted(self.models):
             value = self.models[name].discriminator_value
             owner = self._declarer(self.models[name].bases)
