@@ -270,6 +270,14 @@ class SchemaReader:
         own = {prop.wire_name for prop in model.properties}
         return tuple(p for w, p in inherited.items() if w not in own) + model.properties
 
+    def discriminator_wires(self, name: str) -> set[str]:
+        """The discriminators of `name`'s hierarchy: each class sets them, never a caller."""
+        model = self.model(name)
+        found = {model.discriminator} if model.discriminator else set()
+        for base in model.bases:
+            found |= self.discriminator_wires(base)
+        return found
+
     def _bases(self, node: Node) -> tuple[str, ...]:
         entries = node.get("allOf")
         bases: list[str] = []

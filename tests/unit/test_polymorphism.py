@@ -6,6 +6,7 @@ discriminators set by the class, and a read then written object unchanged."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from generator.errors import SpecError
 from generator.load import load_spec
 from generator.model import build_api
 from generator.render.models import models_module
-from tests.helpers import write_spec
+from tests.helpers import FakeCredential, write_spec
 from tests.helpers.model_specs import act_spec, body, build, build_error
 from tests.helpers.pets import PETS, generated_pets, pets_spec
 
@@ -479,3 +480,40 @@ def test_every_class_of_a_generated_hierarchy_reads_back_as_itself(
         unknown = {"kind0": "\x00 not a value \x00", "p0": "x", "extra": [1]}
         read = models.M0.from_dict(unknown)
         assert type(read) is models.M0 and read.to_dict() == unknown
+
+
+class _Stop(Exception):
+    """Raised by the request hook: the request was built, nothing goes on the wire."""
+
+
+def test_a_flattened_polymorphic_body_never_asks_for_the_discriminator(
+    tmp_path: Path,
+) -> None:
+    spec = pets_spec()
+    spec["paths"]["/pet"]["put"]["parameters"][0]["x-ms-client-flatten"] = True
+    api = build(tmp_path / "model", spec)
+    body = api.operations[1].body
+    assert body is not None and [p.wire_name for p in body.flattened] == [
+        "name",
+        "friends",
+    ]
+    sent: list[Any] = []
+
+    def hook(request: Any) -> None:
+        sent.append(request.http_request)
+        raise _Stop
+
+    (tmp_path / "client").mkdir()
+    with (
+        generated_pets(tmp_path / "client", spec, "armgen_flat_pets") as package,
+        package.PetsClient(FakeCredential()) as client,
+        pytest.raises(_Stop),
+    ):
+        client.pets.put(
+            "Rex", friends=[package.models.Dog(name="Bit")], raw_request_hook=hook
+        )
+    assert json.loads(sent[0].content) == {
+        "kind": "Pet",
+        "name": "Rex",
+        "friends": [{"kind": "doggo", "name": "Bit"}],
+    }
