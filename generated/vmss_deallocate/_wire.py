@@ -45,6 +45,16 @@ def require_object(model: type, data: object) -> None:
         )
 
 
+def subtype(
+    model: type[_T], data: Mapping[str, Any], key: str, known: Mapping[str, type[Any]]
+) -> type[_T]:
+    """The subclass of `model` that the discriminator `key` of `data` names, else `model`: a
+    value newer than this client reads as the class the spec asked for."""
+    value = data.get(key)
+    found = known.get(value) if isinstance(value, str) else None
+    return found if found is not None and issubclass(found, model) else model
+
+
 def enum_or_text(enum_type: type[_E], value: Any) -> _E | str:
     """The member for a known value; a value newer than this client stays a string."""
     try:
@@ -84,10 +94,11 @@ def parse_datetime(value: str) -> _dt.datetime:
 
 
 def format_datetime(value: _dt.datetime) -> str:
-    """ISO 8601; a datetime without a time zone is taken as UTC, as Azure does."""
+    """ISO 8601 in UTC, `Z` as AutoRest's clients write it; a datetime without a time zone is
+    taken as UTC, as Azure does."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=_dt.timezone.utc)
-    return value.isoformat()
+    return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def parse_date(value: str) -> _dt.date:

@@ -71,6 +71,10 @@ class ChangeKind(str, enum.Enum):
     PROPERTY_ADDED = "property_added"
     PROPERTY_REMOVED = "property_removed"
     READ_ONLY_CHANGED = "read_only_changed"
+    SUBTYPE_ADDED = "subtype_added"
+    SUBTYPE_REMOVED = "subtype_removed"
+    DISCRIMINATOR_CHANGED = "discriminator_changed"
+    DISCRIMINATOR_VALUE_CHANGED = "discriminator_value_changed"
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ REQUIRED_STATUS_CHANGE = Rule(1025, "RequiredStatusChange")
 TYPE_CHANGED = Rule(1026, "TypeChanged")
 DEFAULT_VALUE_CHANGED = Rule(1027, "DefaultValueChanged")
 READONLY_PROPERTY_CHANGED = Rule(1029, "ReadonlyPropertyChanged")
+DIFFERENT_DISCRIMINATOR = Rule(1030, "DifferentDiscriminator")
 DIFFERENT_ALL_OF = Rule(1032, "DifferentAllOf")
 REMOVED_PROPERTY = Rule(1033, "RemovedProperty")
 ADDED_REQUIRED_PROPERTY = Rule(1034, "AddedRequiredProperty")

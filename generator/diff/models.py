@@ -28,6 +28,13 @@ from generator.diff.context import (
     required_change,
 )
 from generator.diff.defined import Defined, references_model
+from generator.diff.polymorphism import (
+    is_subtype,
+    model_where,
+    polymorphism_changes,
+    subtype_added,
+    subtype_removed,
+)
 from generator.diff.typerefs import constraint_changes, type_changes
 from generator.errors import join_pointer
 from generator.model import Api, Model, Property
@@ -50,6 +57,8 @@ def models_changes(context: Context) -> list[Change]:
                 name, context.new, context.new_defined, context.old, context.old_defined
             ):
                 changes.append(_reachability_change(after, now_reachable=True))
+            elif is_subtype(context.new, after):
+                changes.append(subtype_added(context.new, after, model_where(after)))
             else:
                 changes.append(
                     new_change(
@@ -68,6 +77,15 @@ def models_changes(context: Context) -> list[Change]:
                 name, context.old, context.old_defined, context.new, context.new_defined
             ):
                 changes.append(_reachability_change(before, now_reachable=False))
+            elif is_subtype(context.old, before):
+                changes.append(
+                    subtype_removed(
+                        context.old,
+                        before,
+                        model_where(before),
+                        definition_removed=name in context.old_defined.models,
+                    )
+                )
             else:
                 changes.append(
                     new_change(
@@ -144,15 +162,6 @@ def _reachability_change(model: Model, *, now_reachable: bool) -> Change:
     )
 
 
-def model_where(model: Model) -> Where:
-    return Where(
-        f"model {model.name}",
-        join_pointer("", "definitions", model.name),
-        f"model {model.name}",
-        f"models.{model.class_name}",
-    )
-
-
 def _model_changes(context: Context, before: Model, after: Model) -> Iterator[Change]:
     old_properties = {p.wire_name: p for p in context.old.all_properties(before.name)}
     new_properties = {p.wire_name: p for p in context.new.all_properties(after.name)}
@@ -162,6 +171,7 @@ def _model_changes(context: Context, before: Model, after: Model) -> Iterator[Ch
     gained = _inherited_only(
         context.new, after, before.bases, new_properties, old_properties
     )
+    yield from polymorphism_changes(context, before, after)
     if before.bases != after.bases:
         yield _bases_change(
             before,

@@ -32,6 +32,7 @@ from generator.diff.changes import (
     CONSTRAINT_IS_WEAKER,
     DEFAULT_VALUE_CHANGED,
     DIFFERENT_ALL_OF,
+    DIFFERENT_DISCRIMINATOR,
     MODIFIED_OPERATION_ID,
     PARAMETER_IN_HAS_CHANGED,
     PARAMETER_LOCATION_HAS_CHANGED,
@@ -259,6 +260,25 @@ KIND_DOCS: dict[ChangeKind, KindDoc] = {
     ),
     K.READ_ONLY_CHANGED: KindDoc(
         "a property's readOnly", BREAKING, ((READONLY_PROPERTY_CHANGED, ""),)
+    ),
+    K.SUBTYPE_ADDED: KindDoc(
+        "a subclass of a polymorphic model: a new discriminator value (older clients"
+        " read it as the base, its fields kept)",
+        NON_BREAKING,
+    ),
+    K.SUBTYPE_REMOVED: KindDoc(
+        "a subclass of a polymorphic model",
+        BREAKING,
+        ((REMOVED_DEFINITION, "it is a definition"),),
+    ),
+    K.DISCRIMINATOR_CHANGED: KindDoc(
+        "a model's `discriminator`: added, removed or another property",
+        BREAKING,
+        ((DIFFERENT_DISCRIMINATOR, ""),),
+    ),
+    K.DISCRIMINATOR_VALUE_CHANGED: KindDoc(
+        "a subclass's `x-ms-discriminator-value` (openapi-diff compares none)",
+        BREAKING,
     ),
 }
 

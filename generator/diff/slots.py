@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from generator.diff.bodies import body_where
 from generator.diff.context import Where
 from generator.diff.defined import leaf
-from generator.diff.models import model_where, property_where
+from generator.diff.models import property_where
 from generator.diff.parameters import parameter_where
+from generator.diff.polymorphism import model_where
 from generator.diff.responses import header_where, response_where
 from generator.model import Api, Kind, TypeRef
 

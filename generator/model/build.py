@@ -416,7 +416,12 @@ class _Builder:
                 raise node.error(
                     "x-ms-client-flatten needs a body whose schema is a model"
                 )
-            flattened = self.schemas.all_properties(body_type.model)
+            set_by_class = self.schemas.discriminator_wires(body_type.model)
+            flattened = tuple(
+                p
+                for p in self.schemas.all_properties(body_type.model)
+                if p.wire_name not in set_by_class
+            )
         sentinel = self._omit_sentinel(node, required, flattened)
         return Body(
             wire_name=str(node.value["name"]),

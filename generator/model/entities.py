@@ -91,6 +91,12 @@ class Model:
     external: bool = False
     bases: tuple[str, ...] = ()
     """Spec names of the models this one extends through `allOf`."""
+    discriminator: str | None = None
+    """The wire name of the property whose value names the subclass (`discriminator`), when
+    this model declares one."""
+    discriminator_value: str | None = None
+    """What that property holds for this class (`x-ms-discriminator-value`, else the
+    definition's name); None outside a polymorphic hierarchy."""
 
 
 class Location(enum.Enum):
@@ -357,6 +363,44 @@ class Api:
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)
+
+    def declarer(self, name: str, *, strict: bool = False) -> Model | None:
+        """The nearest model, `name` itself first unless `strict`, then its bases depth first
+        in `allOf` order, that declares a `discriminator`."""
+        model = self.model(name)
+        if model.discriminator is not None and not strict:
+            return model
+        for base in model.bases:
+            if (found := self.declarer(base)) is not None:
+                return found
+        return None
+
+    def discriminators(self, name: str) -> tuple[Property, ...]:
+        """The discriminator properties `name` sets: every one its hierarchy declares, outermost
+        first. A class's value answers to the nearest base's discriminator (and to its own,
+        when it declares one); the outer ones keep the value its bases set."""
+        found: list[Property] = []
+        owner = self.declarer(name)
+        while owner is not None:
+            found.insert(
+                0,
+                next(
+                    p
+                    for p in self.all_properties(owner.name)
+                    if p.wire_name == owner.discriminator
+                ),
+            )
+            owner = self.declarer(owner.name, strict=True)
+        return tuple(found)
+
+    def subtypes(self, name: str) -> tuple[Model, ...]:
+        """Every model that extends `name`, directly or not, by name."""
+        found: dict[str, Model] = {}
+        for model in self.models:
+            if name in model.bases:
+                found[model.name] = model
+                found.update((sub.name, sub) for sub in self.subtypes(model.name))
+        return tuple(found[key] for key in sorted(found))
 
     def all_properties(self, name: str) -> tuple[Property, ...]:
         """Inherited properties first (base by base, in `allOf` order), then the model's own."""

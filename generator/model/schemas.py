@@ -15,7 +15,10 @@ from generator.model.nodes import flag_value, python_candidate, required_key, te
 from generator.model.reserved import MODEL_RESERVED
 from generator.naming import pascal_case, unique_names
 
-UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf", "discriminator")
+UNSUPPORTED_SCHEMA_KEYWORDS = ("anyOf", "oneOf")
+POLYMORPHIC_RESERVED = frozenset({"additional_properties", "field"})
+"""What a property of a polymorphic model cannot be called: the field keeping what this version
+does not know, and the dataclass helper its class body calls."""
 _PRIMITIVES = {
     "string": Kind.STRING,
     "boolean": Kind.BOOLEAN,
@@ -34,13 +37,75 @@ class SchemaReader:
         self.models: dict[str, Model] = {}
         self.models_in_progress: set[str] = set()
         self.cross_file_names = cross_file_names(spec)
+        self.scanned: set[tuple[Path, str]] = set()
+        """The polymorphic models whose subclasses were looked for."""
 
     def finish(self) -> dict[str, Model]:
         """Read every model registered so far, and those they reach in turn."""
         while pending := sorted(set(self.model_nodes) - set(self.models)):
             for name in pending:
                 self.model(name)
+            self._register_subclasses()
+        self._check_discriminator_values()
         return self.models
+
+    def _check_discriminator_values(self) -> None:
+        """Two classes that answer to one discriminator cannot share a value: reading could
+        not tell them apart."""
+        seen = {
+            (name, model.discriminator_value or ""): name
+            for name, model in self.models.items()
+            if model.discriminator is not None
+        }
+        for name in sorted(self.models):
+            value = self.models[name].discriminator_value
+            owner = self._declarer(self.models[name].bases)
+            if value is None or owner is None:
+                continue
+            other = seen.setdefault((owner, value), name)
+            if other != name:
+                raise self.model_nodes[name].error(
+                    f"discriminator value {value!r} is also {other!r}'s"
+                )
+
+    def _declarer(self, bases: tuple[str, ...]) -> str | None:
+        """The nearest of `bases` (depth first) that declares a discriminator."""
+        for base in bases:
+            if self.models[base].discriminator is not None:
+                return base
+            if (found := self._declarer(self.models[base].bases)) is not None:
+                return found
+        return None
+
+    def _register_subclasses(self) -> None:
+        """Register every definition, in every file read, that extends a polymorphic model
+        through `allOf`: no operation names a subclass, the service sends it."""
+        polymorphic = {
+            (node.file, node.pointer)
+            for name, node in self.model_nodes.items()
+            if name in self.models and self.models[name].discriminator_value is not None
+        }
+        if polymorphic <= self.scanned:
+            return
+        self.scanned |= polymorphic
+        for file in sorted(self.spec.documents):
+            definitions = Node(file, "", self.spec.documents[file]).get("definitions")
+            if definitions is None or not isinstance(definitions.value, Mapping):
+                continue
+            for name in definitions.value:
+                node = definitions.child(name)
+                entries = node.get("allOf") if isinstance(node.value, Mapping) else None
+                if entries is None or not isinstance(entries.value, list):
+                    continue
+                for index in range(len(entries.value)):
+                    target = self.spec.ref_target(entries.child(index))
+                    if (
+                        target is not None
+                        and (target.file, target.pointer) in polymorphic
+                    ):
+                        model_name = self.cross_file_names.get((file, name), name)
+                        self._register_model(model_name, node)
+                        break
 
     def type_of(self, node: Node, hint: str = "") -> TypeRef:
         """The TypeRef of a schema, parameter or header node; registers the models it reaches.
@@ -56,7 +121,7 @@ class SchemaReader:
                 return TypeRef(Kind.MODEL, model=name)
             return self.type_of(target, name or hint)
         value = node.value
-        for keyword in UNSUPPORTED_SCHEMA_KEYWORDS:
+        for keyword in (*UNSUPPORTED_SCHEMA_KEYWORDS, "discriminator"):
             if keyword in value:
                 raise node.child(keyword).error(f"'{keyword}' is not supported yet")
         if "allOf" in value:
@@ -135,29 +200,37 @@ class SchemaReader:
             raise node.error(f"model {name!r} extends itself through allOf")
         self.models_in_progress.add(name)
         bases = self._bases(node)
-        required = set(node.value.get("required", ()))
-        properties_node = node.get("properties")
-        wires = list(properties_node.value) if properties_node else []
-        if unknown := sorted(required - set(wires)):
+        discriminator = _discriminator(node)
+        polymorphic = discriminator is not None or any(
+            self.models[base].discriminator_value is not None for base in bases
+        )
+        required: set[str] = set()
+        declared: dict[str, Node] = {}
+        for source in (node, *_inline_parts(node)):
+            required.update(source.value.get("required", ()))
+            if (properties_node := source.get("properties")) is not None:
+                declared.update(
+                    (wire, properties_node.child(wire))
+                    for wire in properties_node.value
+                )
+        inherited = {p.wire_name for base in bases for p in self.all_properties(base)}
+        if unknown := sorted(required - set(declared) - inherited):
             raise node.error(
                 f"required property {unknown[0]!r} is not among the properties"
             )
+        if discriminator is not None and discriminator.value not in (
+            set(declared) | inherited
+        ):
+            raise discriminator.error(
+                f"discriminator {discriminator.value!r} is not among the properties"
+            )
         names = unique_names(
-            (
-                {
-                    wire: python_candidate(properties_node.child(wire), wire)
-                    for wire in wires
-                }
-                if properties_node
-                else {}
-            ),
+            {wire: python_candidate(prop, wire) for wire, prop in declared.items()},
             fallback="field",
-            reserved=MODEL_RESERVED,
+            reserved=MODEL_RESERVED | (POLYMORPHIC_RESERVED if polymorphic else set()),
         )
         properties = []
-        for wire in wires:
-            assert properties_node is not None
-            prop = properties_node.child(wire)
+        for wire, prop in declared.items():
             resolved = self.spec.deref(prop)
             properties.append(
                 Property(
@@ -182,6 +255,10 @@ class SchemaReader:
             properties=tuple(properties),
             external=flag_value(node, "x-ms-external"),
             bases=bases,
+            discriminator=None if discriminator is None else discriminator.value,
+            discriminator_value=(
+                _discriminator_value(node, name) if polymorphic else None
+            ),
         )
         self.models[name] = model
         self.models_in_progress.discard(name)
@@ -209,12 +286,22 @@ class SchemaReader:
         own = {prop.wire_name for prop in model.properties}
         return tuple(p for w, p in inherited.items() if w not in own) + model.properties
 
+    def discriminator_wires(self, name: str) -> set[str]:
+        """The discriminators of `name`'s hierarchy: each class sets them, never a caller."""
+        model = self.model(name)
+        found = {model.discriminator} if model.discriminator else set()
+        for base in model.bases:
+            found |= self.discriminator_wires(base)
+        return found
+
     def _bases(self, node: Node) -> tuple[str, ...]:
         entries = node.get("allOf")
         bases: list[str] = []
         for index in range(len(entries.value) if entries else 0):
             assert entries is not None
             entry = entries.child(index)
+            if _is_inline_part(entry):
+                continue
             base = self.type_of(entry)
             if base.kind is not Kind.MODEL or base.model is None:
                 raise entry.error("allOf entries must reference object definitions")
@@ -258,6 +345,45 @@ def cross_file_names(spec: LoadedSpec) -> dict[tuple[Path, str], str]:
 def _relative(file: Path, root_file: Path) -> str:
     """`file` as the spec's own `$ref`s would name it from the root file's folder."""
     return Path(os.path.relpath(file, root_file.parent)).as_posix()
+
+
+def _discriminator(node: Node) -> Node | None:
+    found = node.get("discriminator")
+    if found is not None and (not isinstance(found.value, str) or not found.value):
+        raise found.error("discriminator must name a property")
+    return found
+
+
+def _discriminator_value(node: Node, name: str) -> str:
+    value = node.value.get("x-ms-discriminator-value")
+    if value is None:
+        return name
+    if not isinstance(value, str) or not value:
+        raise node.child("x-ms-discriminator-value").error("must be a non-empty string")
+    return value
+
+
+def _is_inline_part(entry: Node) -> bool:
+    """An `allOf` entry that adds properties in place (`{type: object, properties: ...}`),
+    rather than naming a base."""
+    value = entry.value
+    return (
+        isinstance(value, Mapping)
+        and "$ref" not in value
+        and "properties" in value
+        and not any(key in value for key in ("allOf", "discriminator"))
+    )
+
+
+def _inline_parts(node: Node) -> list[Node]:
+    entries = node.get("allOf")
+    if entries is None or not isinstance(entries.value, list):
+        return []
+    return [
+        entries.child(i)
+        for i in range(len(entries.value))
+        if _is_inline_part(entries.child(i))
+    ]
 
 
 def definition_name(node: Node) -> str | None:

@@ -9,6 +9,7 @@ from generator.model import Api, Model, Property, TypeRef
 from generator.naming import constant_case, unique_names
 from generator.render.conversions import JSON_SCALARS, TypeWriter, enum_class_name
 from generator.render.imports import Imports, export_order
+from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
 from generator.render.views import EnumView, FieldView, ModelsModuleView, ModelView
 
 
@@ -16,9 +17,11 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
     """models.py: every model, bases first, and every named enum; its imports as used."""
     imports = Imports()
     writer = TypeWriter(models, imports, in_models=True)
-    views = tuple(
-        model_view(api, model, writer) for model in models_in_dependency_order(api)
-    )
+    tables = table_names(api)
+    ordered = models_in_dependency_order(api)
+    views = tuple(model_view(api, model, writer, tables) for model in ordered)
+    if any(view.polymorphic for view in views):
+        imports.name("dataclasses", "field")
     if views:
         imports.name("collections.abc", "Mapping")
         imports.name("dataclasses", "dataclass")
@@ -34,6 +37,7 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
         ),
         models=views,
         enums=enums,
+        subtype_tables=subtype_tables(api, ordered, tables),
     )
 
 
@@ -73,20 +77,40 @@ def field_view(
     )
 
 
-def model_view(api: Api, model: Model, writer: TypeWriter) -> ModelView:
+def model_view(
+    api: Api, model: Model, writer: TypeWriter, tables: dict[str, str] | None = None
+) -> ModelView:
+    """A model class; in a polymorphic hierarchy the discriminator is declared apart (set by
+    the class, never passed), and from_dict neither passes nor reads it as a field."""
+
     def required_first(fields: tuple[FieldView, ...]) -> tuple[FieldView, ...]:
         return tuple(f for f in fields if not f.optional) + tuple(
             f for f in fields if f.optional
         )
 
+    polymorphic = polymorphic_view(api, model, writer, tables or {}, field_view)
+    discriminators = (
+        {f.name for f in polymorphic.discriminators} if polymorphic else set()
+    )
     return ModelView(
         class_name=model.class_name,
         bases=tuple(writer.models[base].class_name for base in model.bases),
         doc=SpecText(model.description or f"The {model.name} model."),
-        fields=required_first(tuple(field_view(p, writer) for p in model.properties)),
-        all_fields=required_first(
-            tuple(field_view(p, writer) for p in api.all_properties(model.name))
+        fields=required_first(
+            tuple(
+                field_view(p, writer)
+                for p in model.properties
+                if p.python_name not in discriminators
+            )
         ),
+        all_fields=required_first(
+            tuple(
+                field_view(p, writer)
+                for p in api.all_properties(model.name)
+                if p.python_name not in discriminators
+            )
+        ),
+        polymorphic=polymorphic,
     )
 
 

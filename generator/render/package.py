@@ -30,6 +30,7 @@ from generator.render.errors import exceptions_module
 from generator.render.imports import Imports, export_order, import_order
 from generator.render.models import models_module
 from generator.render.operations import split_path
+from generator.render.polymorphism import polymorphic_doc
 from generator.render.views import FlavorView, PackageView
 
 DEFAULT_POLLING_INTERVAL = 30
@@ -247,7 +248,9 @@ def _package_view(
         model_docs=tuple(
             (
                 m.class_name,
-                SpecText(m.description),
+                SpecText(
+                    " ".join(filter(None, (m.description, polymorphic_doc(api, m))))
+                ),
                 tuple(property_doc(p) for p in m.properties),
             )
             for m in api.models

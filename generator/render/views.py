@@ -36,6 +36,33 @@ class ModelView:
     """Declared in the class body: the model's own properties."""
     all_fields: tuple[FieldView, ...]
     """Read and written by from_dict and to_dict: inherited properties too."""
+    polymorphic: PolymorphicView | None = None
+
+
+@dataclass(frozen=True)
+class PolymorphicView:
+    """A class of a `discriminator` hierarchy: the discriminator field it sets, and how its
+    from_dict picks a subclass and keeps what this version does not know."""
+
+    declared: tuple[FieldView, ...]
+    """The discriminators whose value this class gives, declared (again) with it as default."""
+    discriminators: tuple[FieldView, ...]
+    """Every discriminator of the hierarchy: read after construction, always written."""
+    value: SpecText
+    root: bool
+    """The topmost polymorphic class declares `additional_properties`."""
+    dispatch: tuple[SpecText, str] | None
+    """The discriminator and the table of subclasses that from_dict picks from; None for a
+    class without subclasses."""
+    known_wires: tuple[SpecText, ...]
+
+
+@dataclass(frozen=True)
+class SubtypeTable:
+    name: str
+    base_class: str
+    entries: tuple[tuple[SpecText, str], ...]
+    """(discriminator value, class name), by value."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,7 @@ class ModelsModuleView:
     exports: tuple[str, ...]
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]
+    subtype_tables: tuple[SubtypeTable, ...] = ()
 
 
 # --- operations ---------------------------------------------------------------------------------

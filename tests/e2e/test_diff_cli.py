@@ -284,24 +284,24 @@ def test_outside_a_repository_git_references_fail_cleanly(
 # --- polymorphic specs ----------------------------------------------------------------------
 
 
-def test_a_polymorphic_spec_is_refused_in_one_line(
+def test_a_model_becoming_polymorphic_is_a_breaking_change(
     cli: Callable[..., tuple[int, str, str]], tmp_path: Path
 ) -> None:
-    """The model stage does not build `discriminator` yet (the models issue adds it), so
-    diff refuses such a spec as every command does. Reachability and the one-change-per-base
-    rule follow `allOf` bases, which is how discriminated subtypes extend their base: once
-    the model builds them, this test should become a diff of a subtype gaining a property,
-    reported once at the subtype."""
+    """NEW declares a discriminator on Widget and a subclass of it: diff compares the
+    hierarchies (tests/unit/test_diff_polymorphism.py has every kind) and fails on it.
+    """
     new = new_version(base_spec())
-    new["definitions"]["Widget"]["discriminator"] = "kind"
+    new["definitions"]["Widget"]["discriminator"] = "name"
+    new["definitions"]["Gadget"] = {"allOf": [{"$ref": "#/definitions/Widget"}]}
     old_file = write_spec(tmp_path / "old.yaml", base_spec())
     new_file = write_spec(tmp_path / "new.json", new)
-    code, out, err = cli(old_file, new_file)
-    assert (code, out) == (2, "")
-    assert err.count("\n") == 1
-    assert err.endswith(
-        "/definitions/Widget/discriminator: 'discriminator' is not supported yet\n"
+    code, out, err = cli(
+        old_file, new_file, "--fail-on", "breaking", "--format", "json"
     )
+    assert (code, err) == (1, NO_PROJECT)
+    kinds = {(c["kind"], c["rule_id"]) for c in json.loads(out)["changes"]}
+    assert ("discriminator_changed", 1030) in kinds
+    assert ("subtype_added", None) in kinds
 
 
 def test_the_rule_table_prints_for_the_readme() -> None:

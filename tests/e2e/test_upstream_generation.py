@@ -180,17 +180,19 @@ paths:
     get:
       operationId: Pets_List
       responses:
-        "200": {description: ok, schema: {$ref: "#/definitions/Pet"}}
-definitions:
-  Pet:
-    type: object
-    discriminator: kind
-    required: [kind]
-    properties: {kind: {type: string}}
+        "200":
+          description: ok
+          schema:
+            type: object
+            discriminator: kind
+            required: [kind]
+            properties: {kind: {type: string}}
 """,
         encoding="utf-8",
     )
     with pytest.raises(
-        SpecError, match=r"pets\.yaml#/definitions/Pet/discriminator: 'discriminator'"
+        SpecError,
+        match=r"pets\.yaml#/paths/~1pets/get/responses/200/schema/discriminator:"
+        r" 'discriminator' is not supported yet",
     ):
         load_api(spec)

@@ -189,13 +189,11 @@ def known(reason: str, *kinds: str) -> Known:
 _DIFFERENT_ERROR_MODELS = "one client with different error models is not supported yet"
 
 REFUSALS: dict[str, str] = {
-    "testserver/body-complex.json": "'discriminator' is not supported yet",
     "testserver/body-formdata-urlencoded.json": "formData parameters are not supported",
     "testserver/body-formdata.json": "formData parameters are not supported",
     "testserver/httpInfrastructure.json": _DIFFERENT_ERROR_MODELS,
     "testserver/httpInfrastructure.quirks.json": _DIFFERENT_ERROR_MODELS,
     "testserver/reserved-words.json": "formData parameters are not supported",
-    "testserver/xms-error-responses.json": "'discriminator' is not supported yet",
 }
 """Files refused today with a clear `not supported` line: corpus name -> part of the reason."""
 

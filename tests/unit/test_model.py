@@ -301,25 +301,6 @@ def test_omit_sentinel_on_a_flattened_model_with_two_properties(tmp_path: Path) 
 THING = {"type": "object", "properties": {"a": {"type": "string"}}}
 
 
-def test_discriminator_is_refused(tmp_path: Path) -> None:
-    document = act_spec(
-        [body("Pet")],
-        definitions={
-            "Pet": {
-                "type": "object",
-                "discriminator": "kind",
-                "required": ["kind"],
-                "properties": {"kind": {"type": "string"}},
-            }
-        },
-    )
-    error = build_error(tmp_path, document)
-    assert error.pointer in ("/definitions/Pet", "/definitions/Pet/discriminator")
-    assert f"spec.yaml#{error.pointer}:" in str(error)
-    assert "'discriminator'" in error.reason
-    assert "not supported" in error.reason
-
-
 @pytest.mark.parametrize("keyword", ["anyOf", "oneOf"])
 def test_any_of_and_one_of_are_refused(tmp_path: Path, keyword: str) -> None:
     document = act_spec(
@@ -384,22 +365,30 @@ def test_all_of_entry_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
     assert "allOf" in error.reason
 
 
-def test_inline_object_without_an_owner_is_refused(tmp_path: Path) -> None:
-    # An object schema inside allOf has no name to become a model under.
+def test_an_inline_object_inside_all_of_adds_its_properties(tmp_path: Path) -> None:
+    # As AutoRest merges it: the entry has no name of its own, its properties are the model's.
     document = act_spec(
         [body("Child")],
         definitions={
             "Child": {
                 "type": "object",
-                "allOf": [{"type": "object", "properties": {"x": {"type": "string"}}}],
+                "allOf": [
+                    {
+                        "type": "object",
+                        "required": ["x"],
+                        "properties": {"x": {"type": "string"}},
+                    }
+                ],
                 "properties": {"name": {"type": "string"}},
             }
         },
     )
-    error = build_error(tmp_path, document)
-    assert error.pointer.startswith("/definitions/Child")
-    assert f"spec.yaml#{error.pointer}:" in str(error)
-    assert "allOf" in error.reason or "inline object schema" in error.reason
+    child = build(tmp_path, document).model("Child")
+    assert child.bases == ()
+    assert [(p.wire_name, p.required) for p in child.properties] == [
+        ("name", False),
+        ("x", True),
+    ]
 
 
 def test_all_of_base_and_inline_object_schemas_become_models(tmp_path: Path) -> None:
