@@ -9,20 +9,20 @@ through their private modules (`_shared.require_text`, `_wire.text`), whose name
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
-from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.render.conversions import TypeWriter
+from generator.render.requests import argument_source, next_request, request_parts
 from generator.render.views import (
     ArgumentView,
     FlavorView,
     OperationView,
     PagingView,
-    QueryView,
     SentinelView,
 )
-from generator.wire import url_template
 
 
 def operation_view(
@@ -32,45 +32,26 @@ def operation_view(
     flavor: FlavorView,
     *,
     has_api_version: bool,
+    next_operation: Operation | None = None,
 ) -> OperationView:
     """The method of `operation` in a class whose client parameters are `self._parameters`."""
     shared = _shared(writer)
     arguments: list[ArgumentView] = []
     checks: list[str] = []
-    path_arguments: list[tuple[str, str]] = []
-    query: list[QueryView] = []
-    headers: list[QueryView] = []
-    url_names = {}
-    for parameter in operation.parameters:
-        source = (
-            f"self._parameters.{parameter.python_name}"
-            if parameter.client_level
-            else parameter.python_name
-        )
-        if parameter.location is Location.PATH:
-            url_names[parameter.wire_name] = parameter.python_name
-            path_arguments.append(
-                (parameter.python_name, f"{shared}.path_segment({source})")
-            )
-        else:
-            sent_in = query if parameter.location is Location.QUERY else headers
-            sent_in.append(
-                QueryView(
-                    wire=SpecText(parameter.wire_name),
-                    value=_text(parameter.type, source, writer),
-                    required=parameter.required or parameter.client_level,
-                    source=source,
-                )
-            )
-        if parameter.client_level:
-            continue
-        required = parameter.required
+    parts = request_parts(operation, base_path, writer, shared, argument_source)
+    for parameter in operation.method_parameters:
+        required = parameter.required and not parameter.constant
+        default = None
+        if parameter.constant:
+            default = python_literal(parameter.type.enum_values[0])
+        elif not required:
+            default = "None"
         arguments.append(
             ArgumentView(
                 name=parameter.python_name,
                 annotation=writer.annotation(parameter.type, sequence=True)
-                + ("" if required else " | None"),
-                default=None if required else "None",
+                + ("" if required or parameter.constant else " | None"),
+                default=default,
                 keyword_only=not required,
                 check=None,
             )
@@ -82,6 +63,13 @@ def operation_view(
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
     result = _result(operation, writer, flavor)
+    if result.paging is not None and next_operation is not None:
+        result.paging = replace(
+            result.paging,
+            next_request=next_request(
+                operation, next_operation, base_path, writer, shared, split_path
+            ),
+        )
     return OperationView(
         method_name=operation.method_name,
         doc=SpecText(
@@ -94,15 +82,12 @@ def operation_view(
             )
         ),
         http_method=operation.http_method,
-        url_template=tuple(
-            SpecText(part)
-            for part in split_path(url_template(base_path + operation.path, url_names))
-        ),
-        path_arguments=tuple(path_arguments),
+        url_template=tuple(SpecText(part) for part in split_path(parts.url_template)),
+        path_arguments=parts.path_arguments,
         arguments=tuple(positional + keyword),
         checks=tuple(checks),
-        query=tuple(query),
-        headers=tuple(headers),
+        query=parts.query,
+        headers=parts.headers,
         accept=None if result.is_bytes else SpecText("application/json"),
         body_expression=body.expression,
         body_keyword="content" if body.binary else "json",
@@ -131,6 +116,13 @@ def operation_view(
         result_is_bytes=result.is_bytes,
         head_as_bool=result.head_as_bool,
         paging=result.paging,
+        sends_raw=any(p.skip_url_encoding for p in operation.parameters)
+        or (result.paging is not None and result.paging.next_request is not None),
+        page_codes=(
+            "(200,)"
+            if operation.long_running is not None
+            else _tuple(result.success_codes)
+        ),
         next_link_api_version=(
             "self._parameters.api_version" if has_api_version else "None"
         ),
@@ -169,16 +161,6 @@ def _path_check(parameter: Parameter, shared: str) -> str:
     )
     name = parameter.python_name
     return f"{shared}.require_text({python_literal(name)}, {name}{options})"
-
-
-def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
-    """The text of a query or header value: a plain string as it is, anything else through
-    `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
-    """
-    plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
-    if plain and enum_class_name(type_ref) is None:
-        return source
-    return writer.wire(f"text({source})")
 
 
 class _Body:
