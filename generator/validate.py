@@ -181,11 +181,14 @@ def _check_operations(spec: LoadedSpec) -> None:
     base_path = spec.root.get("basePath")
     if base_path is not None and isinstance(base_path.value, str):
         _check_template(base_path, base_path.value)
-    paths = spec.root.get("paths")
-    if paths is None or not isinstance(paths.value, Mapping):
-        return
+    sections = [spec.root.get(name) for name in ("paths", "x-ms-paths")]
     seen: dict[str, str] = {}
-    for path in paths.value:
+    for paths, path in (
+        (section, path)
+        for section in sections
+        if section is not None and isinstance(section.value, Mapping)
+        for path in section.value
+    ):
         _check_template(paths.child(path), path)
         item = spec.deref(paths.child(path))
         if not isinstance(item.value, Mapping):

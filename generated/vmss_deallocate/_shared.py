@@ -98,6 +98,12 @@ def no_result(pipeline_response: PipelineResponse[HttpRequest, Any]) -> None:
     return None
 
 
+def query_value(text: str) -> str:
+    """A query value percent-encoded (azure-core sends `params` as given): `&`, `=`, `+`, `#`
+    and spaces stay part of the value."""
+    return quote(text, safe="")
+
+
 def path_segment(value: object) -> str:
     """A path parameter's text, percent-encoded as one segment: `/`, `?` and `#` cannot
     reach another resource."""

@@ -66,9 +66,13 @@ def _add_hints(
 
 
 def _operations(spec: LoadedSpec) -> Iterator[Node]:
-    paths = spec.root.get("paths")
-    for path in paths.value if paths else ():
-        assert paths is not None
+    for name in ("paths", "x-ms-paths"):
+        paths = spec.root.get(name)
+        yield from _path_operations(spec, paths) if paths is not None else ()
+
+
+def _path_operations(spec: LoadedSpec, paths: Node) -> Iterator[Node]:
+    for path in paths.value:
         item = spec.deref(paths.child(path))
         for method in HTTP_METHODS:
             if (operation := item.get(method)) is not None:

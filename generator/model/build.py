@@ -38,7 +38,7 @@ from generator.model.groups import (
 )
 from generator.model.host import HostParameterNode, check_host_names, host_template
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
-from generator.model.paging import paging
+from generator.model.paging import paging, with_next_operations
 from generator.model.patterns import PatternError, python_pattern
 from generator.model.renames import NO_RENAMES, Renames
 from generator.model.reserved import (
@@ -156,6 +156,7 @@ class _Builder:
             )
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
+        operations = with_next_operations(operations, nodes)
         _check_one_error_model(operations, nodes)
         check_host_names(root, self.host_nodes, operations)
         groups = group_operations(operations, nodes)
@@ -247,8 +248,15 @@ class _Builder:
     ) -> list[tuple[str, str, str, Node, Node]]:
         found: dict[str, tuple[str, str, str, Node, Node]] = {}
         paths = required_key(root, "paths")
-        for path in paths.value:
-            path_item = self.spec.deref(paths.child(path))
+        for section, key in _path_keys(root):
+            path, query = key, ""
+            if section.pointer == "/x-ms-paths":
+                path, _, query = key.partition("?")
+            if "=" in query:
+                raise section.child(key).error(
+                    "an x-ms-paths key with query parameters is not supported yet"
+                )
+            path_item = self.spec.deref(section.child(key))
             for method in HTTP_METHODS:
                 if (node := path_item.get(method)) is None:
                     continue
@@ -394,6 +402,7 @@ class _Builder:
             client_level=client,
             default=value.get("default"),
             constraints=limits,
+            skip_url_encoding=flag_value(node, "x-ms-skip-url-encoding"),
         )
 
     def _check_path_parameters(
@@ -603,6 +612,17 @@ def _parameter_candidate(node: Node) -> str:
             candidate, fallback="parameter", reserved=FORMAT_URL_KEYWORDS
         )
     return candidate
+
+
+def _path_keys(root: Node) -> list[tuple[Node, str]]:
+    """The path templates of `paths`, then of `x-ms-paths` (AutoRest's way to give a path
+    twice: a `?name` after it only tells the keys apart), each with its section."""
+    keys = []
+    for name in ("paths", "x-ms-paths"):
+        section = root.get(name)
+        if section is not None and isinstance(section.value, Mapping):
+            keys += [(section, str(path)) for path in section.value]
+    return keys
 
 
 def _is_global(node: Node) -> bool:

@@ -120,6 +120,23 @@ class Parameter:
     client_level: bool
     default: Any = None
     constraints: Constraints = field(default_factory=Constraints)
+    skip_url_encoding: bool = False
+    """`x-ms-skip-url-encoding`: the value is sent as given, already encoded."""
+
+    @property
+    def constant(self) -> bool:
+        """Required with a single allowed value: AutoRest's constant, which the caller need
+        not pass (a plain string, number or boolean only; a named enum, a date and the like
+        stay arguments)."""
+        plain = self.type.kind in (Kind.BOOLEAN, Kind.INTEGER, Kind.NUMBER) or (
+            self.type.kind is Kind.STRING and self.type.format is None
+        )
+        return (
+            plain
+            and self.required
+            and len(self.type.enum_values) == 1
+            and self.type.enum_name is None
+        )
 
 
 @dataclass(frozen=True)

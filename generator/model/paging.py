@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from generator.load import Node
-from generator.model.entities import Kind, Paging, Response
+from generator.model.entities import Kind, Location, Operation, Paging, Response
 from generator.model.schemas import SchemaReader
 
 DEFAULT_ITEM_NAME = "value"
@@ -68,4 +69,66 @@ def _name(extension: Node, key: str) -> str | None:
     return value
 
 
-__all__ = ["DEFAULT_ITEM_NAME", "paging"]
+NEXT_LINK_PARAMETER = "nextLink"
+"""The path parameter of a next operation that receives the page's next link, as AutoRest
+names it."""
+
+
+def with_next_operations(
+    operations: Sequence[Operation], nodes: Mapping[str, Node]
+) -> tuple[Operation, ...]:
+    """Mark the operations that `operationName` names as internal: the pager calls them for
+    the following pages, callers do not (AutoRest generates no method for them).
+
+    A next operation gets each argument of the first one's of the same name and place, the
+    next link in its `nextLink` path parameter, and its constants; one that needs anything
+    else is refused, never sent without it."""
+    by_id = {operation.operation_id: operation for operation in operations}
+    internal: set[str] = set()
+    for operation in operations:
+        name = operation.paging.next_operation if operation.paging else None
+        if name is None or name == operation.operation_id:
+            continue
+        extension = nodes[operation.operation_id].child("x-ms-pageable")
+        where = extension.child("operationName")
+        target = by_id.get(name)
+        if target is None:
+            raise where.error(f"operationName {name!r} names no operation of the spec")
+        _check_next_operation(operation, target, where)
+        internal.add(name)
+    return tuple(
+        (
+            replace(operation, internal=True)
+            if operation.operation_id in internal
+            else operation
+        )
+        for operation in operations
+    )
+
+
+def _check_next_operation(first: Operation, target: Operation, where: Node) -> None:
+    given = {(p.location, p.wire_name) for p in first.method_parameters}
+    if target.body is not None:
+        raise where.error(
+            f"a next operation with a body ({target.operation_id}) is not supported"
+        )
+    for parameter in target.method_parameters:
+        if parameter.wire_name == NEXT_LINK_PARAMETER:
+            if parameter.location is not Location.PATH:
+                raise where.error(
+                    f"a {NEXT_LINK_PARAMETER} parameter in the {parameter.location.value}"
+                    f" of {target.operation_id} is not supported"
+                )
+            continue
+        if (
+            parameter.required
+            and not parameter.constant
+            and (parameter.location, parameter.wire_name) not in given
+        ):
+            raise where.error(
+                f"{target.operation_id} needs {parameter.wire_name!r}, which"
+                f" {first.operation_id} does not take: not supported"
+            )
+
+
+__all__ = ["DEFAULT_ITEM_NAME", "NEXT_LINK_PARAMETER", "paging", "with_next_operations"]

@@ -103,7 +103,10 @@ class SchemaReader:
                         target is not None
                         and (target.file, target.pointer) in polymorphic
                     ):
-                        model_name = self.cross_file_names.get((file, name), name)
+                        model_name = str(name)
+                        model_name = self.cross_file_names.get(
+                            (file, model_name), model_name
+                        )
                         self._register_model(model_name, node)
                         break
 

@@ -116,6 +116,7 @@ class _Methods:
                 has_api_version=has_api_version,
                 host_position=api.host_template.position if api.host_template else "",
                 endpoint_per_call=api.endpoint_per_call,
+                next_operation=_next_operation(api, operation),
             )
             for operation in operations
         )
@@ -125,6 +126,14 @@ class _Methods:
     @property
     def result_functions(self) -> tuple[OperationView, ...]:
         return tuple(view for view in self.views if view.result_conversion is not None)
+
+
+def _next_operation(api: Api, operation: Operation) -> Operation | None:
+    """The operation x-ms-pageable's operationName names for the following pages, if any."""
+    name = operation.paging.next_operation if operation.paging else None
+    if name is None or name == operation.operation_id:
+        return None
+    return next(op for op in api.operations if op.operation_id == name)
 
 
 def _method_imports(
@@ -303,6 +312,7 @@ def shared_module(
         sentinels=sentinels,
         has_long_running=any(view.long_running for view in views),
         has_paging=has_paging,
+        sends_raw=any(view.sends_raw for view in views),
         retry_even_post=any(view.retry_even_post for view in views),
         host=(
             HostTemplateView(

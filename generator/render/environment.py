@@ -72,7 +72,15 @@ class _LayoutOnlyEnvironment(jinja2.Environment):
 
 
 _MACROS = frozenset(
-    {"header", "signature", "imports", "operation", "request", "result_function"}
+    {
+        "header",
+        "signature",
+        "imports",
+        "operation",
+        "request",
+        "result_function",
+        "text_dict",
+    }
 )
 """The macros of templates/_macros.jinja, the only callables templates may use."""
 

@@ -9,20 +9,20 @@ through their private modules (`_shared.require_text`, `_wire.text`), whose name
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
-from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.render.conversions import TypeWriter
+from generator.render.requests import argument_source, next_request, request_parts
 from generator.render.views import (
     ArgumentView,
     FlavorView,
     OperationView,
     PagingView,
-    QueryView,
     SentinelView,
 )
-from generator.wire import url_template
 
 
 def operation_view(
@@ -32,6 +32,7 @@ def operation_view(
     flavor: FlavorView,
     *,
     has_api_version: bool,
+    next_operation: Operation | None = None,
     host_position: str = "first",
     endpoint_per_call: bool = False,
 ) -> OperationView:
@@ -45,45 +46,27 @@ def operation_view(
     host_arguments: list[ArgumentView] = []
     host_values: list[str] = []
     checks: list[str] = []
-    path_arguments: list[tuple[str, str]] = []
-    query: list[QueryView] = []
-    headers: list[QueryView] = []
-    url_names = {}
     for parameter in operation.parameters:
-        source = (
-            f"self._parameters.{parameter.python_name}"
-            if parameter.client_level
-            else parameter.python_name
-        )
         if parameter.location is Location.HOST:
-            host_values.append(_host_value(parameter, source))
+            host_values.append(_host_value(parameter, argument_source(parameter)))
             if not parameter.client_level:
                 host_arguments.append(_host_argument(parameter, writer))
+    parts = request_parts(operation, base_path, writer, shared, argument_source)
+    for parameter in operation.method_parameters:
+        if parameter.location is Location.HOST:
             continue
-        if parameter.location is Location.PATH:
-            url_names[parameter.wire_name] = parameter.python_name
-            path_arguments.append(
-                (parameter.python_name, f"{shared}.path_segment({source})")
-            )
-        else:
-            sent_in = query if parameter.location is Location.QUERY else headers
-            sent_in.append(
-                QueryView(
-                    wire=SpecText(parameter.wire_name),
-                    value=_text(parameter.type, source, writer),
-                    required=parameter.required or parameter.client_level,
-                    source=source,
-                )
-            )
-        if parameter.client_level:
-            continue
-        required = parameter.required
+        required = parameter.required and not parameter.constant
+        default = None
+        if parameter.constant:
+            default = python_literal(parameter.type.enum_values[0])
+        elif not required:
+            default = "None"
         arguments.append(
             ArgumentView(
                 name=parameter.python_name,
                 annotation=writer.annotation(parameter.type, sequence=True)
-                + ("" if required else " | None"),
-                default=None if required else "None",
+                + ("" if required or parameter.constant else " | None"),
+                default=default,
                 keyword_only=not required,
                 check=None,
             )
@@ -98,8 +81,10 @@ def operation_view(
         arguments += host_arguments
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
-    url_parts = split_path(url_template(base_path + operation.path, url_names))
-    if endpoint_per_call and host_values:
+    url_parts = split_path(parts.url_template)
+    path_arguments = list(parts.path_arguments)
+    per_call = endpoint_per_call and bool(host_values)
+    if per_call:
         checks += [
             f"_endpoint = {shared}.host_endpoint({{{', '.join(host_values)}}})",
             'kwargs["armgen_endpoint"] = _endpoint',
@@ -107,6 +92,20 @@ def operation_view(
         url_parts[0] = "{_endpoint}" + url_parts[0]
         path_arguments.insert(0, ("_endpoint", "_endpoint"))
     result = _result(operation, writer, flavor)
+    if result.paging is not None and next_operation is not None:
+        following = next_request(
+            operation, next_operation, base_path, writer, shared, split_path
+        )
+        if per_call:
+            following = replace(
+                following,
+                url_template=(
+                    SpecText("{_endpoint}" + following.url_template[0]),
+                    *following.url_template[1:],
+                ),
+                path_arguments=(("_endpoint", "_endpoint"), *following.path_arguments),
+            )
+        result.paging = replace(result.paging, next_request=following)
     return OperationView(
         method_name=operation.method_name,
         doc=SpecText(
@@ -123,8 +122,8 @@ def operation_view(
         path_arguments=tuple(path_arguments),
         arguments=tuple(positional + keyword),
         checks=tuple(checks),
-        query=tuple(query),
-        headers=tuple(headers),
+        query=parts.query,
+        headers=parts.headers,
         accept=None if result.is_bytes else SpecText("application/json"),
         body_expression=body.expression,
         body_keyword="content" if body.binary else "json",
@@ -153,6 +152,13 @@ def operation_view(
         result_is_bytes=result.is_bytes,
         head_as_bool=result.head_as_bool,
         paging=result.paging,
+        sends_raw=any(p.skip_url_encoding for p in operation.parameters)
+        or (result.paging is not None and result.paging.next_request is not None),
+        page_codes=(
+            "(200,)"
+            if operation.long_running is not None
+            else _tuple(result.success_codes)
+        ),
         next_link_api_version=(
             "self._parameters.api_version" if has_api_version else "None"
         ),
@@ -211,16 +217,6 @@ def _host_argument(parameter: Parameter, writer: TypeWriter) -> ArgumentView:
         keyword_only=default is not None,
         check=None,
     )
-
-
-def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
-    """The text of a query or header value: a plain string as it is, anything else through
-    `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
-    """
-    plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
-    if plain and enum_class_name(type_ref) is None:
-        return source
-    return writer.wire(f"text({source})")
 
 
 class _Body:

@@ -122,6 +122,21 @@ class PagingView:
     """The page model's attribute holding the items."""
     next_link: str | None
     """The page model's attribute holding the next page's link; None: one page only."""
+    next_request: NextRequestView | None = None
+    """The request of `x-ms-pageable.operationName`'s operation; None: a GET of the link."""
+
+
+@dataclass(frozen=True)
+class NextRequestView:
+    """The request of the operation that fetches the following pages: its query and headers
+    are built with the first request's (`next_query`, `next_headers`), its URL per page.
+    """
+
+    http_method: str
+    url_template: tuple[SpecText, ...]
+    path_arguments: tuple[tuple[str, str], ...]
+    query: tuple[QueryView, ...]
+    headers: tuple[QueryView, ...]
 
 
 @dataclass(frozen=True)
@@ -169,11 +184,25 @@ class OperationView:
     head_as_bool: bool
     """A HEAD whose 404 answers False (AutoRest's convention); other successes True."""
     paging: PagingView | None
+    page_codes: str
+    sends_raw: bool
+    """A path or query value is sent as given (see `_shared.raw_path`, `raw_query`)."""
+    """The statuses of a page: the operation's own, but 200 after a long-running one."""
     next_link_api_version: str
     """The api-version a next-page request keeps (`None` when the spec has none)."""
     def_: str
     """`def` or `async def`: a pager is returned at once, even by the async client."""
     retry_even_post: bool
+
+    @property
+    def fixed_headers(self) -> tuple[tuple[SpecText, SpecText], ...]:
+        """Accept and Content-Type, which every request of the method sends."""
+        fixed = []
+        if self.accept is not None:
+            fixed.append((SpecText("Accept"), self.accept))
+        if self.content_type is not None:
+            fixed.append((SpecText("Content-Type"), self.content_type))
+        return tuple(fixed)
 
     @property
     def keyword_marker(self) -> bool:
@@ -243,6 +272,8 @@ class SharedModuleView:
     has_paging: bool
     retry_even_post: bool
     host: HostTemplateView | None = None
+    sends_raw: bool = False
+    """Some value is sent as given (x-ms-skip-url-encoding, a next operation's link)."""
 
 
 # --- errors and docs ----------------------------------------------------------------------------

@@ -10,8 +10,10 @@ operations) lives in a `scenario` cookie, which each client must carry from call
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
+import inspect
 import ipaddress
 import json
 import re
@@ -19,12 +21,20 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any
+
+import aiohttp
+from azure.core.async_paging import AsyncItemPaged
+from azure.core.credentials import AccessToken
+from azure.core.paging import ItemPaged
+from azure.core.pipeline.transport import AioHttpTransport
+from azure.core.polling import AsyncLROPoller, LROPoller
 
 from generator.model import Api
 from generator.pipeline import GenerateOptions, generate_files, load_api
@@ -182,10 +192,235 @@ def generated_client(swagger_file: str, package: str, out: Path) -> Iterator[Gen
             del sys.modules[name]
 
 
-def lro_scenarios() -> list[str]:
+_LEGACY_SCENARIO = re.compile(r'overage\["(\w+)"\]')
+_ROUTE_SCENARIO = re.compile(
+    r'app\.(?:get|put|post|patch|delete|head)\("[^"]*", "(\w+)"'
+)
+
+
+def route_scenarios(*route_files: str, exclude: str | None = None) -> tuple[str, ...]:
+    """The coverage scenarios the server's route files (under PACKAGE_DIR) count, both
+    styles: the legacy `coverage["Name"]++` and the typed `app.get(path, "Name", ...)`;
+    without those whose name matches `exclude`."""
+    names: set[str] = set()
+    for route_file in route_files:
+        text = (PACKAGE_DIR / route_file).read_text(encoding="utf-8")
+        names |= set(_LEGACY_SCENARIO.findall(text)) | set(
+            _ROUTE_SCENARIO.findall(text)
+        )
+    return tuple(
+        sorted(n for n in names if exclude is None or not re.search(exclude, n))
+    )
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A test-server Swagger file, the package its client is generated as, and the coverage
+    scenarios of the server that its operations reach (the figure the summary prints).
+    """
+
+    swagger: str
+    package: str
+    scenarios: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.swagger.removesuffix(".json")
+
+
+def suites() -> tuple[Suite, ...]:
+    """The suites of tests/testserver, by Swagger file; where routes serve several files,
+    the scenarios are those of this file's paths (AutoRest's own split)."""
+    head = ("HttpSuccess200Head", "HttpSuccess204Head", "HttpSuccess404Head")
+    return (
+        Suite("lro.json", "armgen_testserver_lro", lro_scenarios()),
+        Suite(
+            "paging.json",
+            "armgen_testserver_paging",
+            route_scenarios(
+                "legacy/routes/paging.js",
+                "dist/test-routes/paging.js",
+                exclude=r"^PagingCustomUrl",  # custom-baseUrl-paging.json's
+            ),
+        ),
+        Suite("head.json", "armgen_testserver_head", head),
+        Suite("head-exceptions.json", "armgen_testserver_head_exceptions", head),
+        Suite(
+            "azure-special-properties.json",
+            "armgen_testserver_azure_special",
+            route_scenarios("legacy/routes/azureSpecials.js"),
+        ),
+        Suite(
+            "subscriptionId-apiVersion.json",
+            "armgen_testserver_subscription_api_version",
+            route_scenarios("legacy/routes/azureUrl.js"),
+        ),
+        # The coverage report itself: it counts no scenario.
+        Suite("azure-report.json", "armgen_testserver_azure_report", ()),
+    )
+
+
+def suite(swagger: str) -> Suite:
+    return next(s for s in suites() if s.swagger == swagger)
+
+
+def lro_scenarios() -> tuple[str, ...]:
     """The coverage scenarios of lro.json: those its routes file (lros.js) counts."""
-    text = LROS_ROUTES.read_text(encoding="utf-8")
-    return sorted(set(re.findall(r'overage\["(\w+)"\]', text)))
+    return route_scenarios("legacy/routes/lros.js")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the server counted for one suite's scenarios: hits per scenario, and the names
+    the server's report does not list at all (a stale suite list, never silently dropped).
+    """
+
+    suite: str
+    hits: dict[str, int]
+    unknown: tuple[str, ...]
+
+    @property
+    def hit(self) -> int:
+        return sum(1 for count in self.hits.values() if count)
+
+    @property
+    def total(self) -> int:
+        return len(self.hits) + len(self.unknown)
+
+    @property
+    def missed(self) -> list[str]:
+        return sorted(name for name, count in self.hits.items() if not count)
+
+    def line(self) -> str:
+        text = f"{self.suite}: {self.hit}/{self.total}"
+        if self.missed:
+            text += f"; not hit: {', '.join(self.missed)}"
+        if self.unknown:
+            text += f"; not in the server's report: {', '.join(self.unknown)}"
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "suite": self.suite,
+            "hit": self.hit,
+            "total": self.total,
+            "scenarios": dict(sorted(self.hits.items())),
+            "unknown": list(self.unknown),
+        }
+
+
+def coverage(server: TestServer, of: Suite) -> Coverage:
+    """The server's own count for the suite's scenarios, from every category it keeps."""
+    report: dict[str, int] = {}
+    for category in ("vanilla", "azure", "optional"):
+        report |= server.report(category)
+    return Coverage(
+        suite=of.swagger,
+        hits={name: report[name] for name in of.scenarios if name in report},
+        unknown=tuple(name for name in of.scenarios if name not in report),
+    )
+
+
+# --- what every suite's tests share ---------------------------------------------------------
+
+
+REQUEST_ID = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0"
+"""The x-ms-client-request-id the test server's request-id scenarios require."""
+PLAIN_HTTP = {"enforce_https": False}
+"""Per-call option: the test server speaks plain http, where the bearer policy refuses."""
+
+
+class Credential:
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
+        return AccessToken("testserver-token", int(time.time()) + 3600)
+
+
+class AsyncCredential:
+    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
+        return AccessToken("testserver-token", int(time.time()) + 3600)
+
+    async def close(self) -> None:
+        pass
+
+
+@contextlib.asynccontextmanager
+async def cookie_transport() -> AsyncIterator[AioHttpTransport]:
+    """An async transport that keeps the server's scenario cookie (azure-core's own aiohttp
+    session drops every cookie, and aiohttp's default jar those of an IP address)."""
+    session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    async with session:
+        yield AioHttpTransport(session=session, session_owner=False)
+
+
+RESULT_DEADLINE = 30.0
+"""Seconds an async call may take before the test says it is stuck (it takes milliseconds)."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of a generated method, found by operationId: its arguments, and those of the
+    client (positional after the credential, and keywords)."""
+
+    operation_id: str
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    client_args: tuple[Any, ...] = ()
+    client_kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+def call_sync(generated: Generated, server: TestServer, call: Call) -> Any:
+    """What the call gives once settled (a poller's result, a pager's every item as a list),
+    or the exception it raised."""
+    client_class = getattr(generated.client, generated.api.client_name)
+    with client_class(
+        Credential(), *call.client_args, endpoint=server.url, **call.client_kwargs
+    ) as client:
+        method = generated.bound(client, call.operation_id)
+        try:
+            result = method(*call.args, **PLAIN_HTTP, **call.kwargs)
+            if isinstance(result, LROPoller):
+                result = result.result()
+            return list(result) if isinstance(result, ItemPaged) else result
+        except Exception as error:
+            return error
+
+
+def call_async(generated: Generated, server: TestServer, call: Call) -> Any:
+    """call_sync through the async client, whose transport keeps the scenario cookie."""
+
+    async def settle(result: Any) -> Any:
+        if inspect.isawaitable(result):
+            result = await result
+        if isinstance(result, AsyncLROPoller):
+            result = await result.result()
+        if isinstance(result, AsyncItemPaged):
+            return [item async for item in result]
+        return result
+
+    async def run() -> Any:
+        client_class = getattr(generated.aio, generated.api.client_name)
+        async with (
+            cookie_transport() as transport,
+            client_class(
+                AsyncCredential(),
+                *call.client_args,
+                endpoint=server.url,
+                transport=transport,
+                **call.client_kwargs,
+            ) as client,
+        ):
+            method = generated.bound(client, call.operation_id)
+            try:
+                return await asyncio.wait_for(
+                    settle(method(*call.args, **PLAIN_HTTP, **call.kwargs)),
+                    RESULT_DEADLINE,
+                )
+            except asyncio.TimeoutError as error:
+                raise AssertionError(f"stuck after {RESULT_DEADLINE} s") from error
+            except Exception as error:
+                return error
+
+    return asyncio.run(run())
 
 
 def listening_hosts(port: int) -> set[str]:

@@ -1,5 +1,11 @@
-"""Fixtures of the peer suite: the AutoRest test server (one per session, on 127.0.0.1 only), the
-lro.json client generated into a temporary folder, and polls that do not sleep."""
+"""Fixtures of the peer suite: the AutoRest test server (one per session, on 127.0.0.1 only),
+each Swagger file's client generated into a temporary folder, and polls that do not sleep.
+
+At the end of the session the server's own coverage figure of every suite that ran (scenarios
+hit / scenarios its routes count) is printed in the terminal summary and written to
+tests/testserver/node/node_modules/coverage-<suite>.json, where the README's table is quoted
+from.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +20,19 @@ import pytest
 from tests.helpers import REPO_ROOT
 from tests.helpers.testserver import (
     INSTALL_DIR,
+    Coverage,
     Generated,
+    Suite,
     TestServer,
+    coverage,
     generated_client,
-    lro_scenarios,
     missing_install,
+    suite,
 )
 
 HERE = REPO_ROOT / "tests" / "testserver"
-LRO_PACKAGE = "armgen_testserver_lro"
-LRO_COVERAGE = pytest.StashKey[dict[str, int]]()
+SUITES_RUN = pytest.StashKey[dict[str, Suite]]()
+COVERAGE = pytest.StashKey[list[Coverage]]()
 
 
 def pytest_collection_modifyitems(
@@ -44,33 +53,94 @@ def testserver(
     server = TestServer(folder / "coverage", folder / "server.log")
     try:
         yield server
-        report = {**server.report("azure"), **server.report("optional")}
-        coverage = {name: report.get(name, 0) for name in lro_scenarios()}
-        pytestconfig.stash[LRO_COVERAGE] = coverage
-        (INSTALL_DIR / "node_modules" / "coverage-lro.json").write_text(
-            json.dumps(coverage, indent=2, sort_keys=True), encoding="utf-8"
-        )
+        figures = [
+            coverage(server, ran)
+            for _, ran in sorted(pytestconfig.stash.get(SUITES_RUN, {}).items())
+            if ran.scenarios
+        ]
+        pytestconfig.stash[COVERAGE] = figures
+        for figure in figures:
+            name = figure.suite.removesuffix(".json")
+            (INSTALL_DIR / "node_modules" / f"coverage-{name}.json").write_text(
+                json.dumps(figure.to_json(), indent=2) + "\n", encoding="utf-8"
+            )
     finally:
         server.stop()
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    coverage = config.stash.get(LRO_COVERAGE, None)
-    if not coverage:
+    figures = config.stash.get(COVERAGE, None)
+    if not figures:
         return
-    missed = sorted(name for name, hits in coverage.items() if not hits)
-    terminalreporter.write_line(
-        f"AutoRest test server, lro.json scenarios hit: {len(coverage) - len(missed)}"
-        f"/{len(coverage)}" + (f"; not hit: {', '.join(missed)}" if missed else "")
+    terminalreporter.write_line("AutoRest test server, scenarios hit (server's count):")
+    for figure in figures:
+        terminalreporter.write_line("  " + figure.line())
+
+
+def _suite_client(
+    swagger: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    config: pytest.Config,
+) -> Iterator[Generated]:
+    """The generated client of one suite; the suite's coverage is reported at the end."""
+    ran = suite(swagger)
+    config.stash.setdefault(SUITES_RUN, {})[ran.swagger] = ran
+    out = tmp_path_factory.mktemp(ran.name)
+    with generated_client(ran.swagger, ran.package, out) as generated:
+        yield generated
+
+
+@pytest.fixture(scope="session")
+def lro(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("lro.json", tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def paging(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("paging.json", tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def head(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("head.json", tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def head_exceptions(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("head-exceptions.json", tmp_path_factory, pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def azure_special(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client(
+        "azure-special-properties.json", tmp_path_factory, pytestconfig
     )
 
 
 @pytest.fixture(scope="session")
-def lro(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
-    with generated_client(
-        "lro.json", LRO_PACKAGE, tmp_path_factory.mktemp("lro")
-    ) as generated:
-        yield generated
+def subscription_api_version(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client(
+        "subscriptionId-apiVersion.json", tmp_path_factory, pytestconfig
+    )
+
+
+@pytest.fixture(scope="session")
+def azure_report(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("azure-report.json", tmp_path_factory, pytestconfig)
 
 
 @pytest.fixture(autouse=True)

@@ -93,10 +93,10 @@ class VirtualMachineScaleSetsOperations:
             subscription_id=_shared.path_segment(self._parameters.subscription_id),
         )
         query: dict[str, str] = {
-            "api-version": self._parameters.api_version,
+            "api-version": _shared.query_value(self._parameters.api_version),
         }
         if hibernate is not None:
-            query["hibernate"] = _wire.text(hibernate)
+            query["hibernate"] = _shared.query_value(_wire.text(hibernate))
         headers: dict[str, str] = {
             "Accept": "application/json",
         }

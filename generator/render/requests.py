@@ -1,0 +1,146 @@
+"""The parts of the HTTP request a method sends (URL template, path arguments, query and
+headers), for an operation and for the operation that fetches its following pages.
+
+Every value is the text of an expression already in scope (`sources`, by parameter): the
+method's argument, the client's parameter, a constant, or the page's next link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.escape import SpecText, python_literal
+from generator.model import Kind, Location, Operation, Parameter, TypeRef
+from generator.model.paging import NEXT_LINK_PARAMETER
+from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.render.views import NextRequestView, QueryView
+from generator.wire import url_template
+
+NEXT_LINK = "next_link"
+"""The variable of `prepare_request` holding the page's next link."""
+
+
+@dataclass(frozen=True)
+class RequestParts:
+    url_template: str
+    path_arguments: tuple[tuple[str, str], ...]
+    query: tuple[QueryView, ...]
+    headers: tuple[QueryView, ...]
+
+
+def request_parts(
+    operation: Operation,
+    base_path: str,
+    writer: TypeWriter,
+    shared: str,
+    source: Callable[[Parameter], str | None],
+) -> RequestParts:
+    """The request of `operation`, each parameter's value from `source` (None: not sent)."""
+    url_names: dict[str, str] = {}
+    path_arguments: list[tuple[str, str]] = []
+    query: list[QueryView] = []
+    headers: list[QueryView] = []
+    for parameter in operation.parameters:
+        expression = source(parameter)
+        if expression is None or parameter.location is Location.HOST:
+            continue  # a host parameter is part of the endpoint, not of the request
+        if parameter.location is Location.PATH:
+            url_names[parameter.wire_name] = parameter.python_name
+            path_arguments.append(
+                (parameter.python_name, _path_value(parameter, expression, shared))
+            )
+            continue
+        text = _text(parameter.type, expression, writer)
+        if parameter.location is Location.QUERY:
+            function = "raw_query" if parameter.skip_url_encoding else "query_value"
+            text = f"{shared}.{function}({text})"
+        sent_in = query if parameter.location is Location.QUERY else headers
+        sent_in.append(
+            QueryView(
+                wire=SpecText(parameter.wire_name),
+                value=text,
+                required=parameter.required
+                or parameter.client_level
+                or parameter.constant,
+                source=expression,
+            )
+        )
+    return RequestParts(
+        url_template=url_template(base_path + operation.path, url_names),
+        path_arguments=tuple(path_arguments),
+        query=tuple(query),
+        headers=tuple(headers),
+    )
+
+
+def next_request(
+    first: Operation,
+    following: Operation,
+    base_path: str,
+    writer: TypeWriter,
+    shared: str,
+    split: Callable[[str], list[str]],
+) -> NextRequestView:
+    """The request of `following` (x-ms-pageable's operationName) for the pages after the
+    first: the first one's arguments by name and place, the next link, its constants; the
+    model stage refused a next operation that needs anything else."""
+    given = {(p.location, p.wire_name): p for p in first.parameters}
+
+    def source(parameter: Parameter) -> str | None:
+        if parameter.client_level:
+            return client_source(parameter)
+        if parameter.wire_name == NEXT_LINK_PARAMETER:
+            return NEXT_LINK
+        if (match := given.get((parameter.location, parameter.wire_name))) is not None:
+            return argument_source(match)
+        if parameter.constant:
+            return python_literal(parameter.type.enum_values[0])
+        return None
+
+    parts = request_parts(following, base_path, writer, shared, source)
+    return NextRequestView(
+        http_method=following.http_method,
+        url_template=tuple(SpecText(part) for part in split(parts.url_template)),
+        path_arguments=parts.path_arguments,
+        query=parts.query,
+        headers=parts.headers,
+    )
+
+
+def client_source(parameter: Parameter) -> str:
+    return f"self._parameters.{parameter.python_name}"
+
+
+def argument_source(parameter: Parameter) -> str:
+    return client_source(parameter) if parameter.client_level else parameter.python_name
+
+
+def _path_value(parameter: Parameter, expression: str, shared: str) -> str:
+    """A path parameter's text: one percent-encoded segment, or as given when the spec says
+    so (x-ms-skip-url-encoding; a next link keeps its own query)."""
+    if expression == NEXT_LINK:
+        return f"{shared}.raw_path({expression}, query=True)"
+    if parameter.skip_url_encoding:
+        return f"{shared}.raw_path({expression})"
+    return f"{shared}.path_segment({expression})"
+
+
+def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
+    """The text of a query or header value: a plain string as it is, anything else through
+    `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
+    """
+    plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
+    if plain and enum_class_name(type_ref) is None:
+        return source
+    return writer.wire(f"text({source})")
+
+
+__all__ = [
+    "NEXT_LINK",
+    "RequestParts",
+    "argument_source",
+    "client_source",
+    "next_request",
+    "request_parts",
+]
