@@ -38,16 +38,24 @@ def black_mode() -> black.Mode:
     )
 
 
-def format_files(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """Formatted copies of `files`: Python is blacked and compiled, all end in one newline."""
-    return {path: _format_one(path, text) for path, text in sorted(files.items())}
+def format_files(
+    files: Mapping[PurePosixPath, str], cache: result_cache.CacheSettings | None = None
+) -> dict[PurePosixPath, str]:
+    """Formatted copies of `files`: Python is blacked and compiled, all end in one newline.
+    `cache` defaults to the environment's settings."""
+    cache = cache or result_cache.CacheSettings.from_environment()
+    return {
+        path: _format_one(path, text, cache) for path, text in sorted(files.items())
+    }
 
 
-def _format_one(path: PurePosixPath, text: str) -> str:
+def _format_one(
+    path: PurePosixPath, text: str, cache: result_cache.CacheSettings
+) -> str:
     if path.suffix != ".py":
         return text.rstrip("\n") + "\n"
     key = _cache_key(text)
-    cached = result_cache.read("black", key) if key else None
+    cached = result_cache.read("black", key, cache) if key else None
     formatted = cached.decode("utf-8") if cached is not None else _black(path, text)
     try:
         compile(formatted, str(path), "exec", dont_inherit=True)
@@ -56,7 +64,7 @@ def _format_one(path: PurePosixPath, text: str) -> str:
             f"{path}:{exc.lineno}: generated code does not compile: {exc.msg}"
         ) from None
     if cached is None and key:
-        result_cache.write("black", key, formatted.encode("utf-8"))
+        result_cache.write("black", key, formatted.encode("utf-8"), cache)
     return formatted
 
 
