@@ -12,6 +12,8 @@ import functools
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -19,24 +21,43 @@ CACHE_DIR_ENV = "ARMGEN_CACHE_DIR"
 NO_CACHE_ENV = "ARMGEN_NO_CACHE"
 
 
+@dataclass(frozen=True)
+class CacheSettings:
+    """Where cached results live, or None when the cache is off. Made once, from the
+    environment, by `from_environment` (the one place ARMGEN_* cache variables are read), and
+    passed to the stages that use the cache, so a run sees one setting throughout."""
+
+    directory: Path | None
+
+    @classmethod
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, platform: str | None = None
+    ) -> CacheSettings:
+        environ = os.environ if environ is None else environ
+        if environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+            return cls(None)
+        if configured := environ.get(CACHE_DIR_ENV):
+            return cls(Path(configured))
+        home = Path.home()
+        platform = sys.platform if platform is None else platform
+        if platform == "win32":
+            base = Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        elif platform == "darwin":
+            base = home / "Library" / "Caches"
+        else:
+            base = Path(environ.get("XDG_CACHE_HOME") or home / ".cache")
+        return cls(base / "armgen")
+
+
 def cache_dir() -> Path | None:
-    """The cache's folder, or None when the cache is turned off."""
-    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-        return None
-    if configured := os.environ.get(CACHE_DIR_ENV):
-        return Path(configured)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
-    return base / "armgen"
+    """The cache's folder as the environment sets it now, or None when it is off."""
+    return CacheSettings.from_environment().directory
 
 
-def read(namespace: str, key: str) -> bytes | None:
-    directory = cache_dir()
+def read(
+    namespace: str, key: str, settings: CacheSettings | None = None
+) -> bytes | None:
+    directory = (settings or CacheSettings.from_environment()).directory
     if directory is None:
         return None
     try:
@@ -45,9 +66,11 @@ def read(namespace: str, key: str) -> bytes | None:
         return None
 
 
-def write(namespace: str, key: str, data: bytes) -> None:
+def write(
+    namespace: str, key: str, data: bytes, settings: CacheSettings | None = None
+) -> None:
     """Store atomically: readers see a whole entry or none."""
-    directory = cache_dir()
+    directory = (settings or CacheSettings.from_environment()).directory
     if directory is None:
         return
     folder = directory / namespace
@@ -87,6 +110,7 @@ def package_fingerprint(*packages: str) -> str | None:
 __all__ = [
     "CACHE_DIR_ENV",
     "NO_CACHE_ENV",
+    "CacheSettings",
     "cache_dir",
     "package_fingerprint",
     "read",

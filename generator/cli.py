@@ -356,7 +356,13 @@ def _command_line(args: argparse.Namespace, command: str) -> str:
 def _cmd_validate(args: argparse.Namespace) -> int:
     """Load, validate and model the spec (every operation) without writing anything."""
     options = _options(args)
-    api = load_api(options.spec, None, options.hints, spec_root=options.spec_root)
+    api = load_api(
+        options.spec,
+        None,
+        options.hints,
+        spec_root=options.spec_root,
+        cache=options.cache,
+    )
     print(
         f"{printable(display_path(options.spec))}: valid Swagger 2.0, api-version"
         f" {printable(api.api_version)}, {len(api.operations)} operations,"
@@ -379,7 +385,11 @@ def _cmd_cassettes(args: argparse.Namespace) -> int:
         out, out, (("spec", options.spec), ("project file", options.project_file))
     )
     api = load_api(
-        options.spec, options.operation_ids, options.hints, spec_root=options.spec_root
+        options.spec,
+        options.operation_ids,
+        options.hints,
+        spec_root=options.spec_root,
+        cache=options.cache,
     )
     cassette_set = build_cassettes(api, options.spec, options.spec_root)
     for warning in cassette_set.warnings:

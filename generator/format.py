@@ -65,8 +65,12 @@ class _Piece:
     key: str | None
 
 
-def format_files(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """Formatted copies of `files`: Python is blacked and compiled, all end in one newline."""
+def format_files(
+    files: Mapping[PurePosixPath, str], cache: result_cache.CacheSettings | None = None
+) -> dict[PurePosixPath, str]:
+    """Formatted copies of `files`: Python is blacked and compiled, all end in one newline.
+    `cache` defaults to the environment's settings."""
+    cache = cache or result_cache.CacheSettings.from_environment()
     pieces = {
         path: [_Piece(path, text, _cache_key(text)) for text in split_top_level(text)]
         for path, text in sorted(files.items())
@@ -79,7 +83,7 @@ def format_files(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]
         if piece.key is None:
             pending.append(piece)
         elif piece.key not in done and piece.key not in pending_keys:
-            cached = result_cache.read("black", piece.key)
+            cached = result_cache.read("black", piece.key, cache)
             if cached is not None:
                 done[piece.key] = cached.decode("utf-8")
             else:
@@ -89,7 +93,7 @@ def format_files(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]
     for piece, text in zip(pending, formatted, strict=True):
         if piece.key is not None:
             done[piece.key] = text
-            result_cache.write("black", piece.key, text.encode("utf-8"))
+            result_cache.write("black", piece.key, text.encode("utf-8"), cache)
     by_text = {id(piece): text for piece, text in zip(pending, formatted, strict=True)}
     result = {}
     for path, text in sorted(files.items()):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.cache import CacheSettings
 from generator.config import DEFAULT_CONFIG, ProjectConfig, load_config
 from generator.errors import GeneratorError, display_path
 from generator.hints import BUILTIN_ONLY, Hints, project_hints
@@ -42,6 +43,8 @@ class GenerateOptions:
     """The folder the spec's `$ref`s and example files must stay in (default: see
     generator/load/files.py::spec_tree). Only an option sets it, never a project file: a
     project file comes with the specs it builds and must not widen what they may read."""
+    cache: CacheSettings = field(default_factory=CacheSettings.from_environment)
+    """Where validated specs and formatted files are cached, or that they are not."""
 
 
 def project_options(
@@ -127,11 +130,14 @@ def _existing(config: Path) -> Path:
 
 
 def open_spec(
-    path: Path, hints: Hints = BUILTIN_ONLY, spec_root: Path | None = None
+    path: Path,
+    hints: Hints = BUILTIN_ONLY,
+    spec_root: Path | None = None,
+    cache: CacheSettings | None = None,
 ) -> LoadedSpec:
     """load -> hints -> validate: the one way every command reads a spec."""
     spec = with_hints(load_spec(path, spec_root), hints)
-    validate_spec(spec)
+    validate_spec(spec, cache)
     return spec
 
 
@@ -144,10 +150,11 @@ def load_api(
     spec_root: Path | None = None,
     client_name: str | None = None,
     renames: Renames = NO_RENAMES,
+    cache: CacheSettings | None = None,
 ) -> Api:
     """load -> validate -> model."""
     return build_api(
-        open_spec(spec_path, hints, spec_root),
+        open_spec(spec_path, hints, spec_root, cache),
         operation_ids,
         source_path=source_path,
         client_name=client_name,
@@ -186,8 +193,9 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         spec_root=options.spec_root,
         client_name=options.client_name,
         renames=options.renames,
+        cache=options.cache,
     )
-    files = format_files(render_package(api, options.package_name))
+    files = format_files(render_package(api, options.package_name), options.cache)
     return GeneratedTree(root, _inside_root(files, options.package_name))
 
 

@@ -33,20 +33,24 @@ if TYPE_CHECKING:
     from openapi_spec_validator import OpenAPIV2SpecValidator
 
 
-def validate_spec(spec: LoadedSpec) -> None:
+def validate_spec(
+    spec: LoadedSpec, cache: result_cache.CacheSettings | None = None
+) -> None:
     """Raise SpecError unless the root document is valid Swagger 2.0.
 
     The quick checks come first (they give pointers the validator does not), then
     openapi-spec-validator, unless this very content passed before (the cache marker).
+    `cache` defaults to the environment's settings.
     """
     _check_shape(spec)
     _check_operations(spec)
+    cache = cache or result_cache.CacheSettings.from_environment()
     key = _cache_key(spec)
-    if key is not None and result_cache.read(_PASSED, key) is not None:
+    if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         return
     _run_validator(spec)
     if key is not None:
-        result_cache.write(_PASSED, key, b"")
+        result_cache.write(_PASSED, key, b"", cache)
 
 
 _PASSED = "validated"

@@ -1,10 +1,12 @@
-"""The bearer token stays with the endpoint's host, against a local server that tries to draw it
-elsewhere: a poll URL on another host, a redirect, a 401 challenge from another host, a downgrade
-to plain http (_TokenOnlyForTheEndpoint, azure-core's SensitiveHeaderCleanupPolicy and its
-bearer policy's https check)."""
+"""The bearer token is never logged, kept or recorded, and stays with the endpoint's host against
+a local server that tries to draw it elsewhere: a poll URL on another host, a redirect, a 401
+challenge from another host, a downgrade to plain http (_TokenOnlyForTheEndpoint, azure-core's
+SensitiveHeaderCleanupPolicy and its bearer policy's https check)."""
 
 from __future__ import annotations
 
+import base64
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,7 +17,7 @@ from azure.core.exceptions import (
 )
 from azure.core.pipeline.transport import RequestsTransport
 
-from tests.helpers import SUBSCRIPTION, FakeCredential
+from tests.helpers import CASSETTES, FAKE_TOKEN, SUBSCRIPTION, FakeCredential
 from tests.helpers.server import (
     BACKOFF,
     DEALLOCATE,
@@ -27,12 +29,15 @@ from tests.helpers.server import (
     accepted,
     assert_no_token,
     authorization,
+    cloud_error,
     deallocate,
+    deallocate_fails,
     repeat,
 )
 from vmss_deallocate import (
     ComputeManagementClient,
     ServiceAuthenticationError,
+    ServiceError,
 )
 
 
@@ -198,3 +203,78 @@ def test_plain_http_is_refused_without_the_test_only_switch(
         client.virtual_machine_scale_sets.begin_deallocate(RG, VMSS, ["0"])
     assert_no_token(caught.value)
     assert server.seen == [] and credential.scopes == []
+
+
+# --- the token is never logged, kept or recorded ---------------------------------------------
+
+
+def test_debug_logging_never_shows_the_token(
+    server: FaultyServer,
+    credential: FakeCredential,
+    sleeps: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)  # the root logger: every library's records
+    server.script(
+        "POST",
+        DEALLOCATE,
+        Reply(503, {"Retry-After": "1"}),
+        accepted(f"{server.url}/op", retry_after="2"),
+    )
+    server.script("GET", "/op", Reply(fault="reset"), Reply(202), Reply(200))
+    deallocate(server, credential, client_options={"logging_enable": True})
+    records = caplog.records
+    assert any(
+        r.name == "azure.core.pipeline.policies.http_logging_policy" for r in records
+    )
+    text = caplog.text + "".join(
+        f"{r.getMessage()} {r.args!r} {vars(r)!r}" for r in records
+    )
+    assert "'Authorization': 'REDACTED'" in text  # the header was there, and redacted
+    assert TOKEN not in text
+    assert "Bearer " not in text
+
+
+def test_the_continuation_token_never_holds_the_token(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    server.script("POST", DEALLOCATE, accepted(f"{server.url}/op"))
+    server.script("GET", "/op", Reply(200))
+    with ComputeManagementClient(
+        credential, SUBSCRIPTION, endpoint=server.url
+    ) as client:
+        poller = client.virtual_machine_scale_sets.begin_deallocate(
+            RG, VMSS, ["0"], enforce_https=False
+        )
+        poller.result()
+        saved = poller.continuation_token()
+    assert authorization(server.requests("POST")[0]) == f"Bearer {TOKEN}"
+    decoded = base64.b64decode(saved)
+    assert TOKEN.encode() not in decoded and b"Bearer" not in decoded
+    assert TOKEN not in saved
+
+
+def test_the_error_keeps_the_request_as_sent_token_included(
+    server: FaultyServer, credential: FakeCredential
+) -> None:
+    """What the README warns about: str/repr are clean, but error.response.request is the live
+    request object, Authorization header included (azure-core's design)."""
+    server.script("POST", DEALLOCATE, Reply(400, body=cloud_error("Bad", "request")))
+    error = deallocate_fails(ServiceError, server, credential)
+    assert error.response is not None and error.response.request is not None
+    assert error.response.request.headers["Authorization"] == f"Bearer {TOKEN}"
+
+
+TOKEN_MARKS = (TOKEN, FAKE_TOKEN, "Bearer ", "eyJ0eXAiOiJKV1Qi")
+"""Our fake tokens, any bearer header, and the start of a real Entra ID token (a JWT)."""
+
+
+def test_no_cassette_anywhere_holds_a_token_or_an_authorization_header() -> None:
+    """Every file under tests/cassettes, at any depth (the other scans read one folder each)."""
+    files = [path for path in sorted(CASSETTES.rglob("*")) if path.is_file()]
+    assert len(files) > 7  # the scan did find the cassettes
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for mark in TOKEN_MARKS:
+            assert mark not in text, f"{path.relative_to(CASSETTES)} holds {mark!r}"
+        assert "authorization:" not in text.lower(), path.relative_to(CASSETTES)

@@ -214,6 +214,19 @@ def test_dev_zero_is_refused_not_read(tmp_path: Path) -> None:
     one_error_line(result, "/colour/$ref: ", "names no .json, .yaml or .yml file")
 
 
+def test_a_project_file_cannot_widen_the_spec_tree(tree: Path) -> None:
+    """Only the --spec-root option sets the tree: a project file comes with the specs it
+    builds, so one naming a wider root is refused at that key, and nothing is read."""
+    (tree / "codegen.yaml").write_text(
+        "spec: tree/api/spec.yaml\nspec-root: .\n", encoding="utf-8"
+    )
+    for command in (["validate"], ["generate", "--out", "out"]):
+        result = run([*command, "--config", "codegen.yaml"], tree)
+        one_error_line(result, "codegen.yaml#/spec-root: unknown key")
+        assert MARKER not in result.out + result.err
+    assert not (tree / "out").exists()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_a_fifo_given_as_the_project_file_is_refused(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "codegen.yaml")
