@@ -299,6 +299,9 @@ def _call(api: Api, operation: Operation, values: Mapping[str, Any]) -> _Call:
     arguments: dict[str, Any] = {}
     sent: dict[str, Any] = {}
     for parameter in operation.parameters:
+        if parameter.constant:
+            sent[parameter.wire_name] = parameter.constant_value
+            continue
         value = _parameter_value(api, parameter, values)
         if value is None:
             continue

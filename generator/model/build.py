@@ -13,6 +13,7 @@ from typing import TypeVar
 from generator.errors import UnknownOperationError, display_path
 from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.model.constants import is_constant
 from generator.model.entities import (
     Api,
     Body,
@@ -211,8 +212,8 @@ class _Builder:
         group, name = split_operation_id(op_id)
         parameter_nodes = self._parameter_nodes(node, path_item)
         plain = [
-            (n, ref, client)
-            for n, ref, client in parameter_nodes
+            (n, client and not is_constant(n, client_level=True))
+            for n, _, client in parameter_nodes
             if n.value.get("in") != "body"
         ]
         bodies = [n for n, _, _ in parameter_nodes if n.value.get("in") == "body"]
@@ -221,7 +222,7 @@ class _Builder:
         body = self._body(bodies[0], op_id) if bodies else None
         candidates = {
             f"{n.value['in']}:{n.value['name']}": _parameter_candidate(n)
-            for n, _, client in plain
+            for n, client in plain
             if not client
         }
         if body is not None and body.flattened:
@@ -241,7 +242,7 @@ class _Builder:
             self._parameter(
                 n, client, names.get(f"{n.value['in']}:{n.value['name']}", "")
             )
-            for n, _, client in plain
+            for n, client in plain
         )
         base_path = str(self.spec.root.value.get("basePath", ""))
         self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
@@ -302,6 +303,7 @@ class _Builder:
         limits = constraints(value)
         if value["in"] == "path" and limits.pattern is not None:
             limits = replace(limits, python_pattern=_python_pattern(node))
+        constant = is_constant(node, client_level=client)
         return Parameter(
             wire_name=str(value["name"]),
             python_name=python_name if not client else python_candidate(node),
@@ -312,6 +314,7 @@ class _Builder:
             client_level=client,
             default=value.get("default"),
             constraints=limits,
+            constant=constant,
         )
 
     def _check_path_parameters(

@@ -112,6 +112,13 @@ class Parameter:
     client_level: bool
     default: Any = None
     constraints: Constraints = field(default_factory=Constraints)
+    constant: bool = False
+    """Required, with a single enum value and no `modelAsString: true`: not an argument, always
+    sent with that value (AutoRest's constant)."""
+
+    @property
+    def constant_value(self) -> str | int | float | bool:
+        return self.type.enum_values[0]
 
 
 @dataclass(frozen=True)
@@ -231,7 +238,9 @@ class Operation:
     @property
     def method_parameters(self) -> tuple[Parameter, ...]:
         return tuple(
-            parameter for parameter in self.parameters if not parameter.client_level
+            parameter
+            for parameter in self.parameters
+            if not (parameter.client_level or parameter.constant)
         )
 
 

@@ -55,15 +55,28 @@ def client_doc(api: Api) -> str:
 def parameter_doc(
     parameter: Parameter, *, mark_client: bool = True
 ) -> ParameterDocView:
+    doc = parameter.description
+    if parameter.constant:
+        doc = f"{constant_note(parameter)} {doc}".rstrip()
     return ParameterDocView(
         name=parameter.python_name,
         wire=SpecText(parameter.wire_name),
         location=parameter.location.value
-        + (", client" if parameter.client_level and mark_client else ""),
+        + (", client" if parameter.client_level and mark_client else "")
+        + (", constant" if parameter.constant else ""),
         type=SpecText(parameter.type.describe()),
         required=parameter.required,
-        doc=SpecText(parameter.description),
+        doc=SpecText(doc),
     )
+
+
+def constant_note(parameter: Parameter) -> str:
+    """What the docs say of a constant: the value the client always sends."""
+    return f"Constant: always sent as {constant_text(parameter)}, not an argument."
+
+
+def constant_text(parameter: Parameter) -> str:
+    return json.dumps(parameter.constant_value, ensure_ascii=False)
 
 
 def property_doc(prop: Property) -> ParameterDocView:

@@ -14,6 +14,7 @@ from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.render.docs import constant_text
 from generator.render.views import (
     ArgumentView,
     FlavorView,
@@ -43,9 +44,13 @@ def operation_view(
     url_names = {}
     for parameter in operation.parameters:
         source = (
-            f"self._parameters.{parameter.python_name}"
-            if parameter.client_level
-            else parameter.python_name
+            python_literal(parameter.constant_value)
+            if parameter.constant
+            else (
+                f"self._parameters.{parameter.python_name}"
+                if parameter.client_level
+                else parameter.python_name
+            )
         )
         if parameter.location is Location.PATH:
             url_names[parameter.wire_name] = parameter.python_name
@@ -62,7 +67,7 @@ def operation_view(
                     source=source,
                 )
             )
-        if parameter.client_level:
+        if parameter.client_level or parameter.constant:
             continue
         required = parameter.required
         arguments.append(
@@ -410,6 +415,13 @@ def _operation_doc_text(
         operation.description or operation.summary or f"Call {operation.operation_id}.",
         "",
     ]
+    constants = [
+        f"{p.location.value} {p.wire_name}={constant_text(p)}"
+        for p in operation.parameters
+        if p.constant
+    ]
+    if constants:
+        lines += [f"Always sends the spec's constants: {', '.join(constants)}.", ""]
     descriptions = {p.python_name: p.description for p in operation.method_parameters}
     if operation.body is not None:
         descriptions[operation.body.python_name] = operation.body.description
