@@ -2,10 +2,14 @@
 
 from generator.model.build import build_api
 from generator.model.entities import (
+    AdditionalProperties,
     Api,
     Body,
     Constraints,
+    EnumClass,
     ExampleRef,
+    GroupArgument,
+    GroupField,
     Header,
     Kind,
     Location,
@@ -17,6 +21,7 @@ from generator.model.entities import (
     OperationGroup,
     Paging,
     Parameter,
+    ParameterGroup,
     Property,
     Response,
     SpecSource,
@@ -24,10 +29,14 @@ from generator.model.entities import (
 )
 
 __all__ = [
+    "AdditionalProperties",
     "Api",
     "Body",
     "Constraints",
+    "EnumClass",
     "ExampleRef",
+    "GroupArgument",
+    "GroupField",
     "Header",
     "Kind",
     "Location",
@@ -39,6 +48,7 @@ __all__ = [
     "OperationGroup",
     "Paging",
     "Parameter",
+    "ParameterGroup",
     "Property",
     "Response",
     "SpecSource",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
 
 from generator.errors import UnknownOperationError, display_path
 from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
@@ -30,7 +29,13 @@ from generator.model.entities import (
     Response,
     SpecSource,
 )
-from generator.model.enums import enum_class_names, with_enum_classes
+from generator.model.enums import enum_classes
+from generator.model.grouping import (
+    GroupRegistry,
+    group_argument_candidate,
+    group_key,
+    group_members,
+)
 from generator.model.groups import (
     client_class_name,
     group_operations,
@@ -50,8 +55,6 @@ from generator.model.reserved import (
 from generator.model.schemas import SchemaReader, constraints, python_class_name
 from generator.naming import pascal_case, safe_identifier, snake_case, unique_names
 from generator.wire import placeholders
-
-_T = TypeVar("_T")
 
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
@@ -103,6 +106,7 @@ class _Builder:
         self.spec = spec
         self.schemas = SchemaReader(spec)
         self.sentinel_nodes: dict[str, Node] = {}
+        self.parameter_groups = GroupRegistry()
 
     def build(
         self,
@@ -138,12 +142,19 @@ class _Builder:
             replace(read_models[name], class_name=class_names[name])
             for name in sorted(read_models)
         )
-        enum_classes = enum_class_names(
-            (*models, *operations),
+        self.parameter_groups.check_class_names(
+            {client_class: "the client"}
+            | {name: "a model" for name in class_names.values()}
+            | {name: "an operation group" for name in group_classes}
+        )
+        enums = enum_classes(
+            models,
+            operations,
             taken={
                 client_class,
                 *class_names.values(),
                 *group_classes,
+                *self.parameter_groups.nodes,
                 *RESERVED_CLASS_NAMES,
             },
         )
@@ -151,16 +162,14 @@ class _Builder:
             if (
                 class_name == client_class
                 or class_name in class_names.values()
-                or class_name in enum_classes.values()
+                or class_name in {enum.class_name for enum in enums}
                 or class_name in group_classes
+                or class_name in self.parameter_groups.nodes
             ):
                 raise name_node.error(
                     f"sentinel name {name_node.value!r} would take the class name"
                     f" {class_name!r} of the client, a model or an enum"
                 )
-        models, operations, groups = with_enum_classes(
-            (models, operations, groups), enum_classes
-        )
         title = text_value(info, "title") or "Api"
         return Api(
             title=title,
@@ -176,6 +185,8 @@ class _Builder:
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
             scheme=_scheme(root),
             groups=groups,
+            enums=enums,
+            parameter_groups=self.parameter_groups.groups(),
         )
 
     def _select_operations(
@@ -229,7 +240,15 @@ class _Builder:
             candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
         elif body is not None:
             candidates["body"] = body.python_name
+        members = group_members(
+            op_id, plain, (bodies[0], body) if body else None, self.schemas
+        )
+        candidates |= {
+            group_key(m.class_name): group_argument_candidate(m.class_name)
+            for m in members
+        }
         names = unique_names(candidates, fallback="parameter", reserved=METHOD_RESERVED)
+        grouped = {member.key for member in members}
         if body is not None:
             body = replace(
                 body,
@@ -237,12 +256,14 @@ class _Builder:
                 flattened_arguments=tuple(
                     names[f"body:{p.wire_name}"] for p in body.flattened
                 ),
+                grouped=any(key.partition(":")[0] == "body" for key in grouped),
             )
         parameters = tuple(
-            self._parameter(
-                n, client, names.get(f"{n.value['in']}:{n.value['name']}", "")
+            replace(
+                self._parameter(n, client, names.get(key, "")), grouped=key in grouped
             )
             for n, client in plain
+            for key in [f"{n.value['in']}:{n.value['name']}"]
         )
         base_path = str(self.spec.root.value.get("basePath", ""))
         self._check_path_parameters(node, base_path.rstrip("/") + path, parameters)
@@ -266,6 +287,7 @@ class _Builder:
             responses=responses,
             long_running=long_running,
             paging=paging(node, responses, self.schemas),
+            group_arguments=self.parameter_groups.arguments(members, names),
             examples=self._examples(node),
             deprecated=flag_value(node, "deprecated"),
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)

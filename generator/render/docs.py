@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.escape import SpecText
 from generator.model import Api, Operation, Parameter, Property
@@ -125,8 +125,16 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
     signature_order = {
         argument.name: index for index, argument in enumerate(view.arguments)
     }
+    in_groups = {
+        local: f"{group.argument}.{field}"
+        for group in operation.group_arguments
+        for field, local in group.members
+    }
     parameters = sorted(
-        (parameter_doc(p) for p in operation.parameters),
+        (
+            replace(doc, name=in_groups.get(doc.name, doc.name))
+            for doc in (parameter_doc(p) for p in operation.parameters)
+        ),
         key=lambda doc: (
             doc.name not in signature_order,
             signature_order.get(doc.name, 0),

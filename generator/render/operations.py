@@ -12,9 +12,16 @@ import re
 
 from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
-from generator.model import Kind, Location, Operation, Parameter, TypeRef
-from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.model import (
+    Kind,
+    Location,
+    Operation,
+    Parameter,
+    TypeRef,
+)
+from generator.render.conversions import TypeWriter, special_type
 from generator.render.docs import constant_text
+from generator.render.groups import group_argument, unpack_groups
 from generator.render.views import (
     ArgumentView,
     FlavorView,
@@ -69,6 +76,10 @@ def operation_view(
             )
         if parameter.client_level or parameter.constant:
             continue
+        if parameter.location is Location.PATH and parameter.type.kind is Kind.STRING:
+            checks.append(_path_check(parameter, shared))
+        if parameter.grouped:
+            continue
         required = parameter.required
         arguments.append(
             ArgumentView(
@@ -80,10 +91,10 @@ def operation_view(
                 check=None,
             )
         )
-        if parameter.location is Location.PATH and parameter.type.kind is Kind.STRING:
-            checks.append(_path_check(parameter, shared))
     body = _body(operation, writer, shared)
     arguments += body.arguments
+    arguments += [group_argument(group, writer) for group in operation.group_arguments]
+    checks = unpack_groups(operation) + checks
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
     result = _result(operation, writer, flavor)
@@ -181,7 +192,7 @@ def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
     `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
     """
     plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
-    if plain and enum_class_name(type_ref) is None:
+    if plain and writer.enum_class(type_ref) is None:
         return source
     return writer.wire(f"text({source})")
 
@@ -221,18 +232,19 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
             checked = _checked_value(
                 prop.type, argument, sentinel, prop.required, shared
             )
-            built.arguments.append(
-                ArgumentView(
-                    name=argument,
-                    annotation=_argument_annotation(
-                        prop.type, writer, prop.required, sentinel
-                    ),
-                    default=None if (prop.required or sentinel) else "None",
-                    keyword_only=not (prop.required or sentinel),
-                    check=None,
-                    takes_sequence=prop.type.kind is Kind.ARRAY,
+            if not body.grouped:
+                built.arguments.append(
+                    ArgumentView(
+                        name=argument,
+                        annotation=_argument_annotation(
+                            prop.type, writer, prop.required, sentinel
+                        ),
+                        default=None if (prop.required or sentinel) else "None",
+                        keyword_only=not (prop.required or sentinel),
+                        check=None,
+                        takes_sequence=prop.type.kind is Kind.ARRAY,
+                    )
                 )
-            )
             assignments.append(f"{prop.python_name}={checked}")
         if not assignments:
             raise OutputError(
@@ -243,16 +255,19 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
             built.sentinel_argument = body.flattened_arguments[0]
         return built
     built.binary = body.type.kind is Kind.BINARY
-    built.arguments.append(
-        ArgumentView(
-            name=body.python_name,
-            annotation=_argument_annotation(body.type, writer, body.required, sentinel),
-            default=None if (body.required or sentinel) else "None",
-            keyword_only=not (body.required or sentinel),
-            check=None,
-            takes_sequence=body.type.kind is Kind.ARRAY,
+    if not body.grouped:
+        built.arguments.append(
+            ArgumentView(
+                name=body.python_name,
+                annotation=_argument_annotation(
+                    body.type, writer, body.required, sentinel
+                ),
+                default=None if (body.required or sentinel) else "None",
+                keyword_only=not (body.required or sentinel),
+                check=None,
+                takes_sequence=body.type.kind is Kind.ARRAY,
+            )
         )
-    )
     expression = (
         body.python_name
         if built.binary
@@ -423,6 +438,9 @@ def _operation_doc_text(
     if constants:
         lines += [f"Always sends the spec's constants: {', '.join(constants)}.", ""]
     descriptions = {p.python_name: p.description for p in operation.method_parameters}
+    for group in operation.group_arguments:
+        fields = ", ".join(field for field, _ in group.members)
+        descriptions[group.argument] = f"A {group.class_name}: {fields}."
     if operation.body is not None:
         descriptions[operation.body.python_name] = operation.body.description
         for prop, name in zip(

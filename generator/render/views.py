@@ -25,6 +25,23 @@ class FieldView:
     to_wire: str
     optional: bool
     read_only: bool
+    nullable: bool = False
+    """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
+
+
+@dataclass(frozen=True)
+class AdditionalView:
+    """The dict field holding an object's keys that are not its named properties."""
+
+    name: str
+    annotation: str
+    doc: SpecText
+    from_wire: str
+    """The dict of the other keys, from the JSON object `data`."""
+    to_wire: str
+    """The JSON object of the other keys, from the field."""
+    declared: bool
+    """Declared in this class's body, not inherited."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +53,7 @@ class ModelView:
     """Declared in the class body: the model's own properties."""
     all_fields: tuple[FieldView, ...]
     """Read and written by from_dict and to_dict: inherited properties too."""
+    additional: AdditionalView | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,17 @@ class ModelsModuleView:
     exports: tuple[str, ...]
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]
+    groups: tuple[GroupView, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A parameter group's dataclass (x-ms-parameter-grouping): fields only, never sent as
+    one; the methods read each field."""
+
+    class_name: str
+    doc: SpecText
+    fields: tuple[FieldView, ...]
 
 
 # --- operations ---------------------------------------------------------------------------------

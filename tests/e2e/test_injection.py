@@ -70,7 +70,7 @@ from generator.model.reserved import (
 )
 from generator.naming import PYTHON_BUILTINS, pascal_case
 from generator.pipeline import GenerateOptions, generate_files, load_api
-from generator.render import enum_class_name, render_package
+from generator.render import render_package
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -861,7 +861,7 @@ def derived_names(api: Api) -> set[str]:
     while pending:
         item = pending.pop()
         if isinstance(item, TypeRef):
-            names.add(enum_class_name(item) or "")
+            names.add(api.enum_class(item) or "")
         if isinstance(item, OmitSentinel):
             names.add(item.name)
         if is_dataclass(item):
@@ -1141,7 +1141,7 @@ def same_shape_as_baseline(api: Api) -> bool:
     """
     class_names = [model.class_name for model in api.models]
     enum_classes = {
-        enum_class_name(type_ref)
+        api.enum_class(type_ref)
         for type_ref in [
             *(p.type for m in api.models for p in m.properties),
             *(p.type for op in api.operations for p in op.parameters),
