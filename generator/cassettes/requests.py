@@ -39,6 +39,9 @@ def example_call(api: Api, operation: Operation, values: Mapping[str, Any]) -> C
     arguments: dict[str, Any] = {}
     sent: dict[str, Any] = {}
     for parameter in operation.parameters:
+        if parameter.constant:
+            sent[parameter.wire_name] = parameter.constant_value
+            continue
         value = _parameter_value(api, parameter, values)
         if value is None:
             continue

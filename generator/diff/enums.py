@@ -65,7 +65,7 @@ def enum_types(api: Api) -> dict[str, EnumType]:
         )
         found[name] = EnumType(
             name,
-            first.enum_class or name,
+            api.enum_class(first) or name,
             values,
             first.enum_extensible,
             tuple(places),

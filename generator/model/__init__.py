@@ -2,10 +2,14 @@
 
 from generator.model.build import build_api
 from generator.model.entities import (
+    AdditionalProperties,
     Api,
     Body,
     Constraints,
+    EnumClass,
     ExampleRef,
+    GroupArgument,
+    GroupField,
     Header,
     HostPart,
     HostTemplate,
@@ -19,6 +23,7 @@ from generator.model.entities import (
     OperationGroup,
     Paging,
     Parameter,
+    ParameterGroup,
     Property,
     Response,
     SpecSource,
@@ -26,10 +31,14 @@ from generator.model.entities import (
 )
 
 __all__ = [
+    "AdditionalProperties",
     "Api",
     "Body",
     "Constraints",
+    "EnumClass",
     "ExampleRef",
+    "GroupArgument",
+    "GroupField",
     "Header",
     "HostPart",
     "HostTemplate",
@@ -43,6 +52,7 @@ __all__ = [
     "OperationGroup",
     "Paging",
     "Parameter",
+    "ParameterGroup",
     "Property",
     "Response",
     "SpecSource",

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
 
 from generator.errors import UnknownOperationError, display_path
 from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.model.constants import is_constant
 from generator.model.entities import (
     Api,
     Body,
@@ -29,7 +29,13 @@ from generator.model.entities import (
     Response,
     SpecSource,
 )
-from generator.model.enums import enum_class_names, with_enum_classes
+from generator.model.enums import enum_classes
+from generator.model.grouping import (
+    GroupRegistry,
+    group_argument_candidate,
+    group_key,
+    group_members,
+)
 from generator.model.groups import (
     client_class_name,
     group_operations,
@@ -51,8 +57,6 @@ from generator.model.reserved import (
 from generator.model.schemas import SchemaReader, constraints, python_class_name
 from generator.naming import pascal_case, safe_identifier, snake_case, unique_names
 from generator.wire import placeholders
-
-_T = TypeVar("_T")
 
 _SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
@@ -131,6 +135,7 @@ class _Builder:
         self.sentinel_nodes: dict[str, Node] = {}
         self.host_nodes: tuple[HostParameterNode, ...] = ()
         self.host_position = "first"
+        self.parameter_groups = GroupRegistry()
 
     def build(
         self,
@@ -170,12 +175,19 @@ class _Builder:
             replace(read_models[name], class_name=class_names[name])
             for name in sorted(read_models)
         )
-        enum_classes = enum_class_names(
-            (*models, *operations),
+        self.parameter_groups.check_class_names(
+            {client_class: "the client"}
+            | {name: "a model" for name in class_names.values()}
+            | {name: "an operation group" for name in group_classes}
+        )
+        enums = enum_classes(
+            models,
+            operations,
             taken={
                 client_class,
                 *class_names.values(),
                 *group_classes,
+                *self.parameter_groups.nodes,
                 *RESERVED_CLASS_NAMES,
             },
         )
@@ -183,16 +195,14 @@ class _Builder:
             if (
                 class_name == client_class
                 or class_name in class_names.values()
-                or class_name in enum_classes.values()
+                or class_name in {enum.class_name for enum in enums}
                 or class_name in group_classes
+                or class_name in self.parameter_groups.nodes
             ):
                 raise name_node.error(
                     f"sentinel name {name_node.value!r} would take the class name"
                     f" {class_name!r} of the client, a model or an enum"
                 )
-        models, operations, groups = with_enum_classes(
-            (models, operations, groups), enum_classes
-        )
         title = text_value(info, "title") or "Api"
         return Api(
             title=title,
@@ -209,6 +219,8 @@ class _Builder:
             scheme=_scheme(root),
             groups=groups,
             host_template=host[0] if host is not None else None,
+            enums=enums,
+            parameter_groups=self.parameter_groups.groups(),
         )
 
     def _class_names(
@@ -285,8 +297,8 @@ class _Builder:
         group = self.renames.groups.get(group, group)
         parameter_nodes = self._parameter_nodes(node, path_item)
         plain = [
-            (n, ref, client)
-            for n, ref, client in parameter_nodes
+            (n, client and not is_constant(n, client_level=True))
+            for n, _, client in parameter_nodes
             if n.value.get("in") != "body"
         ]
         bodies = [n for n, _, _ in parameter_nodes if n.value.get("in") == "body"]
@@ -295,7 +307,7 @@ class _Builder:
         body = self._body(bodies[0], op_id) if bodies else None
         candidates = {
             f"{n.value['in']}:{n.value['name']}": _parameter_candidate(n)
-            for n, _, client in plain
+            for n, client in plain
             if not client
         }
         candidates |= {
@@ -307,7 +319,15 @@ class _Builder:
             candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
         elif body is not None:
             candidates["body"] = body.python_name
+        members = group_members(
+            op_id, plain, (bodies[0], body) if body else None, self.schemas
+        )
+        candidates |= {
+            group_key(m.class_name): group_argument_candidate(m.class_name)
+            for m in members
+        }
         names = unique_names(candidates, fallback="parameter", reserved=METHOD_RESERVED)
+        grouped = {member.key for member in members}
         if body is not None:
             body = replace(
                 body,
@@ -315,12 +335,14 @@ class _Builder:
                 flattened_arguments=tuple(
                     names[f"body:{p.wire_name}"] for p in body.flattened
                 ),
+                grouped=any(key.partition(":")[0] == "body" for key in grouped),
             )
         parameters = tuple(
-            self._parameter(
-                n, client, names.get(f"{n.value['in']}:{n.value['name']}", "")
+            replace(
+                self._parameter(n, client, names.get(key, "")), grouped=key in grouped
             )
-            for n, _, client in plain
+            for n, client in plain
+            for key in [f"{n.value['in']}:{n.value['name']}"]
         )
         hosts = tuple(
             replace(
@@ -355,6 +377,7 @@ class _Builder:
             responses=responses,
             long_running=long_running,
             paging=paging(node, responses, self.schemas),
+            group_arguments=self.parameter_groups.arguments(members, names),
             examples=self._examples(node),
             deprecated=flag_value(node, "deprecated"),
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
@@ -392,6 +415,7 @@ class _Builder:
         limits = constraints(value)
         if value["in"] == "path" and limits.pattern is not None:
             limits = replace(limits, python_pattern=_python_pattern(node))
+        constant = is_constant(node, client_level=client)
         return Parameter(
             wire_name=str(value["name"]),
             python_name=python_name if not client else python_candidate(node),
@@ -403,6 +427,7 @@ class _Builder:
             default=value.get("default"),
             constraints=limits,
             skip_url_encoding=flag_value(node, "x-ms-skip-url-encoding"),
+            constant=constant,
         )
 
     def _check_path_parameters(

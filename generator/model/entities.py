@@ -7,7 +7,9 @@ identifier (see naming.py); every description is raw text that the render stage 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +40,6 @@ class TypeRef:
     """`x-ms-enum.name`, when the spec names the enum."""
     enum_extensible: bool = False
     """`x-ms-enum.modelAsString`: the service may send values not listed in the spec."""
-    enum_class: str | None = field(default=None, compare=False)
-    """The Python class of a named string enum, chosen with the other class names. Not part of
-    the type's identity: two specs that name it alike have the same type."""
 
     def describe(self) -> str:
         """A spec-level name for docs and diffs: `string`, `array<string>`, `CloudError`."""
@@ -50,6 +49,15 @@ class TypeRef:
             name = "array" if self.kind is Kind.ARRAY else "map"
             return f"{name}<{self.item.describe()}>"
         return f"{self.kind.value}({self.format})" if self.format else self.kind.value
+
+
+@dataclass(frozen=True)
+class EnumClass:
+    """The Python class of the string enums of one `x-ms-enum` name, named with the other
+    classes (`Api.enum_class` finds it for a TypeRef)."""
+
+    enum_name: str
+    class_name: str
 
 
 @dataclass(frozen=True)
@@ -75,8 +83,15 @@ class Property:
     type: TypeRef
     required: bool
     read_only: bool
+    """`readOnly`, or `x-ms-mutability: [read]`: set by the service, never sent."""
     description: str
     constraints: Constraints = field(default_factory=Constraints)
+    secret: bool = False
+    """`x-ms-secret`: never shown in a repr (the service returns it only on demand)."""
+    mutability: tuple[str, ...] = ()
+    """`x-ms-mutability` as the spec lists it (`create`, `read`, `update`); () when absent."""
+    nullable: bool = False
+    """`x-nullable`: the service may send null for it, even when it is required."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,17 @@ class Model:
     discriminator_value: str | None = None
     """What that property holds for this class (`x-ms-discriminator-value`, else the
     definition's name); None outside a polymorphic hierarchy."""
+    additional: AdditionalProperties | None = None
+    """`additionalProperties` beside the named properties: the other keys, kept."""
+
+
+@dataclass(frozen=True)
+class AdditionalProperties:
+    """The keys of an object that are not its named properties, kept in one dict field."""
+
+    python_name: str
+    type: TypeRef
+    """The type of each value (`any` for `additionalProperties: true`)."""
 
 
 class Location(enum.Enum):
@@ -123,20 +149,48 @@ class Parameter:
     skip_url_encoding: bool = False
     """`x-ms-skip-url-encoding`: the value is sent as given, already encoded."""
 
+    constant: bool = False
+    """Required, with a single enum value and no `modelAsString: true`: not an argument, always
+    sent with that value (AutoRest's constant)."""
+    grouped: bool = False
+    """A member of a parameter group (`Operation.group_arguments`), not an argument itself."""
+
     @property
-    def constant(self) -> bool:
-        """Required with a single allowed value: AutoRest's constant, which the caller need
-        not pass (a plain string, number or boolean only; a named enum, a date and the like
-        stay arguments)."""
-        plain = self.type.kind in (Kind.BOOLEAN, Kind.INTEGER, Kind.NUMBER) or (
-            self.type.kind is Kind.STRING and self.type.format is None
-        )
-        return (
-            plain
-            and self.required
-            and len(self.type.enum_values) == 1
-            and self.type.enum_name is None
-        )
+    def constant_value(self) -> str | int | float | bool:
+        return self.type.enum_values[0]
+
+
+@dataclass(frozen=True)
+class GroupField:
+    """A field of a parameter group's class: one grouped parameter (or the body)."""
+
+    python_name: str
+    type: TypeRef
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class ParameterGroup:
+    """`x-ms-parameter-grouping`: parameters passed together as one dataclass argument, as
+    AutoRest groups them. One class per group name; its fields are those of every operation.
+    """
+
+    class_name: str
+    fields: tuple[GroupField, ...]
+
+
+@dataclass(frozen=True)
+class GroupArgument:
+    """A method's argument holding a parameter group: the method reads each member's value
+    (a parameter's `python_name`, or the body's) off the group's field."""
+
+    class_name: str
+    argument: str
+    required: bool
+    """Some member is required, so the group is too."""
+    members: tuple[tuple[str, str], ...]
+    """(field of the group's class, the member's name in the method)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +219,8 @@ class Body:
     flattened_arguments: tuple[str, ...] = ()
     """The method's argument name for each flattened property, in the same order."""
     omit_sentinel: OmitSentinel | None = None
+    grouped: bool = False
+    """A member of a parameter group (`Operation.group_arguments`), not an argument itself."""
 
 
 @dataclass(frozen=True)
@@ -236,6 +292,8 @@ class Operation:
     """Only another operation's paging calls it (x-ms-pageable's `operationName`)."""
     group_attribute: str = ""
     """The client's attribute holding the method (`widgets`); "" for the client's own."""
+    group_arguments: tuple[GroupArgument, ...] = ()
+    """`x-ms-parameter-grouping`: the arguments that hold parameter groups."""
 
     @property
     def call_path(self) -> str:
@@ -256,7 +314,9 @@ class Operation:
     @property
     def method_parameters(self) -> tuple[Parameter, ...]:
         return tuple(
-            parameter for parameter in self.parameters if not parameter.client_level
+            parameter
+            for parameter in self.parameters
+            if not (parameter.client_level or parameter.constant or parameter.grouped)
         )
 
 
@@ -363,6 +423,20 @@ class Api:
     def endpoint_per_call(self) -> bool:
         """A method's arguments choose the endpoint: the client cannot know it beforehand."""
         return any(not p.client_level for p in self.host_parameters)
+
+    enums: tuple[EnumClass, ...] = ()
+    parameter_groups: tuple[ParameterGroup, ...] = ()
+
+    @cached_property
+    def enum_classes(self) -> Mapping[str, str]:
+        """The class of each `x-ms-enum` name."""
+        return {enum.enum_name: enum.class_name for enum in self.enums}
+
+    def enum_class(self, type_ref: TypeRef) -> str | None:
+        """The class of a named string enum, else None."""
+        if type_ref.kind is not Kind.STRING or type_ref.enum_name is None:
+            return None
+        return self.enum_classes[type_ref.enum_name]
 
     @property
     def client_operations(self) -> tuple[Operation, ...]:

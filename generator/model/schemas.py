@@ -10,7 +10,14 @@ from typing import Any
 
 from generator.errors import display_path
 from generator.load import LoadedSpec, Node
-from generator.model.entities import Constraints, Kind, Model, Property, TypeRef
+from generator.model.entities import (
+    AdditionalProperties,
+    Constraints,
+    Kind,
+    Model,
+    Property,
+    TypeRef,
+)
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.reserved import MODEL_RESERVED
 from generator.naming import pascal_case, unique_names
@@ -235,20 +242,21 @@ class SchemaReader:
         properties = []
         for wire, prop in declared.items():
             resolved = self.spec.deref(prop)
+            mutability = _mutability(prop, resolved)
             properties.append(
                 Property(
                     wire_name=wire,
                     python_name=names[wire],
                     type=self.type_of(prop, f"{name}_{wire}"),
                     required=wire in required,
-                    read_only=bool(
-                        prop.value.get(
-                            "readOnly", resolved.value.get("readOnly", False)
-                        )
-                    ),
+                    read_only=_keyword(prop, resolved, "readOnly")
+                    or mutability == ("read",),
                     description=text_value(prop, "description")
                     or text_value(resolved, "description"),
                     constraints=constraints(resolved.value),
+                    secret=_keyword(prop, resolved, "x-ms-secret"),
+                    mutability=mutability,
+                    nullable=_keyword(prop, resolved, "x-nullable"),
                 )
             )
         model = Model(
@@ -262,6 +270,7 @@ class SchemaReader:
             discriminator_value=(
                 _discriminator_value(node, name) if polymorphic else None
             ),
+            additional=self._additional(node, name, bases, set(names.values())),
         )
         self.models[name] = model
         self.models_in_progress.discard(name)
@@ -278,6 +287,33 @@ class SchemaReader:
             f" files of the spec define {spec_name!r} too."
         )
         return f"{description}\n\n{note}" if description else note
+
+    def _additional(
+        self, node: Node, name: str, bases: tuple[str, ...], own_names: set[str]
+    ) -> AdditionalProperties | None:
+        """`additionalProperties` beside named properties: a dict field for the other keys,
+        named `additional_properties` unless a property (own or inherited) has that name.
+        """
+        additional = node.get("additionalProperties")
+        if (
+            additional is None
+            or additional.value is False
+            or "properties" not in node.value
+        ):
+            return None
+        if additional.value is True or additional.value == {}:
+            value_type = TypeRef(Kind.ANY)
+        else:
+            value_type = self.type_of(additional, f"{name}Value")
+        taken = own_names | {
+            prop.python_name for base in bases for prop in self.all_properties(base)
+        }
+        python_name = unique_names(
+            {"": "additional_properties"},
+            fallback="additional_properties",
+            reserved=MODEL_RESERVED | taken,
+        )[""]
+        return AdditionalProperties(python_name=python_name, type=value_type)
 
     def all_properties(self, name: str) -> tuple[Property, ...]:
         """Inherited properties first, then the model's own; as Api.all_properties."""
@@ -387,6 +423,18 @@ def _inline_parts(node: Node) -> list[Node]:
         for i in range(len(entries.value))
         if _is_inline_part(entries.child(i))
     ]
+
+
+def _keyword(prop: Node, resolved: Node, key: str) -> bool:
+    """A flag of the property, or else of the schema it refers to."""
+    return bool(prop.value.get(key, resolved.value.get(key, False)) is True)
+
+
+def _mutability(prop: Node, resolved: Node) -> tuple[str, ...]:
+    value = prop.value.get("x-ms-mutability", resolved.value.get("x-ms-mutability"))
+    if not isinstance(value, list):
+        return ()
+    return tuple(sorted({str(item) for item in value}))
 
 
 def definition_name(node: Node) -> str | None:

@@ -9,7 +9,6 @@ conversions), `models`, `operations`, `errors`, `docs`, `imports`, and `package`
 the package's view together and renders every file; `environment` is the Jinja set-up.
 """
 
-from generator.render.conversions import enum_class_name
 from generator.render.environment import TEMPLATES_DIR, make_environment
 from generator.render.package import (
     GROUPS_ONLY,
@@ -23,7 +22,6 @@ __all__ = [
     "LONG_RUNNING_ONLY",
     "PACKAGE_OUTPUTS",
     "TEMPLATES_DIR",
-    "enum_class_name",
     "make_environment",
     "render_package",
 ]

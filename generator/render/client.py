@@ -102,7 +102,10 @@ class _Methods:
     ) -> None:
         in_group = any(operation.group_attribute for operation in operations)
         writer = TypeWriter(
-            models, imports, shadowed=GROUP_SHADOWED if in_group else frozenset()
+            models,
+            imports,
+            enum_classes=api.enum_classes,
+            shadowed=GROUP_SHADOWED if in_group else frozenset(),
         )
         has_api_version = any(
             p.wire_name == "api-version" for p in api.client_parameters
@@ -241,7 +244,9 @@ def client_module(
         constructor_arguments=tuple(
             (
                 p.python_name,
-                TypeWriter(models, imports).annotation(p.type),
+                TypeWriter(models, imports, enum_classes=api.enum_classes).annotation(
+                    p.type
+                ),
                 _host_default(p.default) if p.location is Location.HOST else None,
             )
             for p in api.client_parameters
@@ -303,7 +308,7 @@ def shared_module(
     if has_paging:
         imports.name("urllib.parse", "parse_qs", "urljoin", "urlsplit")
     imports.name("collections.abc", "Sequence")
-    writer = TypeWriter(models, imports)
+    writer = TypeWriter(models, imports, enum_classes=api.enum_classes)
     return SharedModuleView(
         imports=imports.block(),
         parameter_fields=tuple(

@@ -50,10 +50,13 @@ class TypeWriter:
         models: Mapping[str, Model],
         imports: Imports,
         *,
+        enum_classes: Mapping[str, str],
         shadowed: frozenset[str] = frozenset(),
         in_models: bool = False,
     ) -> None:
         self.models = models
+        self.enum_classes = enum_classes
+        """The class of each `x-ms-enum` name (Api.enum_classes)."""
         self.imports = imports
         self.shadowed = shadowed
         """Builtins a method of the class being written shadows in its annotations."""
@@ -64,15 +67,19 @@ class TypeWriter:
         """A writer for text that goes into another module: what it uses is not imported
         here."""
         return TypeWriter(
-            self.models, Imports(), shadowed=self.shadowed, in_models=self.in_models
+            self.models,
+            Imports(),
+            enum_classes=self.enum_classes,
+            shadowed=self.shadowed,
+            in_models=self.in_models,
         )
 
     # --- annotations -----------------------------------------------------------------------
 
     def annotation(self, type_ref: TypeRef, *, sequence: bool = False) -> str:
         """The Python annotation of a type; `sequence` accepts any sequence where a list is
-        sent. A named enum also accepts plain strings: the service may send values newer than
-        the client."""
+        sent. An extensible enum (`modelAsString: true`) is also a plain string: the service
+        may send values newer than the client; a sealed one is its class alone."""
         if type_ref.kind is Kind.MODEL:
             return self.model_class(type_ref)
         if type_ref.kind is Kind.ARRAY:
@@ -87,7 +94,9 @@ class TypeWriter:
             assert type_ref.item is not None
             key = self.builtin("str")
             return f"{self.builtin('dict')}[{key}, {self.annotation(type_ref.item)}]"
-        if (enum_class := enum_class_name(type_ref)) is not None:
+        if (enum_class := self.enum_class(type_ref)) is not None:
+            if not type_ref.enum_extensible:
+                return self.class_name(enum_class)
             return f"{self.class_name(enum_class)} | {self.builtin('str')}"
         python_type = special_type(type_ref)
         if python_type is not None:
@@ -137,8 +146,10 @@ class TypeWriter:
             inner = self.from_wire(type_ref.item, value, depth + 1)
             pairs = self.wire(f"checked(dict, {expression})") + ".items()"
             return f"{{{key}: {inner} for {key}, {value} in {pairs}}}"
-        if (enum_class := enum_class_name(type_ref)) is not None:
+        if (enum_class := self.enum_class(type_ref)) is not None:
             checked = self.wire(f"checked(str, {expression})")
+            if not type_ref.enum_extensible:
+                return f"{self.class_name(enum_class)}({checked})"
             return self.wire(f"enum_or_text({self.class_name(enum_class)}, {checked})")
         formats = _formats(type_ref)
         if formats is not None:
@@ -174,15 +185,16 @@ class TypeWriter:
             return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
         return expression
 
+    def enum_class(self, type_ref: TypeRef) -> str | None:
+        """The class of a named string enum (named in the model stage), else None."""
+        if type_ref.kind is not Kind.STRING or type_ref.enum_name is None:
+            return None
+        return self.enum_classes[type_ref.enum_name]
+
     def wire(self, call: str) -> str:
         """A call of a helper of the generated `_wire` module."""
         self.imports.local_module("_wire")
         return f"_wire.{call}"
-
-
-def enum_class_name(type_ref: TypeRef) -> str | None:
-    """The class of a named string enum (named in the model stage), else None."""
-    return type_ref.enum_class if type_ref.kind is Kind.STRING else None
 
 
 def special_type(type_ref: TypeRef) -> str | None:
@@ -200,21 +212,9 @@ def _formats(type_ref: TypeRef) -> tuple[str, str, str] | None:
     return None
 
 
-def referenced_classes(type_ref: TypeRef, models: Mapping[str, Model]) -> set[str]:
-    """Model and enum classes that an annotation of `type_ref` names."""
-    if type_ref.kind is Kind.MODEL:
-        return {models[type_ref.model or ""].class_name}
-    if type_ref.item is not None:
-        return referenced_classes(type_ref.item, models)
-    enum_class = enum_class_name(type_ref)
-    return {enum_class} if enum_class else set()
-
-
 __all__ = [
     "JSON_SCALARS",
     "TEXT_FORMATS",
     "TypeWriter",
-    "enum_class_name",
-    "referenced_classes",
     "special_type",
 ]

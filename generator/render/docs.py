@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.escape import SpecText
 from generator.model import Api, Operation, Parameter, Property
@@ -60,15 +60,28 @@ def client_doc(api: Api) -> str:
 def parameter_doc(
     parameter: Parameter, *, mark_client: bool = True
 ) -> ParameterDocView:
+    doc = parameter.description
+    if parameter.constant:
+        doc = f"{constant_note(parameter)} {doc}".rstrip()
     return ParameterDocView(
         name=parameter.python_name,
         wire=SpecText(parameter.wire_name),
         location=parameter.location.value
-        + (", client" if parameter.client_level and mark_client else ""),
+        + (", client" if parameter.client_level and mark_client else "")
+        + (", constant" if parameter.constant else ""),
         type=SpecText(parameter.type.describe()),
         required=parameter.required,
-        doc=SpecText(parameter.description),
+        doc=SpecText(doc),
     )
+
+
+def constant_note(parameter: Parameter) -> str:
+    """What the docs say of a constant: the value the client always sends."""
+    return f"Constant: always sent as {constant_text(parameter)}, not an argument."
+
+
+def constant_text(parameter: Parameter) -> str:
+    return json.dumps(parameter.constant_value, ensure_ascii=False)
 
 
 def property_doc(prop: Property) -> ParameterDocView:
@@ -117,8 +130,16 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
     signature_order = {
         argument.name: index for index, argument in enumerate(view.arguments)
     }
+    in_groups = {
+        local: f"{group.argument}.{field}"
+        for group in operation.group_arguments
+        for field, local in group.members
+    }
     parameters = sorted(
-        (parameter_doc(p) for p in operation.parameters),
+        (
+            replace(doc, name=in_groups.get(doc.name, doc.name))
+            for doc in (parameter_doc(p) for p in operation.parameters)
+        ),
         key=lambda doc: (
             doc.name not in signature_order,
             signature_order.get(doc.name, 0),

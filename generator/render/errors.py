@@ -31,7 +31,7 @@ def exceptions_module(
     )
     imports.name("azure.core.rest", "AsyncHttpResponse", "HttpResponse")
     imports.local("_pipeline", "body_cut_at")
-    view = error_view(api, TypeWriter(models, imports))
+    view = error_view(api, TypeWriter(models, imports, enum_classes=api.enum_classes))
     return view, imports.block()
 
 

@@ -5,18 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.escape import SpecText, python_literal
-from generator.model import Api, Model, Property, TypeRef
+from generator.model import Api, Model, ParameterGroup, Property, TypeRef
 from generator.naming import constant_case, unique_names
-from generator.render.conversions import JSON_SCALARS, TypeWriter, enum_class_name
+from generator.render.conversions import JSON_SCALARS, TypeWriter
 from generator.render.imports import Imports, export_order
 from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
-from generator.render.views import EnumView, FieldView, ModelsModuleView, ModelView
+from generator.render.views import (
+    AdditionalView,
+    EnumView,
+    FieldView,
+    GroupView,
+    ModelsModuleView,
+    ModelView,
+)
 
 
 def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
     """models.py: every model, bases first, and every named enum; its imports as used."""
     imports = Imports()
-    writer = TypeWriter(models, imports, in_models=True)
+    writer = TypeWriter(models, imports, enum_classes=api.enum_classes, in_models=True)
     tables = table_names(api)
     ordered = models_in_dependency_order(api)
     views = tuple(model_view(api, model, writer, tables) for model in ordered)
@@ -30,14 +37,48 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
     enums = enum_views(api)
     if enums:
         imports.module("enum")
+    groups = tuple(group_view(group, writer) for group in api.parameter_groups)
+    if groups:
+        imports.name("dataclasses", "dataclass")
     return ModelsModuleView(
         imports=imports.block(),
         exports=export_order(
-            [m.class_name for m in views] + [e.class_name for e in enums]
+            [m.class_name for m in views]
+            + [e.class_name for e in enums]
+            + [g.class_name for g in groups]
         ),
         models=views,
         enums=enums,
         subtype_tables=subtype_tables(api, ordered, tables),
+        groups=groups,
+    )
+
+
+def group_view(group: ParameterGroup, writer: TypeWriter) -> GroupView:
+    """A parameter group's dataclass: required fields first, the others default to None."""
+    fields = [
+        FieldView(
+            name=field.python_name,
+            wire=SpecText(field.python_name),
+            annotation=writer.annotation(field.type, sequence=True)
+            + ("" if field.required else " | None"),
+            default=None if field.required else "None",
+            doc=SpecText(field.description or "(no description in the spec)"),
+            from_wire="",
+            to_wire="",
+            optional=not field.required,
+            read_only=False,
+        )
+        for field in group.fields
+    ]
+    return GroupView(
+        class_name=group.class_name,
+        doc=SpecText(
+            f"The parameter group {group.class_name}: arguments passed together"
+            " (x-ms-parameter-grouping)."
+        ),
+        fields=tuple(f for f in fields if not f.optional)
+        + tuple(f for f in fields if f.optional),
     )
 
 
@@ -48,33 +89,98 @@ def field_view(
     ServiceError's shortcuts need), so nothing unused is imported."""
     wire = python_literal(prop.wire_name)
     optional = not prop.required
+    may_be_none = optional or prop.nullable
     type_text = writer.annotation(prop.type)
     convert = (
         writer.from_wire(prop.type, f"data[{wire}]") if conversions else f"data[{wire}]"
     )
     scalar = JSON_SCALARS.get(prop.type.kind)
-    if prop.required or convert == f"data[{wire}]":
-        from_expression = convert if prop.required else f"data.get({wire})"
+    if not may_be_none or convert == f"data[{wire}]":
+        from_expression = convert if not may_be_none else f"data.get({wire})"
     elif convert == f"_wire.checked({scalar}, data[{wire}])":
         from_expression = f"_wire.checked_or_none({scalar}, data.get({wire}))"
     else:
         from_expression = f"None if data.get({wire}) is None else {convert}"
-    doc = prop.description or "(no description in the spec)"
-    if prop.read_only:
-        doc += " Set by the service; never sent."
+    default = "None" if optional else None
+    if prop.secret and conversions:
+        writer.imports.module("dataclasses", "_dataclasses")
+        default = "_dataclasses.field(" + ("default=None, " if optional else "")
+        default += "repr=False)"
     return FieldView(
         name=prop.python_name,
         wire=SpecText(prop.wire_name),
-        annotation=f"{type_text} | None" if optional else type_text,
-        default="None" if optional else None,
-        doc=SpecText(doc),
+        annotation=f"{type_text} | None" if may_be_none else type_text,
+        default=default,
+        doc=SpecText(_field_doc(prop)),
         from_wire=from_expression,
         to_wire=(
             writer.to_wire(prop.type, f"self.{prop.python_name}") if conversions else ""
         ),
         optional=optional,
         read_only=prop.read_only,
+        nullable=prop.nullable and not optional,
     )
+
+
+def _field_doc(prop: Property) -> str:
+    """The spec's description, and what the client does with the field."""
+    doc = prop.description or "(no description in the spec)"
+    if prop.read_only:
+        doc += " Set by the service; never sent."
+    elif "create" in prop.mutability and "update" not in prop.mutability:
+        doc += (
+            " Set when the resource is created; the service does not change it later."
+        )
+    if prop.nullable:
+        doc += " The service may send null (None)."
+    if prop.secret:
+        doc += " Secret: never shown by repr()."
+    return doc
+
+
+def additional_view(
+    api: Api, model: Model, writer: TypeWriter
+) -> AdditionalView | None:
+    """The dict field of `additionalProperties` beside named properties (own or inherited):
+    from_dict keeps every key that is not a named property, to_dict writes them back."""
+    owner = next(
+        (m for m in (model, *_ancestors(api, model)) if m.additional is not None), None
+    )
+    if owner is None or owner.additional is None:
+        return None
+    additional = owner.additional
+    known = ", ".join(
+        python_literal(p.wire_name) for p in api.all_properties(model.name)
+    )
+    value = writer.from_wire(additional.type, "value", 1)
+    items = writer.wire("checked(dict, data)") + ".items()"
+    keep = f" if key not in {{{known}}}" if known else ""
+    written = writer.to_wire(additional.type, "value", 1)
+    annotation = writer.annotation(additional.type)
+    writer.imports.module("dataclasses", "_dataclasses")
+    return AdditionalView(
+        name=additional.python_name,
+        annotation=f"{writer.builtin('dict')}[{writer.builtin('str')}, {annotation}]",
+        doc=SpecText(
+            "The object's other keys (additionalProperties): kept when read, written back."
+        ),
+        from_wire=f"{{key: {value} for key, value in {items}{keep}}}",
+        to_wire=(
+            f"dict(self.{additional.python_name})"
+            if written == "value"
+            else f"{{key: {written} for key, value in"
+            f" self.{additional.python_name}.items()}}"
+        ),
+        declared=owner is model,
+    )
+
+
+def _ancestors(api: Api, model: Model) -> tuple[Model, ...]:
+    found: list[Model] = []
+    for base in model.bases:
+        found.append(api.model(base))
+        found += _ancestors(api, api.model(base))
+    return tuple(found)
 
 
 def model_view(
@@ -111,6 +217,7 @@ def model_view(
             )
         ),
         polymorphic=polymorphic,
+        additional=additional_view(api, model, writer),
     )
 
 
@@ -138,14 +245,17 @@ def enum_views(api: Api) -> tuple[EnumView, ...]:
         if operation.body is not None:
             type_refs.append(operation.body.type)
     values: dict[str, dict[str, None]] = {}
+    extensible: set[str] = set()
     while type_refs:
         type_ref = type_refs.pop()
         if type_ref.item is not None:
             type_refs.append(type_ref.item)
-        elif (class_name := enum_class_name(type_ref)) is not None:
+        elif (class_name := api.enum_class(type_ref)) is not None:
             values.setdefault(class_name, {}).update(
                 dict.fromkeys(map(str, type_ref.enum_values))
             )
+            if type_ref.enum_extensible:
+                extensible.add(class_name)
     views = []
     for class_name in sorted(values):
         names = unique_names(
@@ -155,7 +265,11 @@ def enum_views(api: Api) -> tuple[EnumView, ...]:
         views.append(
             EnumView(
                 class_name=class_name,
-                doc=SpecText(f"Known values of {class_name}; others may appear."),
+                doc=SpecText(
+                    f"Known values of {class_name}; others may appear."
+                    if class_name in extensible
+                    else f"The values of {class_name}; no other is accepted."
+                ),
                 members=tuple(
                     (names[value], SpecText(value))
                     for value in sorted(values[class_name])

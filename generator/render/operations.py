@@ -15,6 +15,8 @@ from generator.errors import OutputError
 from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.render.conversions import TypeWriter
+from generator.render.docs import constant_text
+from generator.render.groups import group_argument, unpack_groups
 from generator.render.requests import argument_source, next_request, request_parts
 from generator.render.views import (
     ArgumentView,
@@ -52,29 +54,32 @@ def operation_view(
             if not parameter.client_level:
                 host_arguments.append(_host_argument(parameter, writer))
     parts = request_parts(operation, base_path, writer, shared, argument_source)
-    for parameter in operation.method_parameters:
-        if parameter.location is Location.HOST:
+    for parameter in operation.parameters:
+        if (
+            parameter.client_level
+            or parameter.constant
+            or parameter.location is Location.HOST
+        ):
             continue
-        required = parameter.required and not parameter.constant
-        default = None
-        if parameter.constant:
-            default = python_literal(parameter.type.enum_values[0])
-        elif not required:
-            default = "None"
+        if parameter.location is Location.PATH and parameter.type.kind is Kind.STRING:
+            checks.append(_path_check(parameter, shared))
+        if parameter.grouped:
+            continue
+        required = parameter.required
         arguments.append(
             ArgumentView(
                 name=parameter.python_name,
                 annotation=writer.annotation(parameter.type, sequence=True)
-                + ("" if required or parameter.constant else " | None"),
-                default=default,
+                + ("" if required else " | None"),
+                default=None if required else "None",
                 keyword_only=not required,
                 check=None,
             )
         )
-        if parameter.location is Location.PATH and parameter.type.kind is Kind.STRING:
-            checks.append(_path_check(parameter, shared))
     body = _body(operation, writer, shared)
     arguments += body.arguments
+    arguments += [group_argument(group, writer) for group in operation.group_arguments]
+    checks = unpack_groups(operation) + checks
     if host_position == "first":
         arguments = host_arguments + arguments
     else:
@@ -254,18 +259,19 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
             checked = _checked_value(
                 prop.type, argument, sentinel, prop.required, shared
             )
-            built.arguments.append(
-                ArgumentView(
-                    name=argument,
-                    annotation=_argument_annotation(
-                        prop.type, writer, prop.required, sentinel
-                    ),
-                    default=None if (prop.required or sentinel) else "None",
-                    keyword_only=not (prop.required or sentinel),
-                    check=None,
-                    takes_sequence=prop.type.kind is Kind.ARRAY,
+            if not body.grouped:
+                built.arguments.append(
+                    ArgumentView(
+                        name=argument,
+                        annotation=_argument_annotation(
+                            prop.type, writer, prop.required, sentinel
+                        ),
+                        default=None if (prop.required or sentinel) else "None",
+                        keyword_only=not (prop.required or sentinel),
+                        check=None,
+                        takes_sequence=prop.type.kind is Kind.ARRAY,
+                    )
                 )
-            )
             assignments.append(f"{prop.python_name}={checked}")
         if not assignments:
             raise OutputError(
@@ -276,16 +282,19 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
             built.sentinel_argument = body.flattened_arguments[0]
         return built
     built.binary = body.type.kind is Kind.BINARY
-    built.arguments.append(
-        ArgumentView(
-            name=body.python_name,
-            annotation=_argument_annotation(body.type, writer, body.required, sentinel),
-            default=None if (body.required or sentinel) else "None",
-            keyword_only=not (body.required or sentinel),
-            check=None,
-            takes_sequence=body.type.kind is Kind.ARRAY,
+    if not body.grouped:
+        built.arguments.append(
+            ArgumentView(
+                name=body.python_name,
+                annotation=_argument_annotation(
+                    body.type, writer, body.required, sentinel
+                ),
+                default=None if (body.required or sentinel) else "None",
+                keyword_only=not (body.required or sentinel),
+                check=None,
+                takes_sequence=body.type.kind is Kind.ARRAY,
+            )
         )
-    )
     expression = (
         body.python_name
         if built.binary
@@ -448,7 +457,17 @@ def _operation_doc_text(
         operation.description or operation.summary or f"Call {operation.operation_id}.",
         "",
     ]
+    constants = [
+        f"{p.location.value} {p.wire_name}={constant_text(p)}"
+        for p in operation.parameters
+        if p.constant
+    ]
+    if constants:
+        lines += [f"Always sends the spec's constants: {', '.join(constants)}.", ""]
     descriptions = {p.python_name: p.description for p in operation.method_parameters}
+    for group in operation.group_arguments:
+        fields = ", ".join(field for field, _ in group.members)
+        descriptions[group.argument] = f"A {group.class_name}: {fields}."
     if operation.body is not None:
         descriptions[operation.body.python_name] = operation.body.description
         for prop, name in zip(

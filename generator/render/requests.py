@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.model.paging import NEXT_LINK_PARAMETER
-from generator.render.conversions import TypeWriter, enum_class_name, special_type
+from generator.render.conversions import TypeWriter, special_type
 from generator.render.views import NextRequestView, QueryView
 from generator.wire import url_template
 
@@ -113,6 +113,11 @@ def client_source(parameter: Parameter) -> str:
 
 
 def argument_source(parameter: Parameter) -> str:
+    """Where a method finds a parameter's value: a constant's literal, the client's
+    parameter, or its own argument (a grouped one is unpacked into a local of that name).
+    """
+    if parameter.constant:
+        return python_literal(parameter.constant_value)
     return client_source(parameter) if parameter.client_level else parameter.python_name
 
 
@@ -131,7 +136,7 @@ def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
     `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
     """
     plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
-    if plain and enum_class_name(type_ref) is None:
+    if plain and writer.enum_class(type_ref) is None:
         return source
     return writer.wire(f"text({source})")
 

@@ -25,6 +25,23 @@ class FieldView:
     to_wire: str
     optional: bool
     read_only: bool
+    nullable: bool = False
+    """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
+
+
+@dataclass(frozen=True)
+class AdditionalView:
+    """The dict field holding an object's keys that are not its named properties."""
+
+    name: str
+    annotation: str
+    doc: SpecText
+    from_wire: str
+    """The dict of the other keys, from the JSON object `data`."""
+    to_wire: str
+    """The JSON object of the other keys, from the field."""
+    declared: bool
+    """Declared in this class's body, not inherited."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,7 @@ class ModelView:
     all_fields: tuple[FieldView, ...]
     """Read and written by from_dict and to_dict: inherited properties too."""
     polymorphic: PolymorphicView | None = None
+    additional: AdditionalView | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,17 @@ class ModelsModuleView:
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]
     subtype_tables: tuple[SubtypeTable, ...] = ()
+    groups: tuple[GroupView, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A parameter group's dataclass (x-ms-parameter-grouping): fields only, never sent as
+    one; the methods read each field."""
+
+    class_name: str
+    doc: SpecText
+    fields: tuple[FieldView, ...]
 
 
 # --- operations ---------------------------------------------------------------------------------

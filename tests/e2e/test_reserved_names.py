@@ -353,9 +353,9 @@ def spec_class_names(api: Api) -> set[str]:
         if operation.body is not None and operation.body.omit_sentinel is not None:
             sentinel = operation.body.omit_sentinel
             names |= {sentinel.name, sentinel.class_name}
-        names |= {t.enum_class for t in types if t.enum_class}
+        names |= {api.enum_class(t) or "" for t in types} - {""}
     for model in api.models:
-        names |= {p.type.enum_class for p in model.properties if p.type.enum_class}
+        names |= {api.enum_class(p.type) or "" for p in model.properties} - {""}
     return names
 
 

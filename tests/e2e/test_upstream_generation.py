@@ -147,7 +147,7 @@ def test_the_ten_operation_client(tmp_path: Path) -> None:
                     "level": "Info",
                     "time": "2026-11-24T09:02:00.1234567+00:00",
                 },
-                {"level": "SomethingNew"},
+                {"level": "Warning"},
             ],
             "virtualMachine": {
                 "statusesSummary": [{"code": "PowerState/running", "count": 3}]
@@ -156,9 +156,11 @@ def test_the_ten_operation_client(tmp_path: Path) -> None:
     )
     first, second = view.statuses
     assert first.level is package.StatusLevelTypes.INFO
-    assert second.level == "SomethingNew" and not isinstance(
-        second.level, package.StatusLevelTypes
-    )
+    assert second.level is package.StatusLevelTypes.WARNING
+    # StatusLevelTypes is `modelAsString: false`: a sealed enum, so a value it does not
+    # list is refused (the client reports it as ServiceDecodeError).
+    with pytest.raises(ValueError, match="SomethingNew"):
+        package.InstanceViewStatus.from_dict({"level": "SomethingNew"})
     assert (
         first.time.microsecond == 123456 and first.time.utcoffset().total_seconds() == 0
     )

@@ -272,7 +272,7 @@ def test_classes_cannot_take_a_builtin_name(tmp_path: Path) -> None:
     )
     api = build(tmp_path, document)
     assert [model.class_name for model in api.models] == ["ValueError_"]
-    assert api.models[0].properties[0].type.enum_class == "ExceptionEnum"
+    assert api.enum_class(api.models[0].properties[0].type) == "ExceptionEnum"
 
 
 @pytest.mark.parametrize("name", ["T", "A1"])

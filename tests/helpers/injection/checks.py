@@ -12,7 +12,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.model import Api, OmitSentinel, TypeRef
-from generator.render import enum_class_name
 from tests.helpers.injection.markdown import (
     markdown_differences,
     table_problems,
@@ -94,7 +93,7 @@ def derived_names(api: Api) -> set[str]:
     while pending:
         item = pending.pop()
         if isinstance(item, TypeRef):
-            names.add(enum_class_name(item) or "")
+            names.add(api.enum_class(item) or "")
         if isinstance(item, OmitSentinel):
             names.add(item.name)
         if is_dataclass(item):

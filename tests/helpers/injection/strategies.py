@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from generator.model import Api
 from generator.naming import pascal_case
-from generator.render import enum_class_name
 
 if sys.version_info >= (3, 11):
     pass
@@ -250,7 +249,7 @@ def same_shape_as_baseline(api: Api) -> bool:
     """
     class_names = [model.class_name for model in api.models]
     enum_classes = {
-        enum_class_name(type_ref)
+        api.enum_class(type_ref)
         for type_ref in [
             *(p.type for m in api.models for p in m.properties),
             *(p.type for op in api.operations for p in op.parameters),
