@@ -368,6 +368,27 @@ class Call:
     client_kwargs: dict[str, Any] = field(default_factory=dict)
 
 
+def grouped(generated: Generated, call: Call) -> dict[str, Any]:
+    """The call's keywords with the members of each parameter group (x-ms-parameter-grouping)
+    passed as that group's object, as AutoRest's tests pass them; scenarios name members.
+    """
+    operation = next(
+        op for op in generated.api.operations if op.operation_id == call.operation_id
+    )
+    kwargs = dict(call.kwargs)
+    for group in operation.group_arguments:
+        fields = {
+            field: kwargs.pop(member)
+            for field, member in group.members
+            if member in kwargs
+        }
+        if fields or group.required:
+            kwargs[group.argument] = getattr(generated.client, group.class_name)(
+                **fields
+            )
+    return kwargs
+
+
 def call_sync(generated: Generated, server: TestServer, call: Call) -> Any:
     """What the call gives once settled (a poller's result, a pager's every item as a list),
     or the exception it raised."""
@@ -377,7 +398,8 @@ def call_sync(generated: Generated, server: TestServer, call: Call) -> Any:
     ) as client:
         method = generated.bound(client, call.operation_id)
         try:
-            result = method(*call.args, **PLAIN_HTTP, **call.kwargs)
+            kwargs = grouped(generated, call)
+            result = method(*call.args, **PLAIN_HTTP, **kwargs)
             if isinstance(result, LROPoller):
                 result = result.result()
             return list(result) if isinstance(result, ItemPaged) else result
@@ -412,7 +434,9 @@ def call_async(generated: Generated, server: TestServer, call: Call) -> Any:
             method = generated.bound(client, call.operation_id)
             try:
                 return await asyncio.wait_for(
-                    settle(method(*call.args, **PLAIN_HTTP, **call.kwargs)),
+                    settle(
+                        method(*call.args, **PLAIN_HTTP, **grouped(generated, call))
+                    ),
                     RESULT_DEADLINE,
                 )
             except asyncio.TimeoutError as error:

@@ -93,7 +93,10 @@ SCENARIOS = [
         client_kwargs={"auto_request_id": False},
     ),
     Scenario("header_customNamedRequestId", args=(REQUEST_ID,)),
-    Scenario("header_customNamedRequestIdParamGrouping", args=(REQUEST_ID,)),
+    Scenario(
+        "header_customNamedRequestIdParamGrouping",
+        kwargs={"foo_client_request_id": REQUEST_ID},
+    ),
     Scenario("header_customNamedRequestIdHead", args=(REQUEST_ID,)),
 ]
 

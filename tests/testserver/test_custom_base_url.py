@@ -390,10 +390,7 @@ def test_paging_custom_url_follows_the_partial_next_link_on_the_parameterized_ho
     ("operation_id", "arguments"),
     [
         ("pollWithParameterizedEndpoints", {}),
-        (
-            "pollWithConstantParameterizedEndpoints",
-            {"constant_parameter": "iAmConstant"},
-        ),
+        ("pollWithConstantParameterizedEndpoints", {}),
     ],
     ids=["parameterized", "constant"],
 )
@@ -455,9 +452,7 @@ def test_the_server_counts_every_scenario_of_the_four_files(
         (
             lro,
             "pollWithConstantParameterizedEndpoints",
-            lambda begin: begin(
-                "iAmConstant", account_name="local", polling_interval=0
-            ).result(),
+            lambda begin: begin(account_name="local", polling_interval=0).result(),
             at,
         ),
     ]

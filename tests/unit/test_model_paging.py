@@ -123,14 +123,21 @@ def test_a_required_single_value_is_a_constant(tmp_path: Path) -> None:
         "enum": ["only"],
     }
     named = {**constant, "name": "named", "x-ms-enum": {"name": "Named"}}
+    extensible = {
+        **constant,
+        "name": "extensible",
+        "x-ms-enum": {"name": "Open", "modelAsString": True},
+    }
     optional = {**constant, "name": "optional", "required": False}
     two = {**constant, "name": "two", "enum": ["a", "b"]}
-    op = only_operation(build(tmp_path, act_spec([constant, named, optional, two])))
-    constants = {p.wire_name: p.constant for p in op.method_parameters}
+    spec = act_spec([constant, named, extensible, optional, two])
+    op = only_operation(build(tmp_path, spec))
+    constants = {p.wire_name: p.constant for p in op.parameters if not p.client_level}
     assert constants == {
         "thingName": False,
         "kind": True,
-        "named": False,
+        "named": True,
+        "extensible": False,
         "optional": False,
         "two": False,
     }
