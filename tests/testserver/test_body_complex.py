@@ -14,18 +14,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import DecodeError
 
 from tests.helpers.testserver import (
     PACKAGE_DIR,
+    AsyncCredential,
+    Credential,
     Generated,
     TestServer,
     generated_client,
@@ -511,19 +511,6 @@ def test_the_table_covers_every_served_operation(complex_client: Generated) -> N
 
 
 # --- running a scenario -----------------------------------------------------------------------
-
-
-class Credential:
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-
-class AsyncCredential:
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
 
 
 PLAIN_HTTP = {"enforce_https": False}

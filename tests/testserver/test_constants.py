@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 
-from tests.helpers.testserver import Generated, TestServer, generated_client
+from tests.helpers.testserver import (
+    AsyncCredential,
+    Credential,
+    Generated,
+    TestServer,
+    generated_client,
+)
 
 PACKAGE = "armgen_testserver_constants"
 CLIENT_CONSTANTS = "contants_putClientConstants"
@@ -36,19 +40,6 @@ def constants(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
         "constants.json", PACKAGE, tmp_path_factory.mktemp("constants")
     ) as generated:
         yield generated
-
-
-class Credential:
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-
-class AsyncCredential:
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
 
 
 def hits(testserver: TestServer) -> int:

@@ -16,18 +16,21 @@ drops cookies); the product is left as it is.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import AzureError, DecodeError, HttpResponseError
 from azure.core.pipeline.transport import AioHttpTransport
 
-from tests.helpers.testserver import TestServer, listening_hosts
+from tests.helpers.testserver import (
+    AsyncCredential,
+    Credential,
+    TestServer,
+    listening_hosts,
+)
 
 REQUEST_ID = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0"
 """The x-ms-client-request-id the LROsCustomHeader scenarios require."""
@@ -252,19 +255,6 @@ def test_the_table_covers_every_operation_and_autorests_27_assertions(lro: Any) 
 
 
 # --- running a scenario -----------------------------------------------------------------------
-
-
-class Credential:
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-
-class AsyncCredential:
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
 
 
 def arguments(lro: Any, scenario: Scenario) -> dict[str, Any]:

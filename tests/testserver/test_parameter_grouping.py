@@ -16,15 +16,19 @@ the generator spells names that are Python keywords (`from`).
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 
-from tests.helpers.testserver import Generated, TestServer, generated_client
+from tests.helpers.testserver import (
+    AsyncCredential,
+    Credential,
+    Generated,
+    TestServer,
+    generated_client,
+)
 
 PACKAGE = "armgen_testserver_parameter_grouping"
 OPTIONS: dict[str, Any] = {"enforce_https": False}
@@ -38,19 +42,6 @@ def grouping(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
         tmp_path_factory.mktemp("parameter_grouping"),
     ) as generated:
         yield generated
-
-
-class Credential:
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-
-class AsyncCredential:
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
 
 
 # --- what each call passes ------------------------------------------------------------------

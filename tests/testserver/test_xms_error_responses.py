@@ -10,15 +10,19 @@ errors with a model per status. What is asserted is what that test asserts of th
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
-from tests.helpers.testserver import Generated, TestServer, generated_client
+from tests.helpers.testserver import (
+    AsyncCredential,
+    Credential,
+    Generated,
+    TestServer,
+    generated_client,
+)
 
 PACKAGE = "armgen_testserver_xms_error_responses"
 PLAIN_HTTP = {"enforce_https": False}
@@ -30,19 +34,6 @@ def xms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
         "xms-error-responses.json", PACKAGE, tmp_path_factory.mktemp("xms")
     ) as generated:
         yield generated
-
-
-class Credential:
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-
-class AsyncCredential:
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return AccessToken("testserver-token", int(time.time()) + 3600)
-
-    async def close(self) -> None:
-        pass
 
 
 def do_something(xms: Generated, server: TestServer, mode: str, action: str) -> Any:
