@@ -5,28 +5,28 @@ Unsupported constructs are refused here with their JSON pointer, never turned in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from generator.errors import UnknownOperationError, display_path
-from generator.extensions import IDEMPOTENT_EXTENSION, OMIT_SENTINEL_EXTENSION
+from generator.extensions import IDEMPOTENT_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.constants import is_constant
+from generator.model.document import (
+    check_one_error_model,
+    definition_names,
+    is_global,
+    operation_ids,
+    path_keys,
+    scheme,
+    security,
+)
 from generator.model.entities import (
     Api,
-    Body,
-    ExampleRef,
-    Header,
-    Kind,
     Location,
     LongRunning,
-    OAuth2Security,
-    OmitSentinel,
     Operation,
     Parameter,
-    Property,
-    Response,
     SpecSource,
 )
 from generator.model.enums import enum_classes
@@ -43,6 +43,7 @@ from generator.model.groups import (
     split_operation_id,
 )
 from generator.model.host import HostParameterNode, check_host_names, host_template
+from generator.model.messages import MessageReader
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.paging import paging, with_next_operations
 from generator.model.patterns import PatternError, python_pattern
@@ -52,13 +53,10 @@ from generator.model.reserved import (
     FORMAT_URL_KEYWORDS,
     METHOD_RESERVED,
     RESERVED_CLASS_NAMES,
-    RESERVED_CONSTANTS,
 )
 from generator.model.schemas import SchemaReader, constraints, python_class_name
-from generator.naming import pascal_case, safe_identifier, snake_case, unique_names
+from generator.naming import safe_identifier, unique_names
 from generator.wire import placeholders
-
-_SENTINEL_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
 
 def build_api(
@@ -78,61 +76,12 @@ def build_api(
     )
 
 
-def _definition_names(spec: LoadedSpec) -> set[str]:
-    names: set[str] = set()
-    for document in spec.documents.values():
-        definitions = (
-            document.get("definitions") if isinstance(document, Mapping) else None
-        )
-        if isinstance(definitions, Mapping):
-            names.update(str(name) for name in definitions)
-    return names
-
-
-def _operation_ids(root: Node) -> list[str]:
-    paths = root.value.get("paths")
-    return [
-        str(operation["operationId"])
-        for item in (paths.values() if isinstance(paths, Mapping) else ())
-        if isinstance(item, Mapping)
-        for operation in item.values()
-        if isinstance(operation, Mapping) and "operationId" in operation
-    ]
-
-
-def _check_one_error_model(
-    operations: Sequence[Operation], nodes: Mapping[str, Node]
-) -> None:
-    """The client raises one ServiceError type whose fields come from one error model; an
-    operation whose `default` response is not that model is refused at its own place."""
-    first: tuple[str, str] | None = None
-    for op in operations:
-        error = op.error_response
-        if error is None or error.type is None:
-            continue
-        model = error.type.model
-        place = nodes[op.operation_id].child("responses").child("default")
-        if model is None:
-            raise place.error(
-                "an error response that is not a model (an object schema) is not"
-                " supported yet"
-            )
-        if first is None:
-            first = (op.operation_id, model)
-        elif model != first[1]:
-            raise place.error(
-                f"its error model {model!r} differs from {first[1]!r} of"
-                f" {first[0]}: one client with different error models is not"
-                " supported yet"
-            )
-
-
 class _Builder:
     def __init__(self, spec: LoadedSpec, renames: Renames = NO_RENAMES) -> None:
         self.spec = spec
         self.renames = renames
         self.schemas = SchemaReader(spec)
-        self.sentinel_nodes: dict[str, Node] = {}
+        self.messages = MessageReader(spec, self.schemas)
         self.host_nodes: tuple[HostParameterNode, ...] = ()
         self.host_position = "first"
         self.parameter_groups = GroupRegistry()
@@ -147,7 +96,7 @@ class _Builder:
         info = required_key(root, "info")
         # No `schemes`: http, as AutoRest has it (a token is never sent over http unasked).
         listed = "schemes" in root.value
-        host = host_template(self.spec, root, _scheme(root) if listed else "http")
+        host = host_template(self.spec, root, scheme(root) if listed else "http")
         if host is not None:
             self.host_position = host[0].position
             self.host_nodes = host[1]
@@ -162,7 +111,7 @@ class _Builder:
         )
         nodes = {op_id: node for op_id, _, _, node, _ in operation_nodes}
         operations = with_next_operations(operations, nodes)
-        _check_one_error_model(operations, nodes)
+        check_one_error_model(operations, nodes)
         check_host_names(root, self.host_nodes, operations)
         groups = group_operations(operations, nodes)
         grouped = {op.operation_id: op for group in groups for op in group.operations}
@@ -191,7 +140,7 @@ class _Builder:
                 *RESERVED_CLASS_NAMES,
             },
         )
-        for class_name, name_node in sorted(self.sentinel_nodes.items()):
+        for class_name, name_node in sorted(self.messages.sentinel_nodes.items()):
             if (
                 class_name == client_class
                 or class_name in class_names.values()
@@ -214,9 +163,9 @@ class _Builder:
             operations=operations,
             models=models,
             client_parameters=_client_parameters(operations),
-            security=self._security(root),
+            security=security(root),
             source=SpecSource(path=source_path, sha256=self.spec.sha256),
-            scheme=_scheme(root),
+            scheme=scheme(root),
             groups=groups,
             host_template=host[0] if host is not None else None,
             enums=enums,
@@ -229,8 +178,8 @@ class _Builder:
         """Each model's class name: the project file's rename, else from its name; a
         rename that would take another class's name is refused."""
         self.renames.check_known(
-            set(models) | _definition_names(self.spec),
-            {split_operation_id(op_id)[0] for op_id in _operation_ids(self.spec.root)},
+            set(models) | definition_names(self.spec),
+            {split_operation_id(op_id)[0] for op_id in operation_ids(self.spec.root)},
         )
         renamed = {
             name: new for name, new in self.renames.models.items() if name in models
@@ -260,7 +209,7 @@ class _Builder:
     ) -> list[tuple[str, str, str, Node, Node]]:
         found: dict[str, tuple[str, str, str, Node, Node]] = {}
         paths = required_key(root, "paths")
-        for section, key in _path_keys(root):
+        for section, key in path_keys(root):
             path, query = key, ""
             if section.pointer == "/x-ms-paths":
                 path, _, query = key.partition("?")
@@ -304,7 +253,7 @@ class _Builder:
         bodies = [n for n, _, _ in parameter_nodes if n.value.get("in") == "body"]
         if len(bodies) > 1:
             raise bodies[1].error("an operation can have only one body parameter")
-        body = self._body(bodies[0], op_id) if bodies else None
+        body = self.messages.body(bodies[0], op_id) if bodies else None
         candidates = {
             f"{n.value['in']}:{n.value['name']}": _parameter_candidate(n)
             for n, client in plain
@@ -362,7 +311,7 @@ class _Builder:
             options = node.get("x-ms-long-running-operation-options")
             final_state = options.get("final-state-via") if options else None
             long_running = LongRunning(str(final_state.value) if final_state else None)
-        responses = self._responses(required_key(node, "responses"), op_id)
+        responses = self.messages.responses(required_key(node, "responses"), op_id)
         return Operation(
             operation_id=op_id,
             group=group,
@@ -378,7 +327,7 @@ class _Builder:
             long_running=long_running,
             paging=paging(node, responses, self.schemas),
             group_arguments=self.parameter_groups.arguments(members, names),
-            examples=self._examples(node),
+            examples=self.messages.examples(node),
             deprecated=flag_value(node, "deprecated"),
             idempotent=flag_value(node, IDEMPOTENT_EXTENSION)
             or method in ("get", "put", "delete"),
@@ -398,9 +347,7 @@ class _Builder:
                 is_ref = resolved is not entry
                 location = resolved.value.get("x-ms-parameter-location")
                 client = (
-                    location == "client"
-                    if location
-                    else is_ref and _is_global(resolved)
+                    location == "client" if location else is_ref and is_global(resolved)
                 )
                 if resolved.value.get("in") == "formData":
                     raise resolved.error("formData parameters are not supported")
@@ -439,150 +386,6 @@ class _Builder:
             raise node.error(f"path placeholder {{{missing[0]}}} has no path parameter")
         if extra := sorted(declared - in_path):
             raise node.error(f"path parameter {extra[0]!r} does not appear in the path")
-
-    def _body(self, node: Node, operation_name: str) -> Body:
-        schema = required_key(node, "schema")
-        body_type = self.schemas.type_of(schema, f"{operation_name}_body")
-        required = bool(node.value.get("required", False))
-        flattened: tuple[Property, ...] = ()
-        if flag_value(node, "x-ms-client-flatten"):
-            if body_type.kind is not Kind.MODEL or body_type.model is None:
-                raise node.error(
-                    "x-ms-client-flatten needs a body whose schema is a model"
-                )
-            set_by_class = self.schemas.discriminator_wires(body_type.model)
-            flattened = tuple(
-                p
-                for p in self.schemas.all_properties(body_type.model)
-                if p.wire_name not in set_by_class
-            )
-        sentinel = self._omit_sentinel(node, required, flattened)
-        return Body(
-            wire_name=str(node.value["name"]),
-            python_name=python_candidate(node),
-            type=body_type,
-            required=required,
-            description=text_value(node, "description"),
-            flattened=flattened,
-            omit_sentinel=sentinel,
-        )
-
-    def _omit_sentinel(
-        self, node: Node, required: bool, flattened: tuple[Property, ...]
-    ) -> OmitSentinel | None:
-        extension = node.get(OMIT_SENTINEL_EXTENSION)
-        if extension is None:
-            return None
-        if not isinstance(extension.value, Mapping):
-            raise extension.error(
-                f"{OMIT_SENTINEL_EXTENSION} must be a mapping with a 'name'"
-            )
-        name_node = required_key(extension, "name")
-        name = name_node.value
-        if not isinstance(name, str) or not _SENTINEL_NAME.fullmatch(name):
-            raise name_node.error(
-                f"sentinel name must be UPPER_SNAKE_CASE, not {name!r}"
-            )
-        class_name = pascal_case(name.lower())
-        if name in RESERVED_CONSTANTS or class_name in RESERVED_CLASS_NAMES:
-            raise name_node.error(
-                f"sentinel name {name!r} is taken by the generated client"
-            )
-        if class_name == name:
-            raise name_node.error(
-                f"sentinel name {name!r} would also be its class's name: add a word"
-            )
-        self.sentinel_nodes.setdefault(class_name, name_node)
-        if required:
-            raise extension.error(
-                "a required body cannot be omitted, so it cannot have a sentinel"
-            )
-        if len(flattened) > 1:
-            raise extension.error(
-                "a flattened body with a sentinel must have exactly one property"
-            )
-        return OmitSentinel(
-            name=name,
-            class_name=class_name,
-            description=text_value(extension, "description"),
-        )
-
-    def _responses(self, node: Node, operation_name: str) -> tuple[Response, ...]:
-        responses = []
-        for status in node.value:
-            if not (status == "default" or (status.isdigit() and len(status) == 3)):
-                if status.startswith("x-"):
-                    continue
-                raise node.child(status).error(
-                    f"response key {status!r} is not a status code"
-                )
-            response = self.spec.deref(node.child(status))
-            schema = response.get("schema")
-            header_nodes = response.get("headers")
-            headers = tuple(
-                Header(
-                    wire_name=wire,
-                    python_name=snake_case(wire) or "header",
-                    type=self.schemas.type_of(header_nodes.child(wire)),
-                    description=text_value(header_nodes.child(wire), "description"),
-                )
-                for wire in (
-                    sorted(header_nodes.value, key=str.lower) if header_nodes else ()
-                )
-                if header_nodes is not None
-            )
-            responses.append(
-                Response(
-                    status=status,
-                    description=text_value(response, "description"),
-                    type=(
-                        self.schemas.type_of(schema, f"{operation_name}_response")
-                        if schema
-                        else None
-                    ),
-                    headers=headers,
-                )
-            )
-        return tuple(sorted(responses, key=lambda r: (r.status == "default", r.status)))
-
-    def _examples(self, node: Node) -> tuple[ExampleRef, ...]:
-        examples = node.get("x-ms-examples")
-        if examples is None:
-            return ()
-        if not isinstance(examples.value, Mapping):
-            raise examples.error("x-ms-examples must map titles to {$ref: file}")
-        result = []
-        for title in examples.value:
-            entry = examples.child(title)
-            ref = entry.value.get("$ref") if isinstance(entry.value, Mapping) else None
-            if not isinstance(ref, str):
-                raise entry.error(
-                    "an x-ms-examples entry must be a {$ref: file} mapping"
-                )
-            result.append(
-                ExampleRef(title=title, file=(node.file.parent / ref).resolve())
-            )
-        return tuple(result)
-
-    def _security(self, root: Node) -> tuple[OAuth2Security, ...]:
-        definitions = root.get("securityDefinitions")
-        result = []
-        for name in sorted(definitions.value) if definitions else ():
-            assert definitions is not None
-            entry = definitions.child(name)
-            if entry.value.get("type") != "oauth2":
-                continue
-            scopes = entry.value.get("scopes", {})
-            result.append(
-                OAuth2Security(
-                    name=name,
-                    flow=str(entry.value.get("flow", "")),
-                    authorization_url=str(entry.value.get("authorizationUrl", "")),
-                    description=text_value(entry, "description"),
-                    scopes=tuple((str(k), str(v)) for k, v in sorted(scopes.items())),
-                )
-            )
-        return tuple(result)
 
 
 def _name_client_parameters(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
@@ -637,27 +440,3 @@ def _parameter_candidate(node: Node) -> str:
             candidate, fallback="parameter", reserved=FORMAT_URL_KEYWORDS
         )
     return candidate
-
-
-def _path_keys(root: Node) -> list[tuple[Node, str]]:
-    """The path templates of `paths`, then of `x-ms-paths` (AutoRest's way to give a path
-    twice: a `?name` after it only tells the keys apart), each with its section."""
-    keys = []
-    for name in ("paths", "x-ms-paths"):
-        section = root.get(name)
-        if section is not None and isinstance(section.value, Mapping):
-            keys += [(section, str(path)) for path in section.value]
-    return keys
-
-
-def _is_global(node: Node) -> bool:
-    """A parameter from a `parameters` section is a client parameter unless it says otherwise."""
-    return node.pointer.startswith("/parameters/")
-
-
-def _scheme(root: Node) -> str:
-    """https when the spec lists it or lists no scheme; http when that is all it lists."""
-    schemes = root.value.get("schemes")
-    if isinstance(schemes, list) and "http" in schemes and "https" not in schemes:
-        return "http"
-    return "https"
