@@ -195,7 +195,9 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         renames=options.renames,
         cache=options.cache,
     )
-    files = format_files(render_package(api, options.package_name), options.cache)
+    files = format_files(
+        render_package(api, options.package_name, options.cache), options.cache
+    )
     return GeneratedTree(root, _inside_root(files, options.package_name))
 
 

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from generator.cache import CacheSettings
 from generator.diff.changes import CodeDiff
 from generator.errors import GeneratorError, one_line
 from generator.format import format_files
@@ -13,7 +14,9 @@ from generator.model import Api
 from generator.render import render_package
 
 
-def code_diff(old: Api, new: Api, package_name: str) -> CodeDiff:
+def code_diff(
+    old: Api, new: Api, package_name: str, cache: CacheSettings | None = None
+) -> CodeDiff:
     """Unified diff of both generated clients, rendered and formatted in memory.
 
     Both are rendered with NEW's spec source, so the header lines naming the spec path and
@@ -22,8 +25,10 @@ def code_diff(old: Api, new: Api, package_name: str) -> CodeDiff:
     share is formatted once (black is most of the cost).
     """
     try:
-        old_rendered = render_package(replace(old, source=new.source), package_name)
-        new_rendered = render_package(new, package_name)
+        old_rendered = render_package(
+            replace(old, source=new.source), package_name, cache
+        )
+        new_rendered = render_package(new, package_name, cache)
         changed = {
             path
             for path in old_rendered.keys() | new_rendered.keys()
@@ -35,7 +40,8 @@ def code_diff(old: Api, new: Api, package_name: str) -> CodeDiff:
                 for side, rendered in (("old", old_rendered), ("new", new_rendered))
                 for path, text in rendered.items()
                 if path in changed
-            }
+            },
+            cache,
         )
     except GeneratorError as exc:
         return CodeDiff(error=one_line(str(exc)))

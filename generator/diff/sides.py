@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeAlias
 
+from generator.cache import CacheSettings
 from generator.diff.changes import ApiDiff, Change, SpecSide
 from generator.diff.code import code_diff
 from generator.diff.compare import compare_apis
@@ -55,6 +56,7 @@ def load_side(
     operation_ids: Sequence[str] | None,
     hints: Hints = BUILTIN_ONLY,
     spec_root: Path | None = None,
+    cache: CacheSettings | None = None,
 ) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
 
@@ -67,7 +69,7 @@ def load_side(
     missing: tuple[str, ...] = ()
     with _materialized(reference, spec_root) as (path, to_label, root):
         try:
-            spec = open_spec(path, hints, root)
+            spec = open_spec(path, hints, root, cache)
             try:
                 api = build_api(spec, selected, source_path=reference)
             except UnknownOperationError as exc:
@@ -91,14 +93,16 @@ def diff_specs(
     code_package: str | None = None,
     hints: Hints = BUILTIN_ONLY,
     spec_root: Path | None = None,
+    cache: CacheSettings | None = None,
 ) -> ApiDiff:
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
     `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
     applies them.
     """
-    old = load_side(old_reference, operation_ids, hints, spec_root)
-    new = load_side(new_reference, operation_ids, hints, spec_root)
+    cache = cache or CacheSettings.from_environment()
+    old = load_side(old_reference, operation_ids, hints, spec_root, cache)
+    new = load_side(new_reference, operation_ids, hints, spec_root, cache)
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"
@@ -110,7 +114,7 @@ def diff_specs(
         operation_ids=tuple(dict.fromkeys(operation_ids)) if operation_ids else None,
         changes=compare_sides(old, new),
         code=(
-            code_diff(old.api, new.api, code_package)
+            code_diff(old.api, new.api, code_package, cache)
             if code_package is not None
             else None
         ),

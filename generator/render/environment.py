@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from generator.cache import cache_dir
+from generator.cache import CacheSettings
 from generator.escape import FILTERS, SpecText
 
 
@@ -98,8 +98,8 @@ class _BestEffortBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().load_bytecode(bucket)
 
 
-def _template_cache() -> jinja2.BytecodeCache | None:
-    directory = cache_dir()
+def _template_cache(cache: CacheSettings) -> jinja2.BytecodeCache | None:
+    directory = cache.directory
     if directory is None:
         return None
     try:
@@ -109,8 +109,11 @@ def _template_cache() -> jinja2.BytecodeCache | None:
     return _BestEffortBytecodeCache(str(directory / "jinja"))
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    """The one Jinja environment, for the generator and its tests alike."""
+def make_environment(
+    templates_dir: Path = TEMPLATES_DIR, cache: CacheSettings | None = None
+) -> jinja2.Environment:
+    """The one Jinja environment, for the generator and its tests alike; compiled templates
+    are kept in the result cache `cache` says (default: the environment's settings)."""
     environment = _LayoutOnlyEnvironment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -119,7 +122,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
         finalize=_refuse_raw_spec_text,
-        bytecode_cache=_template_cache(),
+        bytecode_cache=_template_cache(cache or CacheSettings.from_environment()),
     )
     environment.filters.clear()
     environment.filters.update(FILTERS)

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from generator import __version__
+from generator.cache import CacheSettings
 from generator.errors import OutputError
 from generator.escape import SpecText
 from generator.model import Api, Location, Parameter
@@ -81,7 +82,9 @@ class _Output:
     module: Any = None
 
 
-def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
+def render_package(
+    api: Api, package_name: str, cache: CacheSettings | None = None
+) -> dict[PurePosixPath, str]:
     """Render every file of the package, keyed by path relative to the output directory."""
     models = {model.name: model for model in api.models}
     flavors = {is_async: flavor_view(is_async, api.title) for is_async in (False, True)}
@@ -158,7 +161,7 @@ def render_package(api: Api, package_name: str) -> dict[PurePosixPath, str]:
         outputs.append(
             _Output("pyproject.toml.jinja", PurePosixPath("pyproject.toml"), sync)
         )
-    environment = make_environment()
+    environment = make_environment(cache=cache)
     files: dict[PurePosixPath, str] = {}
     for output in outputs:
         try:
