@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import Sample, run_process
+from measure import Sample, run_process
 
 REPO = Path(__file__).resolve().parent.parent
 STABLE = (
