@@ -9,9 +9,7 @@ the client generated from the same spec.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -21,9 +19,10 @@ import pytest
 import vcr
 
 from generator.cassettes import build_cassettes, render_cassettes
-from generator.pipeline import GenerateOptions, generate_files, load_api
+from generator.pipeline import load_api
 from generator.write import write_tree
 from tests.helpers import FakeCredential
+from tests.helpers.packages import generated_package
 
 PACKAGE = "widgets_created"
 WIDGET_URL = (
@@ -133,16 +132,8 @@ def created(
     api = load_api(spec_file)
     cassettes = folder / "cassettes"
     write_tree(render_cassettes(build_cassettes(api, spec_file)), cassettes)
-    out = folder / "client"
-    tree = generate_files(GenerateOptions(spec=spec_file, package_name=PACKAGE), out)
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(out))
-    try:
-        yield cassettes, api, importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.partition(".")[0] == PACKAGE]:
-            del sys.modules[name]
+    with generated_package(spec_file, PACKAGE, folder / "client") as package:
+        yield cassettes, api, package
 
 
 @pytest.mark.parametrize(

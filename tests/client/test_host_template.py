@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,9 +18,8 @@ from azure.core.pipeline.policies import BearerTokenCredentialPolicy, RequestIdP
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
 from tests.helpers import FakeCredential, SentRequests
+from tests.helpers.packages import generated_package, write_json
 from tests.helpers.server import FaultyServer, Reply, accepted, authorization
 
 
@@ -78,18 +75,9 @@ PER_CALL["paths"]["/start"] = {
 
 @contextlib.contextmanager
 def _generated(root: Path, name: str, spec: dict[str, Any]) -> Iterator[ModuleType]:
-    (root / f"{name}.json").write_text(json.dumps(spec), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=root / f"{name}.json", package_name=name), root / name
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / name))
-    try:
-        yield importlib.import_module(name)
-    finally:
-        sys.path.remove(str(root / name))
-        for module in [m for m in sys.modules if m.partition(".")[0] == name]:
-            del sys.modules[module]
+    spec_file = write_json(root / f"{name}.json", spec)
+    with generated_package(spec_file, name, root / name) as package:
+        yield package
 
 
 @pytest.fixture(scope="module")

@@ -34,9 +34,9 @@ from generator.model.reserved import (
     MODEL_RESERVED,
 )
 from generator.naming import PYTHON_BUILTINS, snake_case
-from generator.pipeline import GenerateOptions, generate_files, load_api
-from generator.write import write_tree
+from generator.pipeline import load_api
 from tests.helpers import FakeCredential
+from tests.helpers.packages import generated_package, write_json
 from tests.helpers.server import AsyncCredential, FaultyServer, Reply
 
 PACKAGE = "armgen_every_name"
@@ -205,19 +205,9 @@ def generated(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[Api, ModuleType]]:
     root = tmp_path_factory.mktemp("every-name")
-    spec = root / "spec.json"
-    spec.write_text(json.dumps(every_name_spec()), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=spec, package_name=PACKAGE), root / "out"
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / "out"))
-    try:
-        yield load_api(spec), importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == PACKAGE]:
-            del sys.modules[name]
+    spec = write_json(root / "spec.json", every_name_spec())
+    with generated_package(spec, PACKAGE, root / "out") as package:
+        yield load_api(spec), package
 
 
 def value_of(wire: str) -> str:

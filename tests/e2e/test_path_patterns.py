@@ -5,9 +5,7 @@ as written, or that could make every call slow, stops generation at its pointer.
 from __future__ import annotations
 
 import ast
-import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,9 +14,8 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
 from tests.helpers import FakeCredential
+from tests.helpers.packages import generated_package, write_json
 from tests.helpers.server import FaultyServer, Reply
 
 PACKAGE = "armgen_path_patterns"
@@ -60,19 +57,9 @@ def patterns_spec(patterns: dict[str, str]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("patterns")
-    spec = root / "spec.json"
-    spec.write_text(json.dumps(patterns_spec(PATTERNS)), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=spec, package_name=PACKAGE), root / "out"
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / "out"))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == PACKAGE]:
-            del sys.modules[name]
+    spec = write_json(root / "spec.json", patterns_spec(PATTERNS))
+    with generated_package(spec, PACKAGE, root / "out") as package:
+        yield package
 
 
 def test_the_client_checks_the_translated_pattern(widgets: ModuleType) -> None:

@@ -4,16 +4,12 @@ group, and a client generated from it for the client tests (sync and async)."""
 from __future__ import annotations
 
 import contextlib
-import importlib
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
+from tests.helpers.packages import generated_package, write_json
 
 GIZMOS = "armgen_gizmos"
 API_VERSION = "2025-01-01"
@@ -175,18 +171,9 @@ operation without a group."""
 @contextlib.contextmanager
 def generated_gizmos(root: Path) -> Iterator[ModuleType]:
     """Generate the Gizmos client under `root`, import it, and forget it afterwards."""
-    (root / "gizmos.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=root / "gizmos.json", package_name=GIZMOS), root / "out"
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / "out"))
-    try:
-        yield importlib.import_module(GIZMOS)
-    finally:
-        sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == GIZMOS]:
-            del sys.modules[name]
+    spec = write_json(root / "gizmos.json", SPEC)
+    with generated_package(spec, GIZMOS, root / "out") as package:
+        yield package
 
 
 def page(names: list[str], next_link: str | None = None) -> dict[str, Any]:

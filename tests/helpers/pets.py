@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import importlib
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
+from tests.helpers.packages import generated_package, write_json
 
 PETS = "armgen_pets"
 
@@ -118,15 +114,6 @@ def generated_pets(
 ) -> Iterator[ModuleType]:
     """Generate the Pets client (or `spec`'s) as `package` under `root`, import it, and
     forget it afterwards."""
-    (root / "pets.json").write_text(json.dumps(spec or SPEC), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=root / "pets.json", package_name=package), root / "out"
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / "out"))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == package]:
-            del sys.modules[name]
+    spec_file = write_json(root / "pets.json", spec or SPEC)
+    with generated_package(spec_file, package, root / "out") as generated:
+        yield generated

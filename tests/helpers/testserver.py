@@ -19,7 +19,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -37,9 +36,9 @@ from azure.core.pipeline.transport import AioHttpTransport
 from azure.core.polling import AsyncLROPoller, LROPoller
 
 from generator.model import Api
-from generator.pipeline import GenerateOptions, generate_files, load_api
-from generator.write import write_tree
+from generator.pipeline import load_api
 from tests.helpers import TESTS
+from tests.helpers.packages import generated_package
 
 NODE_FILES = TESTS / "testserver" / "node"
 INSTALL_DIR = NODE_FILES
@@ -177,19 +176,12 @@ def generated_client(swagger_file: str, package: str, out: Path) -> Iterator[Gen
     """Generate the client of SWAGGER/`swagger_file` as `package` into `out`, importable
     while the context lasts (then removed from sys.path and sys.modules)."""
     spec = SWAGGER / swagger_file
-    tree = generate_files(GenerateOptions(spec=spec, package_name=package), out)
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(out))
-    try:
+    with generated_package(spec, package, out) as client:
         yield Generated(
             api=load_api(spec),
-            client=importlib.import_module(package),
+            client=client,
             aio=importlib.import_module(f"{package}.aio"),
         )
-    finally:
-        sys.path.remove(str(out))
-        for name in [m for m in sys.modules if m.partition(".")[0] == package]:
-            del sys.modules[name]
 
 
 _LEGACY_SCENARIO = re.compile(r'overage\["(\w+)"\]')

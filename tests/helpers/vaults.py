@@ -5,16 +5,12 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
+from tests.helpers.packages import generated_package, write_json
 
 VAULTS = "armgen_vaults"
 API_VERSION = "2025-02-01"
@@ -155,15 +151,6 @@ SPEC: dict[str, Any] = {
 @contextlib.contextmanager
 def generated_vaults(root: Path) -> Iterator[ModuleType]:
     """Generate the Vaults client under `root`, import it, and forget it afterwards."""
-    (root / "vaults.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=root / "vaults.json", package_name=VAULTS), root / "out"
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(root / "out"))
-    try:
-        yield importlib.import_module(VAULTS)
-    finally:
-        sys.path.remove(str(root / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == VAULTS]:
-            del sys.modules[name]
+    spec = write_json(root / "vaults.json", SPEC)
+    with generated_package(spec, VAULTS, root / "out") as package:
+        yield package

@@ -7,17 +7,14 @@ constrains, a POST not declared idempotent, a GET with a result and a long-runni
 from __future__ import annotations
 
 import importlib
-import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.pipeline import GenerateOptions, generate_files
-from generator.write import write_tree
 from tests.helpers import SUBSCRIPTION
+from tests.helpers.packages import generated_package, write_json
 
 WIDGETS = "armgen_fault_widgets"
 RG = "rg-web"
@@ -176,20 +173,10 @@ def widget_json(state: str = "Succeeded", size: int = 3) -> dict[str, Any]:
 @contextmanager
 def generate_widgets(folder: Path) -> Iterator[ModuleType]:
     """The client generated from WIDGET_SPEC into `folder`, imported; forgotten afterwards."""
-    (folder / "widgets.json").write_text(json.dumps(WIDGET_SPEC), encoding="utf-8")
-    tree = generate_files(
-        GenerateOptions(spec=folder / "widgets.json", package_name=WIDGETS),
-        folder / "out",
-    )
-    write_tree(tree.files, tree.root)
-    sys.path.insert(0, str(folder / "out"))
-    try:
+    spec = write_json(folder / "widgets.json", WIDGET_SPEC)
+    with generated_package(spec, WIDGETS, folder / "out") as package:
         importlib.import_module(f"{WIDGETS}.aio")
-        yield importlib.import_module(WIDGETS)
-    finally:
-        sys.path.remove(str(folder / "out"))
-        for name in [m for m in sys.modules if m.partition(".")[0] == WIDGETS]:
-            del sys.modules[name]
+        yield package
 
 
 def restart(
