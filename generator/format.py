@@ -61,8 +61,8 @@ def black_mode() -> black.Mode:
 @dataclass(frozen=True)
 class _Piece:
     path: PurePosixPath
+    """The file it comes from, for error messages."""
     text: str
-    key: str | None
 
 
 def format_files(
@@ -71,40 +71,31 @@ def format_files(
     """Formatted copies of `files`: Python is blacked and compiled, all end in one newline.
     `cache` defaults to the environment's settings."""
     cache = cache or result_cache.CacheSettings.from_environment()
-    pieces = {
-        path: [_Piece(path, text, _cache_key(text)) for text in split_top_level(text)]
-        for path, text in sorted(files.items())
-        if path.suffix == ".py"
-    }
+    identity = result_cache.package_fingerprint("black")
+    keys: dict[PurePosixPath, list[str]] = {}
+    unique: dict[str, _Piece] = {}
+    for path, text in sorted(files.items()):
+        if path.suffix == ".py":
+            for piece in split_top_level(text):
+                key = _piece_key(identity, piece)
+                keys.setdefault(path, []).append(key)
+                unique.setdefault(key, _Piece(path, piece))
     done: dict[str, str] = {}
-    pending: list[_Piece] = []
-    pending_keys: set[str] = set()
-    for piece in (piece for group in pieces.values() for piece in group):
-        if piece.key is None:
-            pending.append(piece)
-        elif piece.key not in done and piece.key not in pending_keys:
-            cached = result_cache.read("black", piece.key, cache)
-            if cached is not None:
-                done[piece.key] = cached.decode("utf-8")
-            else:
-                pending.append(piece)
-                pending_keys.add(piece.key)
-    formatted = _black_pieces(pending)
-    for piece, text in zip(pending, formatted, strict=True):
-        if piece.key is not None:
-            done[piece.key] = text
-            result_cache.write("black", piece.key, text.encode("utf-8"), cache)
-    by_text = {id(piece): text for piece, text in zip(pending, formatted, strict=True)}
+    for key in unique:
+        cached = result_cache.read("black", key, cache) if identity else None
+        if cached is not None:
+            done[key] = cached.decode("utf-8")
+    pending = {key: piece for key, piece in unique.items() if key not in done}
+    for key, text in zip(pending, _black_pieces(list(pending.values())), strict=True):
+        done[key] = text
+        if identity:
+            result_cache.write("black", key, text.encode("utf-8"), cache)
     result = {}
     for path, text in sorted(files.items()):
         if path.suffix != ".py":
             result[path] = text.rstrip("\n") + "\n"
             continue
-        parts = [
-            done[piece.key] if piece.key is not None else by_text[id(piece)]
-            for piece in pieces[path]
-        ]
-        result[path] = join_top_level(parts)
+        result[path] = join_top_level([done[key] for key in keys[path]])
         _check_compiles(path, result[path])
     return result
 
@@ -200,10 +191,9 @@ def _check_compiles(path: PurePosixPath, text: str) -> None:
         ) from None
 
 
-def _cache_key(text: str) -> str | None:
-    identity = result_cache.package_fingerprint("black")
-    if identity is None:
-        return None
+def _piece_key(identity: str | None, text: str) -> str:
+    """The piece's cache key: black's installed version, the mode and the text. Without a
+    black to name, the text alone (kept in memory only: nothing is cached)."""
     digest = hashlib.sha256(f"{identity}\0{MODE_SETTINGS}\0".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
