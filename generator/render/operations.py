@@ -86,29 +86,26 @@ def operation_view(
         arguments += host_arguments
     positional = [a for a in arguments if not a.keyword_only]
     keyword = [a for a in arguments if a.keyword_only]
-    url_parts = split_path(parts.url_template)
-    path_arguments = list(parts.path_arguments)
+    url_parts = tuple(SpecText(part) for part in split_path(parts.url_template))
+    path_arguments = parts.path_arguments
     per_call = endpoint_per_call and bool(host_values)
     if per_call:
         checks += [
             f"_endpoint = {shared}.host_endpoint({{{', '.join(host_values)}}})",
             'kwargs["armgen_endpoint"] = _endpoint',
         ]
-        url_parts[0] = "{_endpoint}" + url_parts[0]
-        path_arguments.insert(0, ("_endpoint", "_endpoint"))
+        url_parts, path_arguments = _at_call_endpoint(url_parts, path_arguments)
     result = _result(operation, writer, flavor)
     if result.paging is not None and next_operation is not None:
         following = next_request(
             operation, next_operation, base_path, writer, shared, split_path
         )
         if per_call:
+            url, arguments_of_url = _at_call_endpoint(
+                following.url_template, following.path_arguments
+            )
             following = replace(
-                following,
-                url_template=(
-                    SpecText("{_endpoint}" + following.url_template[0]),
-                    *following.url_template[1:],
-                ),
-                path_arguments=(("_endpoint", "_endpoint"), *following.path_arguments),
+                following, url_template=url, path_arguments=arguments_of_url
             )
         result.paging = replace(result.paging, next_request=following)
     return OperationView(
@@ -123,8 +120,8 @@ def operation_view(
             )
         ),
         http_method=operation.http_method,
-        url_template=tuple(SpecText(part) for part in url_parts),
-        path_arguments=tuple(path_arguments),
+        url_template=url_parts,
+        path_arguments=path_arguments,
         arguments=tuple(positional + keyword),
         checks=tuple(checks),
         query=parts.query,
@@ -202,6 +199,17 @@ def _path_check(parameter: Parameter, shared: str) -> str:
     )
     name = parameter.python_name
     return f"{shared}.require_text({python_literal(name)}, {name}{options})"
+
+
+def _at_call_endpoint(
+    url: tuple[SpecText, ...], arguments: tuple[tuple[str, str], ...]
+) -> tuple[tuple[SpecText, ...], tuple[tuple[str, str], ...]]:
+    """A request's URL template and path arguments, starting at the endpoint the method
+    built from its host parameters (`_endpoint`)."""
+    return (
+        (SpecText("{_endpoint}" + url[0]), *url[1:]),
+        (("_endpoint", "_endpoint"), *arguments),
+    )
 
 
 def _host_value(parameter: Parameter, source: str) -> str:
