@@ -27,8 +27,8 @@ from generator.pipeline import (
     DEFAULT_PACKAGE,
     DEFAULT_SPEC,
     GenerateOptions,
+    diff_options,
     generate_files,
-    hints_for,
     load_api,
     output_root,
     project_options,
@@ -423,17 +423,17 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from generator.diff import diff_specs, render_report
 
     operations = tuple(args.operations) if args.operations else None
-    hints, project_file = hints_for(args.config)
+    options = diff_options(args.config)
     result = diff_specs(
         args.old,
         args.new,
         operations,
         code_package=DEFAULT_PACKAGE if args.code else None,
-        hints=hints,
+        options=options,
         spec_root=args.spec_root,
     )
     sys.stdout.write(render_report(result, args.output_format))
-    print(_project_note(project_file), file=sys.stderr)
+    print(_project_note(options.project_file), file=sys.stderr)
     if args.fail_on == "breaking" and result.breaking:
         return EXIT_BREAKING
     return EXIT_OK

@@ -92,19 +92,21 @@ def project_options(
     )
 
 
-def hints_for(config: Path | None) -> tuple[Hints, Path | None]:
-    """The hints `diff` gives both sides: a project file's only when it is named."""
+def diff_options(config: Path | None) -> GenerateOptions:
+    """What `diff` builds both sides' models with, as `generate` would: a project file's
+    hints, client name and renames, only when the project file is named."""
     if config is None:
-        return BUILTIN_ONLY, None
+        return GenerateOptions()
     project = load_config(_existing(config))
-    origin = f"the project file {display_path(config)}"
-    return (
-        project_hints(
+    return GenerateOptions(
+        hints=project_hints(
             project.extensions,
             without_builtin=project.without_builtin_hints,
-            project_origin=origin,
+            project_origin=f"the project file {display_path(config)}",
         ),
-        config,
+        project_file=config,
+        client_name=project.client_name,
+        renames=project.renames,
     )
 
 
@@ -235,8 +237,8 @@ __all__ = [
     "DEFAULT_SPEC",
     "GenerateOptions",
     "GeneratedTree",
+    "diff_options",
     "generate_files",
-    "hints_for",
     "load_api",
     "open_spec",
     "output_root",

@@ -29,7 +29,8 @@ from generator.errors import (
 from generator.hints import BUILTIN_ONLY, Hints
 from generator.load import spec_tree
 from generator.model import Api, build_api
-from generator.pipeline import open_spec
+from generator.model.renames import NO_RENAMES, Renames
+from generator.pipeline import GenerateOptions, open_spec
 
 _Labeler: TypeAlias = Callable[[Path], str]
 
@@ -57,6 +58,9 @@ def load_side(
     hints: Hints = BUILTIN_ONLY,
     spec_root: Path | None = None,
     cache: CacheSettings | None = None,
+    *,
+    client_name: str | None = None,
+    renames: Renames = NO_RENAMES,
 ) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
 
@@ -71,11 +75,23 @@ def load_side(
         try:
             spec = open_spec(path, hints, root, cache)
             try:
-                api = build_api(spec, selected, source_path=reference)
+                api = build_api(
+                    spec,
+                    selected,
+                    source_path=reference,
+                    client_name=client_name,
+                    renames=renames,
+                )
             except UnknownOperationError as exc:
                 missing = exc.operation_ids
                 selected = [op_id for op_id in selected or () if op_id not in missing]
-                api = build_api(spec, selected, source_path=reference)
+                api = build_api(
+                    spec,
+                    selected,
+                    source_path=reference,
+                    client_name=client_name,
+                    renames=renames,
+                )
         except SpecError as exc:
             raise GeneratorError(
                 f"{to_label(exc.file)}#{exc.pointer}: {exc.reason}"
@@ -94,15 +110,30 @@ def diff_specs(
     hints: Hints = BUILTIN_ONLY,
     spec_root: Path | None = None,
     cache: CacheSettings | None = None,
+    options: GenerateOptions | None = None,
 ) -> ApiDiff:
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
     `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
     applies them.
     """
+    if options is not None:  # a project file's hints, client name and renames
+        hints, cache = options.hints, options.cache
     cache = cache or CacheSettings.from_environment()
-    old = load_side(old_reference, operation_ids, hints, spec_root, cache)
-    new = load_side(new_reference, operation_ids, hints, spec_root, cache)
+    client_name = options.client_name if options else None
+    renames = options.renames if options else NO_RENAMES
+    old, new = (
+        load_side(
+            reference,
+            operation_ids,
+            hints,
+            spec_root,
+            cache,
+            client_name=client_name,
+            renames=renames,
+        )
+        for reference in (old_reference, new_reference)
+    )
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"

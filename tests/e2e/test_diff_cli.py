@@ -313,3 +313,24 @@ def test_the_rule_table_prints_for_the_readme() -> None:
     )
     assert result.stdout.startswith("| Kind | What | Severity | openapi-diff rule |\n")
     assert "| `final_state_changed` |" in result.stdout
+
+
+def test_a_project_files_renames_name_the_changes_as_its_client_does(
+    tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    """`diff --config` builds both sides as `generate` would with that project file: a
+    renamed operation group is the call path the reviewer's callers write."""
+    old = write_spec(tmp_path / "old.json", base_spec())
+    changed = new_version(base_spec())
+    del changed["paths"][WIDGET]["get"]
+    new = write_spec(tmp_path / "new.json", changed)
+    project = tmp_path / "codegen.yaml"
+    project.write_text(
+        "spec: old.json\nrenames:\n  operation-groups: {Widgets: Gadgets}\n",
+        encoding="utf-8",
+    )
+    _, out, _ = cli(old, new)
+    assert "client.widgets.get" in out
+    _, renamed, err = cli("--config", project, old, new)
+    assert "client.gadgets.get" in renamed and "client.widgets" not in renamed
+    assert err.endswith(f"project file: {project}\n")
