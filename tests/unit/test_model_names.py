@@ -459,3 +459,43 @@ def test_a_project_that_generates_both_models_passes_its_checks(tmp_path: Path) 
     models = next(text for path, text in tree.files.items() if path.name == "models.py")
     assert "class ErrorResponse:" in models
     assert "class ErrorResponseFromTypes:" in models
+
+
+def test_two_shared_files_of_one_stem_are_numbered_in_path_order(
+    tmp_path: Path,
+) -> None:
+    """Neither is the root file's: both are qualified, by file, then numbered by path."""
+    thing = {"type": "object", "properties": {"id": {"type": "string"}}}
+    for version in ("v1", "v2"):
+        write_spec(
+            tmp_path / "common" / version / "types.json",
+            {
+                "swagger": "2.0",
+                "info": {"title": "Common", "version": version},
+                "paths": {},
+                "definitions": {"Thing": thing},
+            },
+        )
+    answers = {
+        status: {
+            "description": "A thing.",
+            "schema": {"$ref": f"common/{version}/types.json#/definitions/Thing"},
+        }
+        for status, version in (("200", "v1"), ("201", "v2"))
+    }
+    document = spec_document(
+        {
+            "/subscriptions/{subscriptionId}/things/{thingName}": {
+                "get": operation("Things_Get", responses=answers)
+            }
+        }
+    )
+    spec = load_spec(write_spec(tmp_path / "spec.json", document))
+    assert cross_file_names(spec) == {
+        (tmp_path / "common" / "v1" / "types.json", "Thing"): "ThingFromTypes",
+        (tmp_path / "common" / "v2" / "types.json", "Thing"): "ThingFromTypes2",
+    }
+    assert sorted(m.class_name for m in build_api(spec).models) == [
+        "ThingFromTypes",
+        "ThingFromTypes2",
+    ]
