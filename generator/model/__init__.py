@@ -1,9 +1,9 @@
 """Stage 3, model: turn a loaded, validated spec into the typed API model."""
 
+from generator.model.api import Api
 from generator.model.build import build_api
 from generator.model.entities import (
     AdditionalProperties,
-    Api,
     Body,
     Constraints,
     EnumClass,

@@ -11,6 +11,7 @@ from dataclasses import replace
 from generator.errors import UnknownOperationError, display_path
 from generator.extensions import IDEMPOTENT_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.model.api import Api
 from generator.model.constants import is_constant
 from generator.model.document import (
     check_one_error_model,
@@ -22,7 +23,6 @@ from generator.model.document import (
     security,
 )
 from generator.model.entities import (
-    Api,
     Location,
     LongRunning,
     Operation,
