@@ -45,6 +45,17 @@ def require_object(model: type, data: object) -> None:
         )
 
 
+def object_at(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    """The object under `key`, empty when it is missing or null: where the client shows the
+    properties of a nested object as fields of their own (x-ms-client-flatten)."""
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected an object at {key!r}, got {type(value).__name__}")
+    return value
+
+
 def subtype(
     model: type[_T], data: Mapping[str, Any], key: str, known: Mapping[str, type[Any]]
 ) -> type[_T]:

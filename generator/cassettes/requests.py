@@ -113,13 +113,24 @@ def _body_arguments(
     if not isinstance(value, Mapping):
         raise ExampleProblem(f"body parameter {body.wire_name!r} is not an object")
     for prop, name in zip(body.flattened, body.flattened_arguments, strict=True):
-        if prop.wire_name in value:
-            arguments[name] = _argument(api, prop.type, value[prop.wire_name])
+        found = _nested(value, prop.wire_location)
+        if found is not None:
+            arguments[name] = _argument(api, prop.type, found)
         elif prop.required:
             raise ExampleProblem(
-                f"body parameter {body.wire_name!r} has no required {prop.wire_name!r}"
+                f"body parameter {body.wire_name!r} has no required {prop.wire_key!r}"
             )
     return value
+
+
+def _nested(value: Mapping[str, Any], location: tuple[str, ...]) -> Any:
+    """The value at `location` (a flattened property's keys), or None where one is missing."""
+    found: Any = value
+    for key in location:
+        if not isinstance(found, Mapping):
+            return None
+        found = found.get(key)
+    return found
 
 
 def _argument(api: Api, type_ref: TypeRef, value: Any) -> Any:

@@ -22,6 +22,7 @@ from generator.model.entities import (
     SpecSource,
     TypeRef,
 )
+from generator.model.flattening import all_fields
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,11 @@ class Api:
         return tuple(group for group in self.groups if group.name)
 
     def model(self, name: str) -> Model:
-        return next(model for model in self.models if model.name == name)
+        return self._models_by_name[name]
+
+    @cached_property
+    def _models_by_name(self) -> Mapping[str, Model]:
+        return {model.name: model for model in self.models}
 
     def declarer(self, name: str, *, strict: bool = False) -> Model | None:
         """The nearest model, `name` itself first unless `strict`, then its bases depth first
@@ -142,3 +147,54 @@ class Api:
                 inherited.setdefault(prop.wire_name, prop)
         own = {prop.wire_name: prop for prop in model.properties}
         return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+
+    def all_fields(self, name: str) -> tuple[Property, ...]:
+        """The fields of `name`'s class, inherited ones first: `all_properties` with every
+        flattened property replaced by the fields it stands for (model/flattening.py).
+        """
+        return all_fields(self.model, name)
+
+    @cached_property
+    def class_models(self) -> tuple[Model, ...]:
+        """The models that get a class: `models`, less each object that only flattened
+        properties hold (its fields live in its holders). `models` keeps them all, as the
+        wire has them, for diff."""
+        held = {p.type.model for m in self.models for p in m.properties if p.flattened}
+        if not held:
+            return self.models
+        used = self._models_used()
+        return tuple(m for m in self.models if m.name not in held or m.name in used)
+
+    def _models_used(self) -> set[str]:
+        """Every model the client's methods, fields, bases and subclasses name."""
+        pending = [t for operation in self.operations for t in _types_of(operation)]
+        pending += [f.type for group in self.parameter_groups for f in group.fields]
+        used: set[str] = set()
+        while pending:
+            type_ref = pending.pop()
+            if type_ref.item is not None:
+                pending.append(type_ref.item)
+            if type_ref.model is None or type_ref.model in used:
+                continue
+            used.add(type_ref.model)
+            model = self.model(type_ref.model)
+            pending += [f.type for f in model.fields]
+            pending += [TypeRef(Kind.MODEL, model=name) for name in model.bases]
+            pending += [
+                TypeRef(Kind.MODEL, model=m.name) for m in self.subtypes(model.name)
+            ]
+            if model.additional is not None:
+                pending.append(model.additional.type)
+        return used
+
+
+def _types_of(operation: Operation) -> list[TypeRef]:
+    found = [p.type for p in operation.parameters]
+    found += [r.type for r in operation.responses if r.type is not None]
+    found += [h.type for r in operation.responses for h in r.headers]
+    if operation.body is not None:
+        found.append(operation.body.type)
+        found += [p.type for p in operation.body.flattened]
+    if operation.paging is not None:
+        found.append(TypeRef(Kind.MODEL, model=operation.paging.page_model))
+    return found

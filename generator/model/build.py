@@ -265,7 +265,7 @@ class _Builder:
             if not h.client
         }
         if body is not None and body.flattened:
-            candidates |= {f"body:{p.wire_name}": p.python_name for p in body.flattened}
+            candidates |= {f"body:{p.wire_key}": p.python_name for p in body.flattened}
         elif body is not None:
             candidates["body"] = body.python_name
         members = group_members(
@@ -282,7 +282,7 @@ class _Builder:
                 body,
                 python_name=names.get("body", body.python_name),
                 flattened_arguments=tuple(
-                    names[f"body:{p.wire_name}"] for p in body.flattened
+                    names[f"body:{p.wire_key}"] for p in body.flattened
                 ),
                 grouped=any(key.partition(":")[0] == "body" for key in grouped),
             )

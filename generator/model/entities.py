@@ -90,6 +90,24 @@ class Property:
     """`x-ms-mutability` as the spec lists it (`create`, `read`, `update`); () when absent."""
     nullable: bool = False
     """`x-nullable`: the service may send null for it, even when it is required."""
+    flattened: bool = False
+    """`x-ms-client-flatten`, honoured: the client shows this object's properties as fields
+    of the model that holds it (see `Model.fields`)."""
+    wire_path: tuple[str, ...] = ()
+    """The keys of the objects this field sits in on the wire, outermost first: set on the
+    fields that flattening lifted out of a nested object (`properties` > `provisioningState`)."""
+
+    @property
+    def wire_location(self) -> tuple[str, ...]:
+        """Where the value sits in its model's JSON object: the keys to follow, in order."""
+        return (*self.wire_path, self.wire_name)
+
+    @property
+    def wire_key(self) -> str:
+        """`wire_location` as one text, escaped as a JSON pointer is: two fields never share it."""
+        return "/".join(
+            key.replace("~", "~0").replace("/", "~1") for key in self.wire_location
+        )
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,18 @@ class Model:
     definition's name); None outside a polymorphic hierarchy."""
     additional: AdditionalProperties | None = None
     """`additionalProperties` beside the named properties: the other keys, kept."""
+    flattened_fields: tuple[Property, ...] | None = None
+    """The client's own fields when a property is flattened (`x-ms-client-flatten`): its
+    object's properties stand in its place, each with its `wire_path`. None when the fields
+    are the properties as the spec declares them."""
+
+    @property
+    def fields(self) -> tuple[Property, ...]:
+        """The model's own fields as its class declares them (`Api.all_fields` adds the
+        inherited ones); `properties` stays what the wire declares, for diff."""
+        return (
+            self.properties if self.flattened_fields is None else self.flattened_fields
+        )
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def group_class_name(node: Node, operation_id: str) -> str | None:
 @dataclass
 class GroupMember:
     """A grouped parameter (key `in:name`), body (key `body`) or flattened body property
-    (key `body:<wire name>`) of one operation; `node` is where the grouping is declared.
+    (key `body:<wire key>`) of one operation; `node` is where the grouping is declared.
     """
 
     key: str
@@ -183,7 +183,7 @@ def _body_members(operation_id: str, node: Node, body: Body) -> list[GroupMember
         ]
     return [
         GroupMember(
-            key=f"body:{prop.wire_name}",
+            key=f"body:{prop.wire_key}",
             class_name=class_name,
             node=node,
             type=prop.type,

@@ -47,8 +47,8 @@ class MessageReader:
             set_by_class = self.schemas.discriminator_wires(body_type.model)
             flattened = tuple(
                 p
-                for p in self.schemas.all_properties(body_type.model)
-                if p.wire_name not in set_by_class
+                for p in self.schemas.all_fields(body_type.model)
+                if p.wire_location[0] not in set_by_class
             )
         sentinel = self._omit_sentinel(node, required, flattened)
         return Body(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.errors import display_path
+from generator.errors import SpecError, display_path
 from generator.load import LoadedSpec, Node
 from generator.model.entities import (
     AdditionalProperties,
@@ -17,6 +17,12 @@ from generator.model.entities import (
     Model,
     Property,
     TypeRef,
+)
+from generator.model.flattening import (
+    FLATTEN_EXTENSION,
+    all_fields,
+    flattened_fields,
+    keeps_its_nesting,
 )
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.reserved import MODEL_RESERVED
@@ -243,11 +249,12 @@ class SchemaReader:
         for wire, prop in declared.items():
             resolved = self.spec.deref(prop)
             mutability = _mutability(prop, resolved)
+            type_ref = self.type_of(prop, f"{name}_{wire}")
             properties.append(
                 Property(
                     wire_name=wire,
                     python_name=names[wire],
-                    type=self.type_of(prop, f"{name}_{wire}"),
+                    type=type_ref,
                     required=wire in required,
                     read_only=_keyword(prop, resolved, "readOnly")
                     or mutability == ("read",),
@@ -257,8 +264,18 @@ class SchemaReader:
                     secret=_keyword(prop, resolved, "x-ms-secret"),
                     mutability=mutability,
                     nullable=_keyword(prop, resolved, "x-nullable"),
+                    flattened=flag_value(prop, FLATTEN_EXTENSION)
+                    and self._flattenable(type_ref),
                 )
             )
+        reserved = MODEL_RESERVED | (POLYMORPHIC_RESERVED if polymorphic else set())
+        fields = flattened_fields(
+            self.model,
+            properties,
+            taken=reserved
+            | {p.python_name for p in properties if not p.flattened}
+            | {f.python_name for base in bases for f in self.all_fields(base)},
+        )
         model = Model(
             name=name,
             class_name=python_class_name(name),
@@ -270,7 +287,13 @@ class SchemaReader:
             discriminator_value=(
                 _discriminator_value(node, name) if polymorphic else None
             ),
-            additional=self._additional(node, name, bases, set(names.values())),
+            additional=self._additional(
+                node,
+                name,
+                bases,
+                {p.python_name for p in (properties if fields is None else fields)},
+            ),
+            flattened_fields=fields,
         )
         self.models[name] = model
         self.models_in_progress.discard(name)
@@ -306,7 +329,7 @@ class SchemaReader:
         else:
             value_type = self.type_of(additional, f"{name}Value")
         taken = own_names | {
-            prop.python_name for base in bases for prop in self.all_properties(base)
+            prop.python_name for base in bases for prop in self.all_fields(base)
         }
         python_name = unique_names(
             {"": "additional_properties"},
@@ -324,6 +347,27 @@ class SchemaReader:
                 inherited.setdefault(prop.wire_name, prop)
         own = {prop.wire_name for prop in model.properties}
         return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+
+    def all_fields(self, name: str) -> tuple[Property, ...]:
+        """The fields of `name`'s class, inherited ones first; as Api.all_fields."""
+        return all_fields(self.model, name)
+
+    def _flattenable(self, type_ref: TypeRef) -> bool:
+        """Whether a property of this type marked `x-ms-client-flatten` can be flattened (see
+        model/flattening.py). Reading the object's model here may meet a model still being
+        read (the object reaches its holder again): then it keeps its nesting, and the
+        model is read again later, as any other."""
+        if type_ref.kind is not Kind.MODEL or type_ref.model is None:
+            return False
+        if type_ref.model in self.models_in_progress:
+            return False
+        in_progress = set(self.models_in_progress)
+        try:
+            self.model(type_ref.model)
+        except SpecError:
+            self.models_in_progress = in_progress
+            return False
+        return not keeps_its_nesting(self.model, type_ref.model)
 
     def discriminator_wires(self, name: str) -> set[str]:
         """The discriminators of `name`'s hierarchy: each class sets them, never a caller."""

@@ -87,7 +87,7 @@ def constant_text(parameter: Parameter) -> str:
 def property_doc(prop: Property) -> ParameterDocView:
     return ParameterDocView(
         name=prop.python_name,
-        wire=SpecText(prop.wire_name),
+        wire=SpecText(".".join(prop.wire_location)),
         location="read-only" if prop.read_only else "",
         type=SpecText(prop.type.describe()),
         required=prop.required,

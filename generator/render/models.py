@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator.escape import SpecText, python_literal
 from generator.model import Api, Model, ParameterGroup, Property, TypeRef
-from generator.naming import constant_case, unique_names
+from generator.naming import constant_case, snake_case, unique_names
 from generator.render.conversions import JSON_SCALARS, TypeWriter
 from generator.render.imports import Imports, export_order
 from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
@@ -15,6 +15,7 @@ from generator.render.views import (
     EnumView,
     FieldView,
     GroupView,
+    HolderView,
     ModelsModuleView,
     ModelView,
 )
@@ -83,24 +84,27 @@ def group_view(group: ParameterGroup, writer: TypeWriter) -> GroupView:
 
 
 def field_view(
-    prop: Property, writer: TypeWriter, *, conversions: bool = True
+    prop: Property,
+    writer: TypeWriter,
+    *,
+    conversions: bool = True,
+    holders: Mapping[tuple[str, ...], str] | None = None,
 ) -> FieldView:
     """A dataclass field; without `conversions`, its name, annotation and doc only (what
-    ServiceError's shortcuts need), so nothing unused is imported."""
-    wire = python_literal(prop.wire_name)
+    ServiceError's shortcuts need), so nothing unused is imported. A flattened field is
+    read from and written to its object's local in `holders` (see holder_views)."""
     optional = not prop.required
     may_be_none = optional or prop.nullable
     type_text = writer.annotation(prop.type)
-    convert = (
-        writer.from_wire(prop.type, f"data[{wire}]") if conversions else f"data[{wire}]"
-    )
+    read, get, target = _wire_access(prop, holders or {})
+    convert = writer.from_wire(prop.type, read) if conversions else read
     scalar = JSON_SCALARS.get(prop.type.kind)
-    if not may_be_none or convert == f"data[{wire}]":
-        from_expression = convert if not may_be_none else f"data.get({wire})"
-    elif convert == f"_wire.checked({scalar}, data[{wire}])":
-        from_expression = f"_wire.checked_or_none({scalar}, data.get({wire}))"
+    if not may_be_none or convert == read:
+        from_expression = convert if not may_be_none else get
+    elif convert == f"_wire.checked({scalar}, {read})":
+        from_expression = f"_wire.checked_or_none({scalar}, {get})"
     else:
-        from_expression = f"None if data.get({wire}) is None else {convert}"
+        from_expression = f"None if {get} is None else {convert}"
     default = "None" if optional else None
     if prop.secret and conversions:
         writer.imports.module("dataclasses", "_dataclasses")
@@ -119,7 +123,61 @@ def field_view(
         optional=optional,
         read_only=prop.read_only,
         nullable=prop.nullable and not optional,
+        target=target,
     )
+
+
+def _wire_access(
+    prop: Property, holders: Mapping[tuple[str, ...], str]
+) -> tuple[str, str, str]:
+    """How a field's value is read (when required, and when it may be missing) and where
+    to_dict puts it: in the JSON object itself, or in the local that holds the object a
+    flattened field sits in."""
+    wire = python_literal(prop.wire_name)
+    read_from = holders[prop.wire_path] if prop.wire_path else "data"
+    write_to = holders[prop.wire_path] if prop.wire_path else "result"
+    return f"{read_from}[{wire}]", f"{read_from}.get({wire})", f"{write_to}[{wire}]"
+
+
+def holder_views(
+    fields: Sequence[Property], writer: TypeWriter
+) -> tuple[dict[tuple[str, ...], str], tuple[HolderView, ...], tuple[HolderView, ...]]:
+    """The locals for the objects flattened fields sit in (`in_properties`), named after
+    their wire path; the ones from_dict reads (outer first) and the ones to_dict fills
+    (inner first, each put in its holder only when something was put in it)."""
+
+    def prefixes(props: Iterable[Property]) -> list[tuple[str, ...]]:
+        found = {p.wire_path[:n] for p in props for n in range(1, len(p.wire_path) + 1)}
+        return sorted(found, key=lambda path: (len(path), path))
+
+    read = prefixes(fields)
+    if not read:
+        return {}, (), ()
+    names = unique_names(
+        {_pointer(path): "in_" + snake_case("_".join(path)) for path in read},
+        fallback="in_object",
+    )
+    holders = {path: names[_pointer(path)] for path in read}
+
+    def view(path: tuple[str, ...]) -> HolderView:
+        key = python_literal(path[-1])
+        parent = holders.get(path[:-1])
+        return HolderView(
+            name=holders[path],
+            read=writer.wire(f"object_at({parent or 'data'}, {key})"),
+            attach=f"{parent or 'result'}[{key}]",
+        )
+
+    written = prefixes(p for p in fields if not p.read_only)
+    return (
+        holders,
+        tuple(view(path) for path in read),
+        tuple(view(path) for path in reversed(written)),
+    )
+
+
+def _pointer(path: tuple[str, ...]) -> str:
+    return "/".join(key.replace("~", "~0").replace("/", "~1") for key in path)
 
 
 def _field_doc(prop: Property) -> str:
@@ -198,24 +256,26 @@ def model_view(
     discriminators = (
         {f.name for f in polymorphic.discriminators} if polymorphic else set()
     )
+    every_field = [
+        p for p in api.all_fields(model.name) if p.python_name not in discriminators
+    ]
+    holders, read_holders, write_holders = holder_views(every_field, writer)
     return ModelView(
         class_name=model.class_name,
         bases=tuple(writer.models[base].class_name for base in model.bases),
         doc=SpecText(model.description or f"The {model.name} model."),
         fields=required_first(
             tuple(
-                field_view(p, writer)
-                for p in model.properties
+                field_view(p, writer, holders=holders)
+                for p in model.fields
                 if p.python_name not in discriminators
             )
         ),
         all_fields=required_first(
-            tuple(
-                field_view(p, writer)
-                for p in api.all_properties(model.name)
-                if p.python_name not in discriminators
-            )
+            tuple(field_view(p, writer, holders=holders) for p in every_field)
         ),
+        read_holders=read_holders,
+        write_holders=write_holders,
         polymorphic=polymorphic,
         additional=additional_view(api, model, writer),
     )
@@ -223,7 +283,7 @@ def model_view(
 
 def models_in_dependency_order(api: Api) -> tuple[Model, ...]:
     """Sorted by name, except that a base class always comes before the classes using it."""
-    by_name = {model.name: model for model in api.models}
+    by_name = {model.name: model for model in api.class_models}
     ordered: dict[str, Model] = {}
 
     def visit(model: Model) -> None:
@@ -231,7 +291,7 @@ def models_in_dependency_order(api: Api) -> tuple[Model, ...]:
             visit(by_name[base])
         ordered.setdefault(model.name, model)
 
-    for model in api.models:
+    for model in api.class_models:
         visit(model)
     return tuple(ordered.values())
 

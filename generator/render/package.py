@@ -254,9 +254,9 @@ def _package_view(
                 SpecText(
                     " ".join(filter(None, (m.description, polymorphic_doc(api, m))))
                 ),
-                tuple(property_doc(p) for p in m.properties),
+                tuple(property_doc(p) for p in m.fields),
             )
-            for m in api.models
+            for m in api.class_models
         ),
         error=error,
         exceptions_imports=exceptions_imports,

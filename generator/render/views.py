@@ -27,6 +27,8 @@ class FieldView:
     read_only: bool
     nullable: bool = False
     """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
+    target: str = ""
+    """Where to_dict puts the value: `result[...]`, inside its holders when flattened."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,17 @@ class AdditionalView:
 
 
 @dataclass(frozen=True)
+class HolderView:
+    """A local holding the object that flattened fields sit in (x-ms-client-flatten)."""
+
+    name: str
+    read: str
+    """What from_dict reads it from: `_wire.object_at(data, "properties")`."""
+    attach: str
+    """Where to_dict puts it when a field was put in it: `result["properties"]`."""
+
+
+@dataclass(frozen=True)
 class ModelView:
     class_name: str
     bases: tuple[str, ...]
@@ -55,6 +68,10 @@ class ModelView:
     """Read and written by from_dict and to_dict: inherited properties too."""
     polymorphic: PolymorphicView | None = None
     additional: AdditionalView | None = None
+    read_holders: tuple[HolderView, ...] = ()
+    """The objects from_dict reads flattened fields from, outer first."""
+    write_holders: tuple[HolderView, ...] = ()
+    """The objects to_dict fills, inner first."""
 
 
 @dataclass(frozen=True)

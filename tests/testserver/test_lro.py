@@ -46,7 +46,7 @@ Check = Callable[[Any], None]
 
 def state(expected: str) -> Check:
     def check(result: Any) -> None:
-        assert result.properties.provisioning_state == expected
+        assert result.provisioning_state == expected
 
     return check
 
