@@ -54,6 +54,7 @@ class ChangeKind(str, enum.Enum):
     BODY_ADDED = "body_added"
     BODY_REMOVED = "body_removed"
     BODY_FLATTENING_CHANGED = "body_flattening_changed"
+    PROPERTY_FLATTENING_CHANGED = "property_flattening_changed"
     OMIT_SENTINEL_CHANGED = "omit_sentinel_changed"
     RESPONSE_ADDED = "response_added"
     RESPONSE_REMOVED = "response_removed"

@@ -425,5 +425,23 @@ def _property_changes(
                 else f"{where.subject} is now sent in requests"
             ),
         )
+    if before.flattened != after.flattened:
+        yield new_change(
+            ChangeKind.PROPERTY_FLATTENING_CHANGED,
+            Severity.BREAKING,
+            None,
+            where,
+            before.flattened,
+            after.flattened,
+            f"{where.label} is {'now' if after.flattened else 'no longer'} flattened"
+            " (x-ms-client-flatten)",
+            (
+                f"the fields of {where.subject} are now fields of"
+                f" models.{model.class_name}; code using .{after.python_name} breaks"
+                if after.flattened
+                else f"the fields of {where.subject} are no longer fields of"
+                f" models.{model.class_name}; read them through .{after.python_name}"
+            ),
+        )
     yield from type_changes(context, where, before.type, after.type)
     yield from constraint_changes(context, where, before.constraints, after.constraints)

@@ -201,6 +201,9 @@ KIND_DOCS: dict[ChangeKind, KindDoc] = {
         ),
     ),
     K.BODY_FLATTENING_CHANGED: KindDoc("x-ms-client-flatten of the body", BREAKING),
+    K.PROPERTY_FLATTENING_CHANGED: KindDoc(
+        "x-ms-client-flatten of a model property", BREAKING
+    ),
     K.OMIT_SENTINEL_CHANGED: KindDoc("x-armgen-omit-sentinel", BREAKING),
     K.RESPONSE_ADDED: KindDoc(
         "a status code",

@@ -106,6 +106,28 @@ def test_property_removed(run: Callable[..., ApiDiff]) -> None:
     assert "WidgetProperties.weight disappears" in change.caller_impact
 
 
+@pytest.mark.parametrize("flattened_before", [False, True])
+def test_a_property_flattened_or_no_longer_is_one_breaking_change(
+    run: Callable[..., ApiDiff], flattened_before: bool
+) -> None:
+    """x-ms-client-flatten moves fields between the holder's class and the object's: code
+    reading `widget.properties.size` (or `widget.size`) breaks either way. The object's own
+    properties are unchanged, so nothing else is reported."""
+    old, new = base_spec(), base_spec()
+    (new if not flattened_before else old)["definitions"]["Widget"]["properties"][
+        "properties"
+    ]["x-ms-client-flatten"] = True
+    change = the_change(run(old, new))
+    assert summary(change) == (
+        "property_flattening_changed",
+        "breaking",
+        None,
+        "model Widget > property properties",
+    )
+    assert (change.old, change.new) == (flattened_before, not flattened_before)
+    assert ("now fields of" in change.caller_impact) == (not flattened_before)
+
+
 def test_property_required_type_and_read_only_changed(
     run: Callable[..., ApiDiff],
 ) -> None:
