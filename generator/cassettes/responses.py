@@ -63,7 +63,9 @@ def _header_text(value: Any) -> str:
 
 def call_result(operation: Operation, response: ExampleResponse | None) -> Any:
     """What the method returns: the 200 body when the spec gives the 200 a type."""
-    typed = any(r.status == "200" and r.type is not None for r in operation.responses)
+    typed = any(
+        r.status == "200" and r.type is not None for r in operation.success_responses
+    )
     if not typed or response is None:
         return None
     return response.body

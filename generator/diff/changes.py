@@ -60,6 +60,7 @@ class ChangeKind(str, enum.Enum):
     RESPONSE_REMOVED = "response_removed"
     RESPONSE_BODY_ADDED = "response_body_added"
     RESPONSE_BODY_REMOVED = "response_body_removed"
+    RESPONSE_ERROR_CHANGED = "response_error_changed"
     HEADER_ADDED = "header_added"
     HEADER_REMOVED = "header_removed"
     LONG_RUNNING_CHANGED = "long_running_changed"

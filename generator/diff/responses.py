@@ -36,7 +36,7 @@ def response_where(operation: Operation, response: Response) -> Where:
         f"response {response.status}",
         (
             f"the error raised by {operation.call_path}()"
-            if response.status == "default"
+            if response.status == "default" or response.error
             else f"the result of {operation.call_path}()"
         ),
     )
@@ -70,7 +70,7 @@ def responses_changes(
         old_response, new_response = old.get(status), new.get(status)
         if old_response is None and new_response is not None:
             where = response_where(after, new_response)
-            error = status == "default"
+            error = status == "default" or new_response.error
             yield new_change(
                 ChangeKind.RESPONSE_ADDED,
                 Severity.NON_BREAKING if error else Severity.BREAKING,
@@ -80,10 +80,15 @@ def responses_changes(
                 describe(new_response.type),
                 f"response {status} added",
                 (
-                    f"{method} parses errors as {describe(new_response.type)}"
-                    if error
-                    else f"{method} accepts status {status}; clients generated from the"
-                    f" old spec raise ServiceError when the service answers {status}"
+                    f"{method} parses the errors of status {status} as"
+                    f" {describe(new_response.type)}"
+                    if new_response.error
+                    else (
+                        f"{method} parses errors as {describe(new_response.type)}"
+                        if error
+                        else f"{method} accepts status {status}; clients generated from the"
+                        f" old spec raise ServiceError when the service answers {status}"
+                    )
                 ),
             )
         elif new_response is None and old_response is not None:
@@ -106,7 +111,42 @@ def responses_changes(
                 ),
             )
         elif old_response is not None and new_response is not None:
+            if old_response.error != new_response.error:
+                yield _error_flag_change(after, old_response, new_response)
             yield from _response_changes(context, after, old_response, new_response)
+
+
+def _error_flag_change(
+    operation: Operation, before: Response, after: Response
+) -> Change:
+    """`x-ms-error-response` turned on or off: the status raises where it returned, or the
+    reverse; breaking either way."""
+    method = f"{operation.call_path}()"
+    status = after.status
+    return new_change(
+        ChangeKind.RESPONSE_ERROR_CHANGED,
+        Severity.BREAKING,
+        None,
+        Where(
+            f"{operation.operation_id} > response {status}",
+            join_pointer(
+                operation_path(operation), "responses", status, "x-ms-error-response"
+            ),
+            f"x-ms-error-response of response {status}",
+            f"{method} for status {status}",
+        ),
+        before.error,
+        after.error,
+        f"response {status} is {'now' if after.error else 'no longer'} an error"
+        " (x-ms-error-response)",
+        (
+            f"{method} raises ServiceError for status {status} instead of returning"
+            f" {describe(before.type)}"
+            if after.error
+            else f"{method} returns {describe(after.type)} for status {status} instead"
+            " of raising ServiceError"
+        ),
+    )
 
 
 def _response_changes(

@@ -217,6 +217,9 @@ KIND_DOCS: dict[ChangeKind, KindDoc] = {
     ),
     K.RESPONSE_BODY_ADDED: KindDoc("a response's schema", GROWTH),
     K.RESPONSE_BODY_REMOVED: KindDoc("a response's schema", BREAKING),
+    K.RESPONSE_ERROR_CHANGED: KindDoc(
+        "x-ms-error-response of a status (openapi-diff does not compare it)", BREAKING
+    ),
     K.HEADER_ADDED: KindDoc("a response header", NON_BREAKING, ((ADDING_HEADER, ""),)),
     K.HEADER_REMOVED: KindDoc("a response header", BREAKING, ((REMOVING_HEADER, ""),)),
     K.LONG_RUNNING_CHANGED: KindDoc(

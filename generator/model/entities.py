@@ -267,6 +267,9 @@ class Response:
     description: str
     type: TypeRef | None
     headers: tuple[Header, ...] = ()
+    error: bool = False
+    """`x-ms-error-response: true`: the service answers this status on failure, with `type` as
+    its error body, so the client raises for it, even for a 2xx (the flag is authoritative)."""
 
 
 @dataclass(frozen=True)
@@ -331,9 +334,12 @@ class Operation:
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
-        return tuple(
-            response for response in self.responses if response.status != "default"
-        )
+        return tuple(r for r in self.responses if r.status != "default" and not r.error)
+
+    @property
+    def error_statuses(self) -> tuple[Response, ...]:
+        """The statuses flagged `x-ms-error-response`, each with its own error body."""
+        return tuple(r for r in self.responses if r.status != "default" and r.error)
 
     @property
     def error_response(self) -> Response | None:

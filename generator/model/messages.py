@@ -135,6 +135,7 @@ class MessageReader:
                         else None
                     ),
                     headers=headers,
+                    error=error_flag(response, status),
                 )
             )
         return tuple(sorted(responses, key=lambda r: (r.status == "default", r.status)))
@@ -157,3 +158,23 @@ class MessageReader:
                 ExampleRef(title=title, file=(node.file.parent / ref).resolve())
             )
         return tuple(result)
+
+
+ERROR_RESPONSE_EXTENSION = "x-ms-error-response"
+
+
+def error_flag(response: Node, status: str) -> bool:
+    """`x-ms-error-response` of a response: true makes its status an error, even a 2xx, as
+    AutoRest reads it. Anything but a boolean, or false on `default` (always the error
+    response), cannot be honoured and is refused."""
+    flag = response.get(ERROR_RESPONSE_EXTENSION)
+    if flag is None:
+        return False
+    if not isinstance(flag.value, bool):
+        raise flag.error(f"{ERROR_RESPONSE_EXTENSION} must be true or false")
+    if status == "default" and not flag.value:
+        raise flag.error(
+            f"{ERROR_RESPONSE_EXTENSION}: false cannot make the default response a"
+            " success: it is always the error response"
+        )
+    return flag.value and status != "default"

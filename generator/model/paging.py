@@ -30,7 +30,9 @@ def paging(
         (
             response.type
             for response in responses
-            if response.status != "default" and response.type is not None
+            if response.status != "default"
+            and not response.error
+            and response.type is not None
         ),
         None,
     )

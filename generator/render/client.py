@@ -16,6 +16,7 @@ from generator.render.conversions import TypeWriter, special_type
 from generator.render.docs import client_doc
 from generator.render.imports import Imports
 from generator.render.operations import operation_view
+from generator.render.status_errors import any_status_errors
 from generator.render.views import (
     ClientModuleView,
     FlavorView,
@@ -308,6 +309,9 @@ def shared_module(
     if has_paging:
         imports.name("urllib.parse", "parse_qs", "urljoin", "urlsplit")
     imports.name("collections.abc", "Sequence")
+    flagged = any_status_errors(view.status_errors for view in views)
+    if flagged:
+        imports.name("collections.abc", "Mapping")
     writer = TypeWriter(models, imports, enum_classes=api.enum_classes)
     return SharedModuleView(
         imports=imports.block(),
@@ -319,6 +323,7 @@ def shared_module(
         has_paging=has_paging,
         sends_raw=any(view.sends_raw for view in views),
         retry_even_post=any(view.retry_even_post for view in views),
+        status_errors=flagged,
         host=(
             HostTemplateView(
                 url_template=SpecText(api.host_template.url_template),

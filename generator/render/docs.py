@@ -182,7 +182,7 @@ def operation_doc(api: Api, call: MethodCall) -> OperationDocView:
             )
     responses = tuple(
         (
-            SpecText(r.status),
+            SpecText(f"{r.status} (error)" if r.error else r.status),
             SpecText(r.type.describe() if r.type else "(no body)"),
             SpecText(
                 " ".join(

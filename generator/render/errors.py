@@ -14,12 +14,15 @@ from generator.render.views import ErrorView
 
 
 def exceptions_module(
-    api: Api, models: Mapping[str, Model]
+    api: Api, models: Mapping[str, Model], *, status_errors: bool = False
 ) -> tuple[ErrorView | None, ImportBlock]:
-    """exceptions.py's view of the error body, and the module's imports."""
+    """exceptions.py's view of the error body, and the module's imports (with
+    `status_errors`, what reads the model of a status flagged `x-ms-error-response`)."""
     imports = Imports()
     imports.module("json")
     imports.name("typing", "Any")
+    if status_errors:
+        imports.name("collections.abc", "Callable", "Mapping")
     imports.name(
         "azure.core.exceptions",
         "AzureError",

@@ -18,6 +18,7 @@ from generator.render.conversions import TypeWriter
 from generator.render.docs import constant_text
 from generator.render.groups import group_argument, unpack_groups
 from generator.render.requests import argument_source, next_request, request_parts
+from generator.render.status_errors import status_errors
 from generator.render.views import (
     ArgumentView,
     FlavorView,
@@ -171,6 +172,7 @@ def operation_view(
         ),
         retry_even_post=operation.idempotent
         and operation.http_method in ("POST", "PATCH"),
+        status_errors=status_errors(operation, writer),
     )
 
 

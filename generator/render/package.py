@@ -178,7 +178,9 @@ def _package_view(
     api: Api, package_name: str, models: Any, sync_views: Any
 ) -> PackageView:
     shared = shared_module(api, models, sync_views)
-    error, exceptions_imports = exceptions_module(api, models)
+    error, exceptions_imports = exceptions_module(
+        api, models, status_errors=shared.status_errors
+    )
     models_view = models_module(api, models)
     sentinels = shared.sentinels
     has_long_running = shared.has_long_running

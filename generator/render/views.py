@@ -239,6 +239,9 @@ class OperationView:
     def_: str
     """`def` or `async def`: a pager is returned at once, even by the async client."""
     retry_even_post: bool
+    status_errors: str | None = None
+    """The statuses flagged `x-ms-error-response` with a body, and how each is read
+    (render/status_errors.py); None when there are none."""
 
     @property
     def fixed_headers(self) -> tuple[tuple[SpecText, SpecText], ...]:
@@ -320,6 +323,8 @@ class SharedModuleView:
     host: HostTemplateView | None = None
     sends_raw: bool = False
     """Some value is sent as given (x-ms-skip-url-encoding, a next operation's link)."""
+    status_errors: bool = False
+    """Some method raises for statuses flagged `x-ms-error-response`, each with its model."""
 
 
 # --- errors and docs ----------------------------------------------------------------------------

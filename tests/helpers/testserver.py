@@ -249,6 +249,11 @@ def suites() -> tuple[Suite, ...]:
         ),
         # The coverage report itself: it counts no scenario.
         Suite("azure-report.json", "armgen_testserver_azure_report", ()),
+        Suite(
+            "xms-error-responses.json",
+            "armgen_testserver_xms_error_responses",
+            route_scenarios("legacy/routes/errorStatusCodes.js"),
+        ),
     )
 
 

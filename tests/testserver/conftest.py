@@ -143,6 +143,13 @@ def azure_report(
     yield from _suite_client("azure-report.json", tmp_path_factory, pytestconfig)
 
 
+@pytest.fixture(scope="session")
+def xms_error_responses(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[Generated]:
+    yield from _suite_client("xms-error-responses.json", tmp_path_factory, pytestconfig)
+
+
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Polls and retries ask to wait (Retry-After, backoff); record it instead of waiting."""

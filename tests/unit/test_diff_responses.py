@@ -168,3 +168,42 @@ def test_final_state_via_changed(run: Callable[..., ApiDiff]) -> None:
     )
     assert (change.old, change.new) == ("location", "azure-async-operation")
     assert change.path.endswith("/x-ms-long-running-operation-options/final-state-via")
+
+
+# --- x-ms-error-response --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("turned_on", [True, False])
+def test_a_status_turning_into_an_error_or_back_breaks(
+    run: Callable[..., ApiDiff], turned_on: bool
+) -> None:
+    flagged = base_spec()
+    operation(flagged, WIDGET, "put")["responses"]["201"]["x-ms-error-response"] = True
+    old, new = (base_spec(), flagged) if turned_on else (flagged, base_spec())
+    change = the_change(run(old, new))
+    assert summary(change) == (
+        "response_error_changed",
+        "breaking",
+        None,
+        "Widgets_CreateOrUpdate > response 201",
+    )
+    assert change.path.endswith("/responses/201/x-ms-error-response")
+    assert (change.old, change.new) == (not turned_on, turned_on)
+    assert ("raises ServiceError for status 201" in change.caller_impact) is turned_on
+
+
+def test_an_added_error_status_is_not_breaking(run: Callable[..., ApiDiff]) -> None:
+    new = base_spec()
+    operation(new, WIDGET, "get")["responses"]["404"] = {
+        "description": "Not found",
+        "schema": {"$ref": "#/definitions/Widget"},
+        "x-ms-error-response": True,
+    }
+    change = the_change(run(base_spec(), new))
+    assert summary(change) == (
+        "response_added",
+        "non-breaking",
+        1011,
+        "Widgets_Get > response 404",
+    )
+    assert "parses the errors of status 404 as Widget" in change.caller_impact
