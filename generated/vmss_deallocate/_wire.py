@@ -45,6 +45,16 @@ def require_object(model: type, data: object) -> None:
         )
 
 
+def constant(value: object, expected: _T) -> _T:
+    """A constant field's value: the only one the spec allows, also when the service leaves
+    it out; another value is refused."""
+    if value is not None and (
+        value != expected or isinstance(value, bool) is not isinstance(expected, bool)
+    ):
+        raise ValueError(f"expected the constant {expected!r}, got {value!r}")
+    return expected
+
+
 def object_at(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     """The object under `key`, empty when it is missing or null: where the client shows the
     properties of a nested object as fields of their own (x-ms-client-flatten)."""

@@ -90,6 +90,10 @@ class Property:
     """`x-ms-mutability` as the spec lists it (`create`, `read`, `update`); () when absent."""
     nullable: bool = False
     """`x-nullable`: the service may send null for it, even when it is required."""
+    constant: bool = False
+    """Required with a one-value enum: the field holds `default` and is always sent."""
+    default: str | int | float | bool | None = None
+    """The value a caller need not give: a constant's, or `x-ms-client-default`."""
     flattened: bool = False
     """`x-ms-client-flatten`, honoured: the client shows this object's properties as fields
     of the model that holds it (see `Model.fields`)."""

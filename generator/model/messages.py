@@ -48,7 +48,7 @@ class MessageReader:
             flattened = tuple(
                 p
                 for p in self.schemas.all_fields(body_type.model)
-                if p.wire_location[0] not in set_by_class
+                if p.wire_location[0] not in set_by_class and not p.constant
             )
         sentinel = self._omit_sentinel(node, required, flattened)
         return Body(

@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.errors import SpecError, display_path
 from generator.load import LoadedSpec, Node
+from generator.model.constants import property_default
 from generator.model.entities import (
     AdditionalProperties,
     Constraints,
@@ -250,6 +251,9 @@ class SchemaReader:
             resolved = self.spec.deref(prop)
             mutability = _mutability(prop, resolved)
             type_ref = self.type_of(prop, f"{name}_{wire}")
+            constant, default = property_default(
+                prop, resolved, type_ref, required=wire in required
+            )
             properties.append(
                 Property(
                     wire_name=wire,
@@ -264,6 +268,8 @@ class SchemaReader:
                     secret=_keyword(prop, resolved, "x-ms-secret"),
                     mutability=mutability,
                     nullable=_keyword(prop, resolved, "x-nullable"),
+                    constant=constant,
+                    default=default,
                     flattened=flag_value(prop, FLATTEN_EXTENSION)
                     and self._flattenable(type_ref),
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from generator.escape import python_literal
 from generator.model import Kind, Model, TypeRef
 from generator.render.imports import Imports
 
@@ -53,8 +54,11 @@ class TypeWriter:
         enum_classes: Mapping[str, str],
         shadowed: frozenset[str] = frozenset(),
         in_models: bool = False,
+        enum_members: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.models = models
+        self.enum_members = enum_members or {}
+        """Each enum class's member names by value, where the module knows them."""
         self.enum_classes = enum_classes
         """The class of each `x-ms-enum` name (Api.enum_classes)."""
         self.imports = imports
@@ -184,6 +188,17 @@ class TypeWriter:
                 return f"dict({expression})"
             return f"{{{key}: {inner} for {key}, {value} in {expression}.items()}}"
         return expression
+
+    def value(self, type_ref: TypeRef, value: str | int | float | bool) -> str:
+        """A spec value (a constant's, a default) as the Python expression of its type: an
+        enum's member (`Capacity.LARGE`), else the literal."""
+        literal = python_literal(value)
+        enum_class = self.enum_class(type_ref)
+        if enum_class is None:
+            return literal
+        member = self.enum_members.get(enum_class, {}).get(str(value))
+        class_name = self.class_name(enum_class)
+        return f"{class_name}.{member}" if member else f"{class_name}({literal})"
 
     def enum_class(self, type_ref: TypeRef) -> str | None:
         """The class of a named string enum (named in the model stage), else None."""

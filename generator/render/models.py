@@ -24,7 +24,17 @@ from generator.render.views import (
 def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
     """models.py: every model, bases first, and every named enum; its imports as used."""
     imports = Imports()
-    writer = TypeWriter(models, imports, enum_classes=api.enum_classes, in_models=True)
+    enums = enum_views(api)
+    writer = TypeWriter(
+        models,
+        imports,
+        enum_classes=api.enum_classes,
+        in_models=True,
+        enum_members={
+            enum.class_name: {str(value): name for name, value in enum.members}
+            for enum in enums
+        },
+    )
     tables = table_names(api)
     ordered = models_in_dependency_order(api)
     views = tuple(model_view(api, model, writer, tables) for model in ordered)
@@ -35,7 +45,6 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
         imports.name("dataclasses", "dataclass")
         imports.name("typing", "Any")
         writer.wire("require_object")
-    enums = enum_views(api)
     if enums:
         imports.module("enum")
     groups = tuple(group_view(group, writer) for group in api.parameter_groups)
@@ -51,6 +60,7 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
         models=views,
         enums=enums,
         subtype_tables=subtype_tables(api, ordered, tables),
+        sealed_enums=any(enum.base == "_SealedEnum" for enum in enums),
         groups=groups,
     )
 
@@ -93,22 +103,25 @@ def field_view(
     """A dataclass field; without `conversions`, its name, annotation and doc only (what
     ServiceError's shortcuts need), so nothing unused is imported. A flattened field is
     read from and written to its object's local in `holders` (see holder_views)."""
-    optional = not prop.required
+    optional = not prop.required and not prop.constant
     may_be_none = optional or prop.nullable
     type_text = writer.annotation(prop.type)
     read, get, target = _wire_access(prop, holders or {})
     convert = writer.from_wire(prop.type, read) if conversions else read
     scalar = JSON_SCALARS.get(prop.type.kind)
-    if not may_be_none or convert == read:
+    value = None if prop.default is None else writer.value(prop.type, prop.default)
+    if prop.constant and value is not None:
+        from_expression = writer.wire(f"constant({get}, {value})")
+    elif not may_be_none or convert == read:
         from_expression = convert if not may_be_none else get
     elif convert == f"_wire.checked({scalar}, {read})":
         from_expression = f"_wire.checked_or_none({scalar}, {get})"
     else:
         from_expression = f"None if {get} is None else {convert}"
-    default = "None" if optional else None
+    default = value or ("None" if optional else None)
     if prop.secret and conversions:
         writer.imports.module("dataclasses", "_dataclasses")
-        default = "_dataclasses.field(" + ("default=None, " if optional else "")
+        default = "_dataclasses.field(" + (f"default={default}, " if default else "")
         default += "repr=False)"
     return FieldView(
         name=prop.python_name,
@@ -189,6 +202,10 @@ def _field_doc(prop: Property) -> str:
         doc += (
             " Set when the resource is created; the service does not change it later."
         )
+    if prop.constant:
+        doc += " A constant: always this value, always sent."
+    elif prop.default is not None:
+        doc += " Defaults to the spec's client default; set None not to send it."
     if prop.nullable:
         doc += " The service may send null (None)."
     if prop.secret:
@@ -334,6 +351,7 @@ def enum_views(api: Api) -> tuple[EnumView, ...]:
                     (names[value], SpecText(value))
                     for value in sorted(values[class_name])
                 ),
+                base="_StrEnum" if class_name in extensible else "_SealedEnum",
             )
         )
     return tuple(views)

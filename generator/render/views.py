@@ -105,6 +105,8 @@ class EnumView:
     class_name: str
     doc: SpecText
     members: tuple[tuple[str, SpecText], ...]
+    base: str = "_StrEnum"
+    """`_SealedEnum` when no other value is accepted (read in any case)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class ModelsModuleView:
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]
     subtype_tables: tuple[SubtypeTable, ...] = ()
+    sealed_enums: bool = False
     groups: tuple[GroupView, ...] = ()
 
 
