@@ -110,7 +110,7 @@ def field_view(
     convert = writer.from_wire(prop.type, read) if conversions else read
     scalar = JSON_SCALARS.get(prop.type.kind)
     value = None if prop.default is None else writer.value(prop.type, prop.default)
-    if prop.constant and value is not None:
+    if prop.constant and value is not None and conversions:
         from_expression = writer.wire(f"constant({get}, {value})")
     elif not may_be_none or convert == read:
         from_expression = convert if not may_be_none else get

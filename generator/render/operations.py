@@ -18,12 +18,17 @@ from generator.render.conversions import TypeWriter
 from generator.render.docs import constant_text
 from generator.render.groups import group_argument, unpack_groups
 from generator.render.requests import argument_source, next_request, request_parts
+from generator.render.results import (
+    MethodResult,
+    method_result,
+    return_annotation,
+    tuple_literal,
+)
 from generator.render.status_errors import status_errors
 from generator.render.views import (
     ArgumentView,
     FlavorView,
     OperationView,
-    PagingView,
     SentinelView,
 )
 
@@ -96,7 +101,7 @@ def operation_view(
             'kwargs["armgen_endpoint"] = _endpoint',
         ]
         url_parts, path_arguments = _at_call_endpoint(url_parts, path_arguments)
-    result = _result(operation, writer, flavor)
+    result = method_result(operation, writer, flavor)
     if result.paging is not None and next_operation is not None:
         following = next_request(
             operation, next_operation, base_path, writer, shared, split_path
@@ -133,7 +138,7 @@ def operation_view(
         content_type=SpecText("application/octet-stream") if body.binary else None,
         sentinel=body.sentinel,
         sentinel_argument=body.sentinel_argument,
-        success_codes=_tuple(result.success_codes),
+        success_codes=tuple_literal(result.success_codes),
         long_running=operation.long_running is not None,
         final_state_via=(
             SpecText(operation.long_running.final_state_via)
@@ -141,7 +146,7 @@ def operation_view(
             else None
         ),
         result_annotation=result.annotation,
-        return_annotation=_return_annotation(operation, result.annotation, flavor),
+        return_annotation=return_annotation(operation, result.annotation, flavor),
         result_function=result.function(operation.method_name, shared),
         result_expression=result.expression(operation.method_name, shared),
         poller_result=(
@@ -160,7 +165,7 @@ def operation_view(
         page_codes=(
             "(200,)"
             if operation.long_running is not None
-            else _tuple(result.success_codes)
+            else tuple_literal(result.success_codes)
         ),
         next_link_api_version=(
             "self._parameters.api_version" if has_api_version else "None"
@@ -351,97 +356,6 @@ def _checked_value(
     return checked if required else f"None if {name} is None else {checked}"
 
 
-# --- the result -------------------------------------------------------------------------------
-
-
-class _Result:
-    def __init__(self) -> None:
-        self.annotation = "None"
-        self.function_annotation = "None"
-        self.conversion: str | None = None
-        self.is_bytes = False
-        self.head_as_bool = False
-        self.paging: PagingView | None = None
-        self.success_codes: list[str] = []
-
-    def function(self, method_name: str, shared: str) -> str | None:
-        """The function turning the final response into the result (the page, if paged)."""
-        if self.conversion is not None:
-            return f"_{method_name}_result"
-        if self.is_bytes:
-            return f"{shared}.raw_body"
-        return None
-
-    def expression(self, method_name: str, shared: str) -> str:
-        """What a call returns from `pipeline_response`, when it is not long-running."""
-        function = self.function(method_name, shared)
-        if function is not None:
-            return f"{function}(pipeline_response)"
-        if self.head_as_bool:
-            return "pipeline_response.http_response.status_code != 404"
-        return "True" if self.annotation == "bool" else "None"
-
-    def callback(self, method_name: str, shared: str) -> str:
-        """A long-running operation's deserialization callback."""
-        if self.paging is not None:
-            return "get_long_running_output"
-        return self.function(method_name, shared) or f"{shared}.no_result"
-
-
-def _result(operation: Operation, writer: TypeWriter, flavor: FlavorView) -> _Result:
-    """What the method gives: the body converted, the raw body, True/False for a HEAD, a pager
-    of the page's items, or None.
-
-    The conversion lives in the synchronous module's result function, which the async module
-    imports: there, what it names is not imported."""
-    result = _Result()
-    result.success_codes = [r.status for r in operation.success_responses]
-    body_type = next(
-        (r.type for r in operation.success_responses if r.type is not None), None
-    )
-    if operation.http_method == "HEAD" and body_type is None:
-        result.annotation = result.function_annotation = "bool"
-        result.head_as_bool = "404" in result.success_codes
-        return result
-    if body_type is None:
-        return result
-    if body_type.kind is Kind.BINARY:
-        result.is_bytes = True
-        result.annotation = result.function_annotation = writer.builtin("bytes")
-        return result
-    converter = writer.elsewhere() if flavor.is_async else writer
-    result.function_annotation = converter.annotation(body_type)
-    result.conversion = converter.from_wire(body_type, "data")
-    result.annotation = (
-        writer.annotation(body_type)
-        if operation.paging is None
-        else result.function_annotation
-    )
-    if operation.paging is not None:
-        item = operation.paging.item
-        assert item.type.item is not None
-        result.annotation = writer.annotation(item.type.item)
-        next_link = operation.paging.next_link
-        result.paging = PagingView(
-            items=item.python_name,
-            next_link=next_link.python_name if next_link is not None else None,
-        )
-    return result
-
-
-def _tuple(items: list[str]) -> str:
-    """A tuple literal that black keeps on one line (no magic trailing comma)."""
-    return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-
-
-def _return_annotation(operation: Operation, result: str, flavor: FlavorView) -> str:
-    if operation.paging is not None:
-        result = f"{flavor.pager}[{result}]"
-    if operation.long_running is not None:
-        return f"{flavor.poller}[{result}]"
-    return result
-
-
 # --- docs ---------------------------------------------------------------------------------------
 
 
@@ -461,7 +375,7 @@ def _operation_doc_text(
     arguments: list[ArgumentView],
     sentinel: SentinelView | None,
     sentinel_argument: str | None,
-    result: _Result,
+    result: MethodResult,
 ) -> str:
     lines = [
         operation.description or operation.summary or f"Call {operation.operation_id}.",
@@ -511,7 +425,7 @@ def _operation_doc_text(
     return "\n".join(lines)
 
 
-def _gives(operation: Operation, result: _Result) -> str:
+def _gives(operation: Operation, result: MethodResult) -> str:
     if result.paging is not None:
         return f"an iterator over every page's {result.annotation} items, fetched as needed"
     if result.head_as_bool:
