@@ -13,6 +13,7 @@ from generator.extensions import IDEMPOTENT_EXTENSION
 from generator.load import HTTP_METHODS, LoadedSpec, Node
 from generator.model.api import Api
 from generator.model.constants import is_constant
+from generator.model.definitions import python_class_name
 from generator.model.document import (
     check_one_error_model,
     definition_names,
@@ -54,7 +55,7 @@ from generator.model.reserved import (
     METHOD_RESERVED,
     RESERVED_CLASS_NAMES,
 )
-from generator.model.schemas import SchemaReader, constraints, python_class_name
+from generator.model.schemas import SchemaReader, constraints
 from generator.naming import safe_identifier, unique_names
 from generator.wire import placeholders
 

@@ -3,7 +3,6 @@ definition (with its `allOf` bases) that it names."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,12 @@ from typing import Any
 from generator.errors import SpecError, display_path
 from generator.load import LoadedSpec, Node
 from generator.model.constants import property_default
+from generator.model.definitions import (
+    cross_file_names,
+    definition_name,
+    python_class_name,
+    relative_to_root,
+)
 from generator.model.entities import (
     AdditionalProperties,
     Constraints,
@@ -310,7 +315,7 @@ class SchemaReader:
         spec_name = definition_name(node)
         if spec_name is None or spec_name == name:
             return description
-        where = _relative(node.file, self.spec.root_file)
+        where = relative_to_root(node.file, self.spec.root_file)
         note = (
             f"The definition {spec_name!r} of {where}, named {name} here because other"
             f" files of the spec define {spec_name!r} too."
@@ -399,43 +404,6 @@ class SchemaReader:
         return tuple(bases)
 
 
-def cross_file_names(spec: LoadedSpec) -> dict[tuple[Path, str], str]:
-    """Model names for definitions that several files of the spec define: the root file's
-    keeps its name; another file's is named after its file (`ErrorResponseFromTypes`), and
-    numbered in path order when that is taken too. Decided from the files alone, so a
-    definition's name never depends on which operations are generated."""
-    files_by_name: dict[str, list[Path]] = {}
-    for file in sorted(spec.documents, key=lambda f: _relative(f, spec.root_file)):
-        document = spec.documents[file]
-        definitions = (
-            document.get("definitions") if isinstance(document, Mapping) else None
-        )
-        if isinstance(definitions, Mapping):
-            for name in definitions:
-                if isinstance(name, str):
-                    files_by_name.setdefault(name, []).append(file)
-    taken = {name for name in files_by_name}
-    renamed: dict[tuple[Path, str], str] = {}
-    for name, files in sorted(files_by_name.items()):
-        if len(files) < 2:
-            continue
-        for file in files:
-            if file == spec.root_file:
-                continue
-            base = f"{name}From{pascal_case(file.stem) or 'File'}"
-            candidate, counter = base, 2
-            while candidate in taken:
-                candidate, counter = f"{base}{counter}", counter + 1
-            taken.add(candidate)
-            renamed[(file, name)] = candidate
-    return renamed
-
-
-def _relative(file: Path, root_file: Path) -> str:
-    """`file` as the spec's own `$ref`s would name it from the root file's folder."""
-    return Path(os.path.relpath(file, root_file.parent)).as_posix()
-
-
 def _discriminator(node: Node) -> Node | None:
     found = node.get("discriminator")
     if found is not None and (not isinstance(found.value, str) or not found.value):
@@ -487,24 +455,12 @@ def _mutability(prop: Node, resolved: Node) -> tuple[str, ...]:
     return tuple(sorted({str(item) for item in value}))
 
 
-def definition_name(node: Node) -> str | None:
-    parts = node.pointer.split("/")
-    if len(parts) == 3 and parts[1] == "definitions":
-        return parts[2].replace("~1", "/").replace("~0", "~")
-    return None
-
-
 def is_object_schema(value: Any) -> bool:
     if not isinstance(value, Mapping):
         return False
     if "properties" in value or "allOf" in value:
         return True
     return value.get("type") == "object" and "additionalProperties" not in value
-
-
-def python_class_name(name: str) -> str:
-    class_name = pascal_case(name)
-    return class_name if class_name[:1].isalpha() else "Model" + class_name
 
 
 def enum_fields(node: Node) -> dict[str, Any]:

@@ -12,8 +12,8 @@ import pytest
 
 from generator.load import load_spec
 from generator.model import Api, build_api
+from generator.model.definitions import cross_file_names
 from generator.model.reserved import METHOD_RESERVED
-from generator.model.schemas import cross_file_names
 from tests.helpers import write_spec
 from tests.helpers.model_specs import (
     ACT_POINTER,
