@@ -298,11 +298,15 @@ class SchemaReader:
             discriminator_value=(
                 _discriminator_value(node, name) if polymorphic else None
             ),
-            additional=self._additional(
-                node,
-                name,
-                bases,
-                {p.python_name for p in (properties if fields is None else fields)},
+            additional=(
+                None
+                if polymorphic
+                else self._additional(
+                    node,
+                    name,
+                    bases,
+                    {p.python_name for p in (properties if fields is None else fields)},
+                )
             ),
             flattened_fields=fields,
         )
@@ -327,7 +331,8 @@ class SchemaReader:
     ) -> AdditionalProperties | None:
         """`additionalProperties` beside named properties: a dict field for the other keys,
         named `additional_properties` unless a property (own or inherited) has that name.
-        """
+        A polymorphic model has none: its hierarchy's `additional_properties` already keeps
+        every key it does not name, and sends it back."""
         additional = node.get("additionalProperties")
         if (
             additional is None

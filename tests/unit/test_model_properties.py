@@ -117,6 +117,29 @@ def test_the_field_of_other_keys_takes_no_propertys_name(tmp_path: Path) -> None
     assert model.additional.python_name == "additional_properties_"
 
 
+def test_a_polymorphic_model_keeps_its_other_keys_in_its_hierarchys_dict(
+    tmp_path: Path,
+) -> None:
+    """A polymorphic class already has `additional_properties` for every key it does not
+    name (kept as read, sent back); a second dict of that name would redefine it."""
+    api = thing_api(
+        tmp_path,
+        {
+            "discriminator": "kind",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string"}},
+            "additionalProperties": {"type": "string"},
+        },
+        Gadget={
+            "allOf": [{"$ref": "#/definitions/Thing"}],
+            "additionalProperties": {"type": "integer"},
+            "properties": {"size": {"type": "integer"}},
+        },
+    )
+    assert api.model("Thing").additional is None
+    assert api.model("Gadget").additional is None
+
+
 def test_enum_classes_are_named_on_the_api_not_in_the_types(tmp_path: Path) -> None:
     """Each x-ms-enum name has one class on the Api; a TypeRef names the enum only."""
     mode = {
