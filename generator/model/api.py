@@ -22,7 +22,7 @@ from generator.model.entities import (
     SpecSource,
     TypeRef,
 )
-from generator.model.flattening import all_fields
+from generator.model.inheritance import all_fields, all_properties
 
 
 @dataclass(frozen=True)
@@ -140,13 +140,7 @@ class Api:
 
     def all_properties(self, name: str) -> tuple[Property, ...]:
         """Inherited properties first (base by base, in `allOf` order), then the model's own."""
-        model = self.model(name)
-        inherited: dict[str, Property] = {}
-        for base in model.bases:
-            for prop in self.all_properties(base):
-                inherited.setdefault(prop.wire_name, prop)
-        own = {prop.wire_name: prop for prop in model.properties}
-        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+        return all_properties(self.model, name)
 
     def all_fields(self, name: str) -> tuple[Property, ...]:
         """The fields of `name`'s class, inherited ones first: `all_properties` with every

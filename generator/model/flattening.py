@@ -20,22 +20,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from generator.model.entities import Model, Property
+from generator.model.inheritance import all_fields
 from generator.naming import snake_case, unique_names
 
 FLATTEN_EXTENSION = "x-ms-client-flatten"
-
-
-def all_fields(model_of: Callable[[str], Model], name: str) -> tuple[Property, ...]:
-    """The fields of `name`'s class, inherited ones first (as `Api.all_fields`). An own
-    property replaces every inherited field under the same wire key."""
-    model = model_of(name)
-    own_keys = {prop.wire_name for prop in model.properties}
-    inherited: dict[tuple[str, ...], Property] = {}
-    for base in model.bases:
-        for prop in all_fields(model_of, base):
-            if prop.wire_location[0] not in own_keys:
-                inherited.setdefault(prop.wire_location, prop)
-    return tuple(inherited.values()) + model.fields
 
 
 def keeps_its_nesting(model_of: Callable[[str], Model], name: str) -> bool:

@@ -26,10 +26,10 @@ from generator.model.entities import (
 )
 from generator.model.flattening import (
     FLATTEN_EXTENSION,
-    all_fields,
     flattened_fields,
     keeps_its_nesting,
 )
+from generator.model.inheritance import all_fields, all_properties
 from generator.model.nodes import flag_value, python_candidate, required_key, text_value
 from generator.model.reserved import MODEL_RESERVED
 from generator.naming import pascal_case, unique_names
@@ -356,13 +356,7 @@ class SchemaReader:
 
     def all_properties(self, name: str) -> tuple[Property, ...]:
         """Inherited properties first, then the model's own; as Api.all_properties."""
-        model = self.model(name)
-        inherited: dict[str, Property] = {}
-        for base in model.bases:
-            for prop in self.all_properties(base):
-                inherited.setdefault(prop.wire_name, prop)
-        own = {prop.wire_name for prop in model.properties}
-        return tuple(p for w, p in inherited.items() if w not in own) + model.properties
+        return all_properties(self.model, name)
 
     def all_fields(self, name: str) -> tuple[Property, ...]:
         """The fields of `name`'s class, inherited ones first; as Api.all_fields."""
