@@ -10,10 +10,15 @@ user cache directory (ARMGEN_CACHE_DIR, else the platform's, e.g. ~/.cache/armge
 sha256 of every loaded document as validated, the generator's version and the installed validator.
 A marker only ever skips re-validating that same content; nothing is read from it, failures are
 never cached, and ARMGEN_NO_CACHE=1 turns it off. The validator is imported only on a miss.
+
+`generate` runs the validator in a worker process while the model, render and format stages
+run (`validating_alongside`), so a cold generation pays for validation and black together
+rather than one after the other; the verdict is awaited before anything is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -49,8 +54,98 @@ def validate_spec(
     if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         return
     _run_validator(spec)
+    _remember(key, cache)
+
+
+@contextlib.contextmanager
+def validating_alongside(
+    spec: LoadedSpec, cache: result_cache.CacheSettings | None = None
+) -> Iterator[None]:
+    """validate_spec, with openapi-spec-validator run in another process while the body runs
+    (the next stages, which need not wait for it on a machine with a core to spare).
+
+    The verdict is awaited before the block ends, and it wins: when the spec is invalid its
+    SpecError is raised, whatever the body returned or raised, so a caller that writes only
+    after the block never writes for an invalid spec. Without a worker (none can be started,
+    or it died) the validator runs here, before the body."""
+    _check_shape(spec)
+    _check_operations(spec)
+    cache = cache or result_cache.CacheSettings.from_environment()
+    key = _cache_key(spec)
+    if key is not None and result_cache.read(_PASSED, key, cache) is not None:
+        yield
+        return
+    worker = _start_worker(spec)
+    if worker is None:
+        _run_validator(spec)
+        _remember(key, cache)
+        yield
+        return
+    pool, pending = worker
+    try:
+        try:
+            yield
+        except Exception:
+            _raise_verdict(spec, pending)
+            raise
+        _raise_verdict(spec, pending)
+    finally:
+        pool.terminate()
+    _remember(key, cache)
+
+
+def _remember(key: str | None, cache: result_cache.CacheSettings) -> None:
     if key is not None:
         result_cache.write(_PASSED, key, b"", cache)
+
+
+def _start_worker(spec: LoadedSpec) -> tuple[Any, Any] | None:
+    """A process validating `spec`, and the handle of its verdict; None when none starts."""
+    from multiprocessing import get_context
+
+    try:
+        pool = get_context("spawn").Pool(1)
+    except (OSError, NotImplementedError, ValueError):
+        return None
+    try:
+        pending = pool.apply_async(
+            validator_verdict, (spec.root_file, dict(spec.documents))
+        )
+    except Exception:  # the documents could not be sent: validate here instead
+        pool.terminate()
+        return None
+    return pool, pending
+
+
+@contextlib.contextmanager
+def _stopped_at_exit(pool: Any) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        pool.terminate()
+
+
+def _raise_verdict(spec: LoadedSpec, pending: Any) -> None:
+    """Wait for the worker's verdict and raise it; validate here if the worker failed."""
+    try:
+        verdict = pending.get()
+    except Exception:
+        _run_validator(spec)
+        return
+    if verdict is not None:
+        raise SpecError(*verdict) from None
+
+
+def validator_verdict(
+    root_file: Path, documents: Mapping[Path, Any]
+) -> tuple[Path, str, str] | None:
+    """What the worker process runs: openapi-spec-validator's verdict on the documents as
+    loaded, as (file, pointer, reason) of the SpecError, or None when they are valid."""
+    try:
+        _run_validator(LoadedSpec(root_file, documents, sha256=""))
+    except SpecError as error:
+        return error.file, error.pointer, error.reason
+    return None
 
 
 _PASSED = "validated"
@@ -367,4 +462,4 @@ def _relevance(error: ValidationError) -> tuple[int, bool, bool]:
     )
 
 
-__all__ = ["validate_spec"]
+__all__ = ["validate_spec", "validating_alongside", "validator_verdict"]

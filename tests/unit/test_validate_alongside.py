@@ -1,0 +1,119 @@
+"""validating_alongside: openapi-spec-validator runs in another process while later stages
+run, and its verdict, awaited before the block ends, wins over whatever the block did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import validate
+from generator.cache import CacheSettings
+from generator.errors import SpecError
+from generator.load import LoadedSpec, load_spec
+from tests.helpers import minimal_spec, write_spec
+
+NO_CACHE = CacheSettings(None)
+
+
+def invalid_spec(tmp_path: Path) -> LoadedSpec:
+    """Past the quick checks; only openapi-spec-validator refuses it."""
+    document = minimal_spec()
+    document["paths"]["/things"]["get"]["responses"]["200"] = {"schema": {}}
+    return load_spec(write_spec(tmp_path / "spec.yaml", document))
+
+
+def in_process_error(spec: LoadedSpec) -> SpecError:
+    with pytest.raises(SpecError) as caught:
+        validate.validate_spec(spec, NO_CACHE)
+    return caught.value
+
+
+def test_the_worker_gives_the_in_process_verdict(tmp_path: Path) -> None:
+    spec = invalid_spec(tmp_path)
+    expected = in_process_error(spec)
+    assert validate.validator_verdict(spec.root_file, dict(spec.documents)) == (
+        expected.file,
+        expected.pointer,
+        expected.reason,
+    )
+    valid = load_spec(write_spec(tmp_path / "ok.yaml", minimal_spec()))
+    assert validate.validator_verdict(valid.root_file, dict(valid.documents)) is None
+
+
+def test_an_invalid_spec_is_refused_whatever_the_block_did(tmp_path: Path) -> None:
+    spec = invalid_spec(tmp_path)
+    expected = str(in_process_error(spec))
+    ran = []
+    with (
+        pytest.raises(SpecError) as caught,
+        validate.validating_alongside(spec, NO_CACHE),
+    ):
+        ran.append("block")
+    assert (str(caught.value), ran) == (expected, ["block"])
+    with (
+        pytest.raises(SpecError) as caught,
+        validate.validating_alongside(spec, NO_CACHE),
+    ):
+        raise KeyError("the model stage tripped over the invalid spec")
+    assert str(caught.value) == expected
+    assert caught.value.__suppress_context__
+
+
+def test_a_valid_spec_lets_the_block_s_own_error_through(tmp_path: Path) -> None:
+    spec = load_spec(write_spec(tmp_path / "spec.yaml", minimal_spec()))
+    alongside = validate.validating_alongside(spec, NO_CACHE)
+    with pytest.raises(KeyError, match="its own"), alongside:
+        raise KeyError("its own")
+
+
+def test_a_pass_is_remembered_and_a_refusal_is_not(tmp_path: Path) -> None:
+    cache = CacheSettings(tmp_path / "cache")
+    spec = invalid_spec(tmp_path)
+    with pytest.raises(SpecError), validate.validating_alongside(spec, cache):
+        pass
+    assert not (tmp_path / "cache" / "validated").exists()
+    valid = load_spec(write_spec(tmp_path / "ok.yaml", minimal_spec()))
+    with validate.validating_alongside(valid, cache):
+        pass
+    assert len(list((tmp_path / "cache" / "validated").iterdir())) == 1
+
+
+class _DeadWorker:
+    def get(self) -> Any:
+        raise EOFError("the worker died")
+
+
+class _Pool:
+    terminated = False
+
+    def terminate(self) -> None:
+        self.terminated = True
+
+
+def test_a_dead_worker_means_validating_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pool = _Pool()
+    monkeypatch.setattr(validate, "_start_worker", lambda spec: (pool, _DeadWorker()))
+    spec = invalid_spec(tmp_path)
+    with (
+        pytest.raises(SpecError) as caught,
+        validate.validating_alongside(spec, NO_CACHE),
+    ):
+        pass
+    assert str(caught.value) == str(in_process_error(spec))
+    assert pool.terminated
+
+
+def test_without_a_worker_the_spec_is_validated_before_the_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate, "_start_worker", lambda spec: None)
+    ran = []
+    alongside = validate.validating_alongside(invalid_spec(tmp_path), NO_CACHE)
+    with pytest.raises(SpecError), alongside:
+        ran.append("block")
+    assert ran == []
