@@ -31,6 +31,7 @@ from generator import __version__
 from generator import cache as result_cache
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.validate_worker import ValidatorProcess, WorkerFailed
 from generator.wire import placeholders
 
 if TYPE_CHECKING:
@@ -75,22 +76,21 @@ def validating_alongside(
     if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         yield
         return
-    worker = _start_worker(spec)
+    worker = ValidatorProcess.start(spec.root_file, spec.documents)
     if worker is None:
         _run_validator(spec)
         _remember(key, cache)
         yield
         return
-    pool, pending = worker
     try:
         try:
             yield
         except Exception:
-            _raise_verdict(spec, pending)
+            _raise_verdict(spec, worker)
             raise
-        _raise_verdict(spec, pending)
+        _raise_verdict(spec, worker)
     finally:
-        pool.terminate()
+        worker.stop()
     _remember(key, cache)
 
 
@@ -99,37 +99,11 @@ def _remember(key: str | None, cache: result_cache.CacheSettings) -> None:
         result_cache.write(_PASSED, key, b"", cache)
 
 
-def _start_worker(spec: LoadedSpec) -> tuple[Any, Any] | None:
-    """A process validating `spec`, and the handle of its verdict; None when none starts."""
-    from multiprocessing import get_context
-
-    try:
-        pool = get_context("spawn").Pool(1)
-    except (OSError, NotImplementedError, ValueError):
-        return None
-    try:
-        pending = pool.apply_async(
-            validator_verdict, (spec.root_file, dict(spec.documents))
-        )
-    except Exception:  # the documents could not be sent: validate here instead
-        pool.terminate()
-        return None
-    return pool, pending
-
-
-@contextlib.contextmanager
-def _stopped_at_exit(pool: Any) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        pool.terminate()
-
-
-def _raise_verdict(spec: LoadedSpec, pending: Any) -> None:
+def _raise_verdict(spec: LoadedSpec, worker: ValidatorProcess) -> None:
     """Wait for the worker's verdict and raise it; validate here if the worker failed."""
     try:
-        verdict = pending.get()
-    except Exception:
+        verdict = worker.verdict()
+    except WorkerFailed:
         _run_validator(spec)
         return
     if verdict is not None:

@@ -4,6 +4,7 @@ run, and its verdict, awaited before the block ends, wins over whatever the bloc
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from generator import validate
 from generator.cache import CacheSettings
 from generator.errors import SpecError
 from generator.load import LoadedSpec, load_spec
+from generator.validate_worker import ValidatorProcess, WorkerFailed
 from tests.helpers import minimal_spec, write_spec
 
 NO_CACHE = CacheSettings(None)
@@ -82,22 +84,20 @@ def test_a_pass_is_remembered_and_a_refusal_is_not(tmp_path: Path) -> None:
 
 
 class _DeadWorker:
-    def get(self) -> Any:
-        raise EOFError("the worker died")
+    stopped = False
 
+    def verdict(self) -> Any:
+        raise WorkerFailed
 
-class _Pool:
-    terminated = False
-
-    def terminate(self) -> None:
-        self.terminated = True
+    def stop(self) -> None:
+        self.stopped = True
 
 
 def test_a_dead_worker_means_validating_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pool = _Pool()
-    monkeypatch.setattr(validate, "_start_worker", lambda spec: (pool, _DeadWorker()))
+    worker = _DeadWorker()
+    monkeypatch.setattr(ValidatorProcess, "start", lambda root, documents: worker)
     spec = invalid_spec(tmp_path)
     with (
         pytest.raises(SpecError) as caught,
@@ -105,13 +105,41 @@ def test_a_dead_worker_means_validating_here(
     ):
         pass
     assert str(caught.value) == str(in_process_error(spec))
-    assert pool.terminated
+    assert worker.stopped
+
+
+def test_a_worker_that_dies_gives_no_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = invalid_spec(tmp_path)
+    dying = tmp_path / "dying-python"
+    dying.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.stdin.buffer.read()\nsys.exit(3)\n",
+        encoding="utf-8",
+    )
+    dying.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(dying))
+    worker = ValidatorProcess.start(spec.root_file, spec.documents)
+    assert worker is not None
+    try:
+        with pytest.raises(WorkerFailed):
+            worker.verdict()
+    finally:
+        worker.stop()
+
+
+def test_without_an_interpreter_to_start_there_is_no_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = invalid_spec(tmp_path)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    assert ValidatorProcess.start(spec.root_file, spec.documents) is None
 
 
 def test_without_a_worker_the_spec_is_validated_before_the_block(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(validate, "_start_worker", lambda spec: None)
+    monkeypatch.setattr(ValidatorProcess, "start", lambda root, documents: None)
     ran = []
     alongside = validate.validating_alongside(invalid_spec(tmp_path), NO_CACHE)
     with pytest.raises(SpecError), alongside:
