@@ -2,14 +2,16 @@
 virtualMachineScaleSet.json, the 89 operations of its folder (its three files), and
 `diff --code` of two whole VMSS files; cold (empty cache) and warm, wall time and peak RSS.
 
-    .venv/bin/python bench/scale.py [--runs 3] [--jobs-lever] [--code DIR ...]
+    .venv/bin/python bench/scale.py [--runs 3] [--jobs-lever] [--code DIR ...] [--only TEXT]
 
 Each figure is the median of `--runs` fresh processes. `--jobs-lever` adds the same cold rows
 with ARMGEN_JOBS=1 (pieces formatted in one process), the before/after of formatting on every
 core. `--code DIR` (repeatable) runs the generator found in DIR instead of this checkout's
 (e.g. a `git archive` of another commit), one column per DIR, the runs interleaved so that
-every version meets the same load on a shared machine. bench/README.md says what the figures
-mean and keeps the last measured table.
+every version meets the same load on a shared machine; the CPU time (the armgen process and
+the workers it waited for) moves much less with other load than the wall time. `--only TEXT`
+runs the cases whose name contains TEXT. bench/README.md says what the figures mean and keeps
+the last measured table.
 """
 
 from __future__ import annotations
@@ -106,9 +108,10 @@ def _sample(commands: list[list[str]], env: dict[str, str], cold: bool) -> Sampl
     )
 
 
-def _medians(samples: list[list[Sample]]) -> str:
+def _medians(samples: list[list[Sample]], cpu: bool = False) -> str:
     return " | ".join(
-        f"{statistics.median(s.wall for s in taken):.2f} s" for taken in samples
+        f"{statistics.median(s.cpu if cpu else s.wall for s in taken):.2f} s"
+        for taken in samples
     )
 
 
@@ -117,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs-lever", action="store_true")
     parser.add_argument("--code", action="append", type=Path, default=[])
+    parser.add_argument("--only", default="")
     options = parser.parse_args(argv)
     base = {k: v for k, v in os.environ.items() if not k.startswith("ARMGEN_")}
     trees = [tree.resolve() for tree in options.code] or [REPO]
@@ -146,13 +150,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         print(f"cores: {len(os.sched_getaffinity(0))}, load: {os.getloadavg()[0]:.1f}")
         names = " | ".join(tree.name for tree in trees)
-        print(f"| case | cold: {names} | warm: {names} | peak RSS (cold) |")
-        print("|---|" + "---|" * (2 * len(trees) + 1))
+        print(
+            f"| case | cold: {names} | cold CPU: {names} | warm: {names}"
+            " | peak RSS (cold) |"
+        )
+        print("|---|" + "---|" * (3 * len(trees) + 1))
         for name, commands in cases:
+            if options.only not in name:
+                continue
             cold = measure(commands, envs, options.runs, cold=True)
             warm = measure(commands, envs, options.runs, cold=False)
             rss = statistics.median(s.maxrss_mib for s in cold[-1])
-            print(f"| {name} | {_medians(cold)} | {_medians(warm)} | {rss:.0f} MiB |")
+            print(
+                f"| {name} | {_medians(cold)} | {_medians(cold, cpu=True)}"
+                f" | {_medians(warm)} | {rss:.0f} MiB |"
+            )
             if options.jobs_lever and name.startswith("generate"):
                 one = measure(
                     commands,
