@@ -23,6 +23,7 @@ import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,8 +68,8 @@ def validating_alongside(
 
     The verdict is awaited before the block ends, and it wins: when the spec is invalid its
     SpecError is raised, whatever the body returned or raised, so a caller that writes only
-    after the block never writes for an invalid spec. Without a worker (none can be started,
-    or it died) the validator runs here, before the body."""
+    after the block never writes for an invalid spec. Without a worker (`worker_pays` says
+    no, none can be started, or it died) the validator runs here, before the body."""
     _check_shape(spec)
     _check_operations(spec)
     cache = cache or result_cache.CacheSettings.from_environment()
@@ -76,7 +77,9 @@ def validating_alongside(
     if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         yield
         return
-    worker = ValidatorProcess.start(spec.root_file, spec.documents)
+    worker = None
+    if worker_pays():
+        worker = ValidatorProcess.start(spec.root_file, spec.documents)
     if worker is None:
         _run_validator(spec)
         _remember(key, cache)
@@ -92,6 +95,14 @@ def validating_alongside(
     finally:
         worker.stop()
     _remember(key, cache)
+
+
+def worker_pays() -> bool:
+    """Whether a worker is worth starting: while this process has not imported the validator.
+    What the worker saves is mostly that import, overlapped with the later stages; a process
+    that has it already (it validated before, as a test run or a long-lived caller does)
+    validates a small spec faster itself than a worker starts."""
+    return "openapi_spec_validator" not in sys.modules
 
 
 def _remember(key: str | None, cache: result_cache.CacheSettings) -> None:

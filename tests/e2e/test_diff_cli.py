@@ -270,10 +270,15 @@ def test_git_spec_errors_name_the_revision_not_the_temporary_copy(
 
 
 def test_a_side_only_the_validator_refuses_is_named_as_the_user_named_it(
-    cli: Callable[..., tuple[int, str, str]], repository: Path
+    cli: Callable[..., tuple[int, str, str]],
+    repository: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Both sides are validated in worker processes while the models are built; the verdicts
     still come first, the old side's before the new side's, labelled by revision."""
+    from generator import validate
+
+    monkeypatch.setattr(validate, "worker_pays", lambda: True)
     spec = repository / "spec" / "widgets.json"
     broken = json.loads(spec.read_text(encoding="utf-8"))
     del broken["paths"][WIDGET]["put"]["responses"]["200"]["description"]

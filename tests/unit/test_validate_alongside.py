@@ -20,6 +20,31 @@ from tests.helpers import minimal_spec, write_spec
 NO_CACHE = CacheSettings(None)
 
 
+@pytest.fixture(autouse=True)
+def with_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the worker: started even though the validator is imported."""
+    monkeypatch.setattr(validate, "worker_pays", lambda: True)
+
+
+def test_a_process_that_imported_the_validator_validates_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.undo()
+    import openapi_spec_validator  # noqa: F401 (what worker_pays looks for)
+
+    assert not validate.worker_pays()
+    monkeypatch.setattr(ValidatorProcess, "start", _no_worker)
+    with (
+        pytest.raises(SpecError),
+        validate.validating_alongside(invalid_spec(tmp_path), NO_CACHE),
+    ):
+        pass
+
+
+def _no_worker(root: Path, documents: Any) -> None:
+    raise AssertionError("a worker was started")
+
+
 def invalid_spec(tmp_path: Path) -> LoadedSpec:
     """Past the quick checks; only openapi-spec-validator refuses it."""
     document = minimal_spec()
