@@ -94,15 +94,21 @@ def validating_alongside(
         _raise_verdict(spec, worker)
     finally:
         worker.stop()
+        _WORKERS_DONE.append(True)
     _remember(key, cache)
 
 
 def worker_pays() -> bool:
-    """Whether a worker is worth starting: while this process has not imported the validator.
-    What the worker saves is mostly that import, overlapped with the later stages; a process
-    that has it already (it validated before, as a test run or a long-lived caller does)
-    validates a small spec faster itself than a worker starts."""
-    return "openapi_spec_validator" not in sys.modules
+    """Whether a worker is worth starting: only for the first specs a process validates (both
+    sides of a diff start before either is done). What a worker saves is mostly the
+    validator's import, overlapped with the later stages; a process that has imported it, or
+    that goes on validating after a worker's verdict (a test run, a long-lived caller),
+    validates here, paying that import once."""
+    return not _WORKERS_DONE and "openapi_spec_validator" not in sys.modules
+
+
+_WORKERS_DONE: list[bool] = []
+"""Not empty once a worker has given its verdict in this process."""
 
 
 def _remember(key: str | None, cache: result_cache.CacheSettings) -> None:

@@ -1,16 +1,9 @@
-"""Fixtures for every test: the result cache off, and the example suites' clients.
-
-openapi-spec-validator is imported here once, so the many generations the tests run in this
-process validate in it, as before, instead of each starting a validation worker
-(generator/validate.py::worker_pays); tests/e2e/test_validate_worker.py and the command-line
-tests that start `python -m generator` run the worker.
-"""
+"""Fixtures for every test: the result cache off, and the example suites' clients."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import openapi_spec_validator  # noqa: F401 (see below)
 import pytest
 
 from tests.helpers.examples import Clients

@@ -26,12 +26,17 @@ def with_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "worker_pays", lambda: True)
 
 
-def test_a_process_that_imported_the_validator_validates_itself(
+def test_a_process_that_validated_before_validates_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.undo()
-    import openapi_spec_validator  # noqa: F401 (what worker_pays looks for)
-
+    monkeypatch.setattr(validate, "_WORKERS_DONE", [])
+    monkeypatch.delitem(sys.modules, "openapi_spec_validator", raising=False)
+    assert validate.worker_pays()
+    with validate.validating_alongside(
+        load_spec(write_spec(tmp_path / "ok.yaml", minimal_spec())), NO_CACHE
+    ):
+        pass
     assert not validate.worker_pays()
     monkeypatch.setattr(ValidatorProcess, "start", _no_worker)
     with (
