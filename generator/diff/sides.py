@@ -126,7 +126,8 @@ def diff_specs(
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
     `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
-    applies them.
+    applies them. With `code_package`, both sides are validated in worker processes while the
+    clients are rendered and formatted; without, there is too little to overlap that with.
     """
     if options is not None:  # a project file's hints, client name and renames
         hints, cache = options.hints, options.cache
@@ -143,7 +144,7 @@ def diff_specs(
                 cache,
                 client_name=client_name,
                 renames=renames,
-                verdicts=verdicts,
+                verdicts=verdicts if code_package is not None else None,
             )
             for reference in (old_reference, new_reference)
         )
