@@ -78,7 +78,7 @@ def validating_alongside(
         yield
         return
     worker = None
-    if worker_pays():
+    if key is not None and worker_pays():  # no key: the validator is not installed here
         worker = ValidatorProcess.start(spec.root_file, spec.documents)
     if worker is None:
         _run_validator(spec)
@@ -352,7 +352,9 @@ def _balanced(path: str) -> bool:
 
 def _cache_key(spec: LoadedSpec) -> str | None:
     """The key for exactly this content, generator and validator; None when uncacheable."""
-    validator = result_cache.package_fingerprint("openapi_spec_validator", "jsonschema")
+    validator = result_cache.package_fingerprint(
+        "openapi_spec_validator", "jsonschema", "jsonschema_path"
+    )
     if validator is None:
         return None
     digest = hashlib.sha256(f"armgen {__version__}\0{validator}\0".encode())
