@@ -2,11 +2,16 @@
 virtualMachineScaleSet.json, the 89 operations of its folder (its three files), and
 `diff --code` of two whole VMSS files; cold (empty cache) and warm, wall time and peak RSS.
 
-    .venv/bin/python bench/scale.py [--runs 3] [--jobs-lever]
+    .venv/bin/python bench/scale.py [--runs 3] [--jobs-lever] [--code DIR ...] [--only TEXT]
 
 Each figure is the median of `--runs` fresh processes. `--jobs-lever` adds the same cold rows
 with ARMGEN_JOBS=1 (pieces formatted in one process), the before/after of formatting on every
-core. bench/README.md says what the figures mean and keeps the last measured table.
+core. `--code DIR` (repeatable) runs the generator found in DIR instead of this checkout's
+(e.g. a `git archive` of another commit), one column per DIR, the runs interleaved so that
+every version meets the same load on a shared machine; the CPU time (the armgen process and
+the workers it waited for) moves much less with other load than the wall time. `--only TEXT`
+runs the cases whose name contains TEXT. bench/README.md says what the figures mean and keeps
+the last measured table.
 """
 
 from __future__ import annotations
@@ -69,40 +74,57 @@ def generate(spec: Path, out: Path, operations: Sequence[str] = ()) -> list[str]
 
 
 def measure(
-    commands: list[list[str]], env: dict[str, str], runs: int, cold: bool
-) -> list[Sample]:
-    """`runs` samples; each sample runs `commands` one after the other (their wall times
-    added, the biggest peak RSS kept), in a fresh cache when cold."""
-    samples = []
+    commands: list[list[str]], envs: list[dict[str, str]], runs: int, cold: bool
+) -> list[list[Sample]]:
+    """`runs` samples per environment, taken in turn; each sample runs `commands` one after
+    the other (their wall times added, the biggest peak RSS kept), in a fresh cache when
+    cold."""
+    samples: list[list[Sample]] = [[] for _ in envs]
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as cache:
-            run_env = {**env, "ARMGEN_CACHE_DIR": env.get("ARMGEN_CACHE_DIR", cache)}
-            if not cold:
-                for command in commands:  # fill the cache
-                    run_process(command, env=run_env)
-            parts = [run_process(command, env=run_env) for command in commands]
-        for part in parts:
-            if part.returncode != 0:
-                raise SystemExit(f"failed: {part.stderr.strip()[-300:]}")
-        samples.append(
-            Sample(
-                wall=sum(p.wall for p in parts),
-                cpu=sum(p.cpu for p in parts),
-                maxrss_mib=max(p.maxrss_mib for p in parts),
-                returncode=0,
-                stdout="",
-                stderr="",
-            )
-        )
+        for env, taken in zip(envs, samples, strict=True):
+            taken.append(_sample(commands, env, cold))
     return samples
+
+
+def _sample(commands: list[list[str]], env: dict[str, str], cold: bool) -> Sample:
+    with tempfile.TemporaryDirectory() as cache:
+        run_env = {**env, "ARMGEN_CACHE_DIR": env.get("ARMGEN_CACHE_DIR", cache)}
+        if not cold:
+            for command in commands:  # fill the cache
+                run_process(command, env=run_env, cwd=Path(cache))
+        parts = [
+            run_process(command, env=run_env, cwd=Path(cache)) for command in commands
+        ]
+    for part in parts:
+        if part.returncode != 0:
+            raise SystemExit(f"failed: {part.stderr.strip()[-300:]}")
+    return Sample(
+        wall=sum(p.wall for p in parts),
+        cpu=sum(p.cpu for p in parts),
+        maxrss_mib=max(p.maxrss_mib for p in parts),
+        returncode=0,
+        stdout="",
+        stderr="",
+    )
+
+
+def _medians(samples: list[list[Sample]], cpu: bool = False) -> str:
+    return " | ".join(
+        f"{statistics.median(s.cpu if cpu else s.wall for s in taken):.2f} s"
+        for taken in samples
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs-lever", action="store_true")
+    parser.add_argument("--code", action="append", type=Path, default=[])
+    parser.add_argument("--only", default="")
     options = parser.parse_args(argv)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ARMGEN_")}
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ARMGEN_")}
+    trees = [tree.resolve() for tree in options.code] or [REPO]
+    envs = [{**base, "PYTHONPATH": str(tree)} for tree in trees]
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
         cases: list[tuple[str, list[list[str]]]] = [
@@ -127,24 +149,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
         ]
         print(f"cores: {len(os.sched_getaffinity(0))}, load: {os.getloadavg()[0]:.1f}")
-        print("| case | cold | warm | peak RSS (cold) |")
-        print("|---|---|---|---|")
+        names = " | ".join(tree.name for tree in trees)
+        print(
+            f"| case | cold: {names} | cold CPU: {names} | warm: {names}"
+            " | peak RSS (cold) |"
+        )
+        print("|---|" + "---|" * (3 * len(trees) + 1))
         for name, commands in cases:
-            cold = measure(commands, env, options.runs, cold=True)
-            warm = measure(commands, env, options.runs, cold=False)
+            if options.only not in name:
+                continue
+            cold = measure(commands, envs, options.runs, cold=True)
+            warm = measure(commands, envs, options.runs, cold=False)
+            rss = statistics.median(s.maxrss_mib for s in cold[-1])
             print(
-                f"| {name} | {statistics.median(s.wall for s in cold):.2f} s"
-                f" | {statistics.median(s.wall for s in warm):.2f} s"
-                f" | {statistics.median(s.maxrss_mib for s in cold):.0f} MiB |"
+                f"| {name} | {_medians(cold)} | {_medians(cold, cpu=True)}"
+                f" | {_medians(warm)} | {rss:.0f} MiB |"
             )
             if options.jobs_lever and name.startswith("generate"):
                 one = measure(
-                    commands, {**env, "ARMGEN_JOBS": "1"}, options.runs, cold=True
+                    commands,
+                    [{**env, "ARMGEN_JOBS": "1"} for env in envs],
+                    options.runs,
+                    cold=True,
                 )
                 print(
-                    f"| ... ARMGEN_JOBS=1 (one process formats) |"
-                    f" {statistics.median(s.wall for s in one):.2f} s | | |"
+                    f"| ... ARMGEN_JOBS=1 (one process formats) | {_medians(one)} | |"
                 )
+        print(f"load after: {os.getloadavg()[0]:.1f}")
         print(f"\nAutoRest, 56 operations: {AUTOREST_56}")
     return 0
 

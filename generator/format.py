@@ -17,6 +17,7 @@ formatted on every core when there are enough of them to pay for starting the wo
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import itertools
 import os
@@ -24,11 +25,13 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from importlib.util import find_spec
 from multiprocessing import get_context
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from generator import cache as result_cache
+from generator.black_record import BLACK_VERSION, UNCHANGED
 from generator.errors import OutputError
 
 if TYPE_CHECKING:
@@ -80,9 +83,11 @@ def format_files(
                 key = _piece_key(identity, piece)
                 keys.setdefault(path, []).append(key)
                 unique.setdefault(key, _Piece(path, piece))
-    done: dict[str, str] = {}
+    done = _known_unchanged(unique)
     for key in unique:
-        cached = result_cache.read("black", key, cache) if identity else None
+        cached = None
+        if identity and key not in done:
+            cached = result_cache.read("black", key, cache)
         if cached is not None:
             done[key] = cached.decode("utf-8")
     pending = {key: piece for key, piece in unique.items() if key not in done}
@@ -100,9 +105,51 @@ def format_files(
     return result
 
 
+def _known_unchanged(unique: Mapping[str, _Piece]) -> dict[str, str]:
+    """The pieces the committed record (generator/black_record.py) lists as black's own
+    layout already, as they are: black need not run on them. The record applies only to the
+    black it was made with, and names each piece by the hash of its text, so it can only ever
+    speak for exactly that text."""
+    if installed_black_version() != BLACK_VERSION:
+        return {}
+    return {
+        key: piece.text
+        for key, piece in unique.items()
+        if record_key(BLACK_VERSION, piece.text) in UNCHANGED
+    }
+
+
+def record_key(version: str, text: str) -> str:
+    """A piece's name in the record: the black version, the mode and the text."""
+    digest = hashlib.sha256(f"black {version}\0{MODE_SETTINGS}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@functools.cache
+def installed_black_version() -> str | None:
+    """The installed black's version, from its distribution's folder beside the package
+    (importing black, or importlib.metadata, costs more than the record saves on a small
+    client); None when that is not one clear answer."""
+    try:
+        found = find_spec("black")
+    except (ImportError, ValueError):
+        return None
+    if found is None or found.origin is None:
+        return None
+    site = Path(found.origin).parent.parent
+    names = [path.name for path in site.glob("black-*.dist-info")]
+    if len(names) != 1:
+        return None
+    return names[0].removeprefix("black-").removesuffix(".dist-info")
+
+
 def split_top_level(text: str) -> list[str]:
-    """The file's head, then each top-level class (undecorated, not under a comment) with
-    the statements up to the next one: pieces black formats alike alone or together."""
+    """The file's header comment, the rest of its head (docstring, imports), then each
+    top-level class (undecorated, not under a comment) with the statements up to the next one:
+    pieces black formats alike alone or together. The header (which names the spec) is its
+    own piece so that the rest of a fixed module's head is the same text for every spec.
+    """
     try:
         tree = ast.parse(text)
     except SyntaxError:
@@ -118,14 +165,38 @@ def split_top_level(text: str) -> list[str]:
             above -= 1
         if above >= 0 and not lines[above].lstrip().startswith(("#", "@")):
             starts.append(start)
-    bounds = [0, *starts, len(lines)]
+    header = _header_length(lines, tree)
+    bounds = [0, *([header] if header else []), *starts, len(lines)]
     return ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
+def _header_length(lines: Sequence[str], tree: ast.Module) -> int:
+    """How many comment lines open the file, when a module docstring or an import follows
+    them directly (black keeps those lines as they are, with no blank line added); else 0.
+    """
+    count = 0
+    while count < len(lines) and lines[count].startswith("#"):
+        count += 1
+    first = tree.body[0] if tree.body else None
+    opens = isinstance(first, ast.Import | ast.ImportFrom) or (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    )
+    return count if count and opens and first and first.lineno == count + 1 else 0
+
+
 def join_top_level(parts: Sequence[str]) -> str:
-    """Formatted pieces as one file: two blank lines before each top-level class."""
+    """Formatted pieces as one file: the header comment directly above what follows it, two
+    blank lines before each top-level class."""
     kept = [part.strip("\n") for part in parts]
+    if len(kept) > 1 and _is_comment_block(kept[0]):
+        kept[:2] = [f"{kept[0]}\n{kept[1]}"]
     return "\n\n\n".join(part for part in kept if part) + "\n"
+
+
+def _is_comment_block(text: str) -> bool:
+    return bool(text) and all(line.startswith("#") for line in text.split("\n"))
 
 
 def _black_pieces(pieces: Sequence[_Piece]) -> list[str]:
@@ -204,6 +275,8 @@ __all__ = [
     "MODE_SETTINGS",
     "black_mode",
     "format_files",
+    "installed_black_version",
     "join_top_level",
+    "record_key",
     "split_top_level",
 ]

@@ -20,7 +20,7 @@ from generator.load import LoadedSpec, load_spec, with_hints
 from generator.model import Api, build_api
 from generator.model.renames import NO_RENAMES, Renames
 from generator.naming import package_name_problem
-from generator.validate import validate_spec
+from generator.validate import validate_spec, validating_alongside
 
 DEFAULT_SPEC = Path("spec/compute-vmss-deallocate.yaml")
 DEFAULT_OUT = Path("generated")
@@ -175,6 +175,9 @@ class GeneratedTree:
 def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> GeneratedTree:
     """load -> validate -> model -> render -> format: every output file, in memory.
 
+    openapi-spec-validator runs in another process meanwhile (`validating_alongside`); its
+    verdict is in before anything is returned, so nothing is written for an invalid spec.
+
     Headers name the spec relative to the output's root folder, so the same output is
     produced, and `check` gives the same verdict, from any working directory.
     """
@@ -187,19 +190,18 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
             f"not a Python package name: {options.package_name!r}: {problem}"
         )
     root = output_root(options.package_name, out)
-    api = load_api(
-        options.spec,
-        options.operation_ids,
-        options.hints,
-        source_path=spec_path_from(root, options.spec),
-        spec_root=options.spec_root,
-        client_name=options.client_name,
-        renames=options.renames,
-        cache=options.cache,
-    )
-    files = format_files(
-        render_package(api, options.package_name, options.cache), options.cache
-    )
+    spec = with_hints(load_spec(options.spec, options.spec_root), options.hints)
+    with validating_alongside(spec, options.cache):
+        api = build_api(
+            spec,
+            options.operation_ids,
+            source_path=spec_path_from(root, options.spec),
+            client_name=options.client_name,
+            renames=options.renames,
+        )
+        files = format_files(
+            render_package(api, options.package_name, options.cache), options.cache
+        )
     return GeneratedTree(root, _inside_root(files, options.package_name))
 
 

@@ -10,14 +10,20 @@ user cache directory (ARMGEN_CACHE_DIR, else the platform's, e.g. ~/.cache/armge
 sha256 of every loaded document as validated, the generator's version and the installed validator.
 A marker only ever skips re-validating that same content; nothing is read from it, failures are
 never cached, and ARMGEN_NO_CACHE=1 turns it off. The validator is imported only on a miss.
+
+`generate` runs the validator in a worker process while the model, render and format stages
+run (`validating_alongside`), so a cold generation pays for validation and black together
+rather than one after the other; the verdict is awaited before anything is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +32,7 @@ from generator import __version__
 from generator import cache as result_cache
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.validate_worker import ValidatorProcess, WorkerFailed
 from generator.wire import placeholders
 
 if TYPE_CHECKING:
@@ -49,8 +56,87 @@ def validate_spec(
     if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         return
     _run_validator(spec)
+    _remember(key, cache)
+
+
+@contextlib.contextmanager
+def validating_alongside(
+    spec: LoadedSpec, cache: result_cache.CacheSettings | None = None
+) -> Iterator[None]:
+    """validate_spec, with openapi-spec-validator run in another process while the body runs
+    (the next stages, which need not wait for it on a machine with a core to spare).
+
+    The verdict is awaited before the block ends, and it wins: when the spec is invalid its
+    SpecError is raised, whatever the body returned or raised, so a caller that writes only
+    after the block never writes for an invalid spec. Without a worker (`worker_pays` says
+    no, none can be started, or it died) the validator runs here, before the body."""
+    _check_shape(spec)
+    _check_operations(spec)
+    cache = cache or result_cache.CacheSettings.from_environment()
+    key = _cache_key(spec)
+    if key is not None and result_cache.read(_PASSED, key, cache) is not None:
+        yield
+        return
+    worker = None
+    if key is not None and worker_pays():  # no key: the validator is not installed here
+        worker = ValidatorProcess.start(spec.root_file, spec.documents)
+    if worker is None:
+        _run_validator(spec)
+        _remember(key, cache)
+        yield
+        return
+    try:
+        try:
+            yield
+        except Exception:
+            _raise_verdict(spec, worker)
+            raise
+        _raise_verdict(spec, worker)
+    finally:
+        worker.stop()
+        _WORKERS_DONE.append(True)
+    _remember(key, cache)
+
+
+def worker_pays() -> bool:
+    """Whether a worker is worth starting: only for the first specs a process validates (both
+    sides of a diff start before either is done). What a worker saves is mostly the
+    validator's import, overlapped with the later stages; a process that has imported it, or
+    that goes on validating after a worker's verdict (a test run, a long-lived caller),
+    validates here, paying that import once."""
+    return not _WORKERS_DONE and "openapi_spec_validator" not in sys.modules
+
+
+_WORKERS_DONE: list[bool] = []
+"""Not empty once a worker has given its verdict in this process."""
+
+
+def _remember(key: str | None, cache: result_cache.CacheSettings) -> None:
     if key is not None:
         result_cache.write(_PASSED, key, b"", cache)
+
+
+def _raise_verdict(spec: LoadedSpec, worker: ValidatorProcess) -> None:
+    """Wait for the worker's verdict and raise it; validate here if the worker failed."""
+    try:
+        verdict = worker.verdict()
+    except WorkerFailed:
+        _run_validator(spec)
+        return
+    if verdict is not None:
+        raise SpecError(*verdict) from None
+
+
+def validator_verdict(
+    root_file: Path, documents: Mapping[Path, Any]
+) -> tuple[Path, str, str] | None:
+    """What the worker process runs: openapi-spec-validator's verdict on the documents as
+    loaded, as (file, pointer, reason) of the SpecError, or None when they are valid."""
+    try:
+        _run_validator(LoadedSpec(root_file, documents, sha256=""))
+    except SpecError as error:
+        return error.file, error.pointer, error.reason
+    return None
 
 
 _PASSED = "validated"
@@ -266,7 +352,9 @@ def _balanced(path: str) -> bool:
 
 def _cache_key(spec: LoadedSpec) -> str | None:
     """The key for exactly this content, generator and validator; None when uncacheable."""
-    validator = result_cache.package_fingerprint("openapi_spec_validator", "jsonschema")
+    validator = result_cache.package_fingerprint(
+        "openapi_spec_validator", "jsonschema", "jsonschema_path"
+    )
     if validator is None:
         return None
     digest = hashlib.sha256(f"armgen {__version__}\0{validator}\0".encode())
@@ -367,4 +455,4 @@ def _relevance(error: ValidationError) -> tuple[int, bool, bool]:
     )
 
 
-__all__ = ["validate_spec"]
+__all__ = ["validate_spec", "validating_alongside", "validator_verdict"]

@@ -27,10 +27,11 @@ from generator.errors import (
     one_line,
 )
 from generator.hints import BUILTIN_ONLY, Hints
-from generator.load import spec_tree
+from generator.load import load_spec, spec_tree, with_hints
 from generator.model import Api, build_api
 from generator.model.renames import NO_RENAMES, Renames
 from generator.pipeline import GenerateOptions, open_spec
+from generator.validate import validating_alongside
 
 _Labeler: TypeAlias = Callable[[Path], str]
 
@@ -61,8 +62,12 @@ def load_side(
     *,
     client_name: str | None = None,
     renames: Renames = NO_RENAMES,
+    verdicts: contextlib.ExitStack | None = None,
 ) -> LoadedSide:
     """Load a spec file or `git:REV:path`, keeping only the requested operations it has.
+
+    With `verdicts`, openapi-spec-validator runs in another process and its verdict is
+    awaited when `verdicts` closes (see validating_alongside); else before the model is built.
 
     An operation that only one side has is what a diff must report, so a missing operationId
     is not an error here; `diff_specs` refuses one that neither side has. build_api checks
@@ -73,7 +78,13 @@ def load_side(
     missing: tuple[str, ...] = ()
     with _materialized(reference, spec_root) as (path, to_label, root):
         try:
-            spec = open_spec(path, hints, root, cache)
+            if verdicts is None:
+                spec = open_spec(path, hints, root, cache)
+            else:
+                spec = with_hints(load_spec(path, root), hints)
+                verdicts.enter_context(
+                    _labelled(validating_alongside(spec, cache), to_label)
+                )
             try:
                 api = build_api(
                     spec,
@@ -115,25 +126,39 @@ def diff_specs(
     """Load both sides and compare them; with `code_package`, diff the generated clients too.
 
     `hints` (the built-in safety hints, and a project file's) go to both sides, as `generate`
-    applies them.
+    applies them. With `code_package`, both sides are validated in worker processes while the
+    clients are rendered and formatted; without, there is too little to overlap that with.
     """
     if options is not None:  # a project file's hints, client name and renames
         hints, cache = options.hints, options.cache
     cache = cache or CacheSettings.from_environment()
     client_name = options.client_name if options else None
     renames = options.renames if options else NO_RENAMES
-    old, new = (
-        load_side(
-            reference,
-            operation_ids,
-            hints,
-            spec_root,
-            cache,
-            client_name=client_name,
-            renames=renames,
+    with contextlib.ExitStack() as verdicts:
+        old, new = (
+            load_side(
+                reference,
+                operation_ids,
+                hints,
+                spec_root,
+                cache,
+                client_name=client_name,
+                renames=renames,
+                verdicts=verdicts if code_package is not None else None,
+            )
+            for reference in (old_reference, new_reference)
         )
-        for reference in (old_reference, new_reference)
-    )
+        return _compared(old, new, operation_ids, code_package, cache)
+
+
+def _compared(
+    old: LoadedSide,
+    new: LoadedSide,
+    operation_ids: Sequence[str] | None,
+    code_package: str | None,
+    cache: CacheSettings,
+) -> ApiDiff:
+    old_reference, new_reference = old.label, new.label
     if unknown := [op_id for op_id in old.missing if op_id in new.missing]:
         raise GeneratorError(
             f"no operation with operationId {', '.join(map(repr, unknown))} in"
@@ -150,6 +175,20 @@ def diff_specs(
             else None
         ),
     )
+
+
+@contextlib.contextmanager
+def _labelled(
+    verdict: contextlib.AbstractContextManager[None], to_label: _Labeler
+) -> Iterator[None]:
+    """`verdict`'s SpecError with the file named as the user named the spec."""
+    try:
+        with verdict:
+            yield
+    except SpecError as exc:
+        raise GeneratorError(
+            f"{to_label(exc.file)}#{exc.pointer}: {exc.reason}"
+        ) from None
 
 
 @contextlib.contextmanager

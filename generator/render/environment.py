@@ -7,6 +7,9 @@ escape.py exist here, and spec text (`SpecText`) cannot be printed without one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+from collections.abc import MutableMapping
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,68 @@ class _BestEffortBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().load_bytecode(bucket)
 
 
+COMPILED_DIR = Path(__file__).resolve().parent.parent / "compiled_templates"
+"""generator/compiled_templates/: the templates compiled ahead of time, one module each."""
+
+
+class _AheadOfTimeLoader(jinja2.FileSystemLoader):
+    """The templates, taken compiled from generator/compiled_templates/ when a module there
+    was compiled from exactly this source, by this Jinja, with these settings (its name says
+    so: `compiled_name`); any other template is compiled here, as Jinja always does.
+
+    Compiling the templates is most of the render stage's cost on a first run; a compiled
+    module is read as Python reads any module (from its bytecode cache). The module is
+    executed into a namespace of its own, so environments never share one.
+    """
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, _, _ = self.get_source(environment, name)
+        module = COMPILED_DIR / f"{compiled_name(environment, name, source)}.py"
+        if not module.is_file():
+            return super().load(environment, name, globals)
+        code = SourceFileLoader(module.stem, str(module)).get_code(module.stem)
+        if code is None:
+            return super().load(environment, name, globals)
+        return environment.template_class.from_code(
+            environment, code, {} if globals is None else globals, None
+        )
+
+
+def compiled_name(environment: jinja2.Environment, name: str, source: str) -> str:
+    """The module name of `name`'s template compiled from `source`: a hash of the source,
+    the template's name, Jinja's version and every setting that changes compiled code.
+    """
+    settings = (
+        jinja2.__version__,
+        type(environment).__name__,
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        environment.optimized,
+        bool(environment.autoescape),
+        environment.finalize is not None,
+        environment.is_async,
+    )
+    digest = hashlib.sha256(repr(settings).encode())
+    digest.update(b"\0" + name.encode() + b"\0")
+    digest.update(source.encode("utf-8", "surrogatepass"))
+    return f"t_{digest.hexdigest()[:32]}"
+
+
 def _template_cache(cache: CacheSettings) -> jinja2.BytecodeCache | None:
     directory = cache.directory
     if directory is None:
@@ -115,7 +180,7 @@ def make_environment(
     """The one Jinja environment, for the generator and its tests alike; compiled templates
     are kept in the result cache `cache` says (default: the environment's settings)."""
     environment = _LayoutOnlyEnvironment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=_AheadOfTimeLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

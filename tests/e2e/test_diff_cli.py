@@ -269,6 +269,36 @@ def test_git_spec_errors_name_the_revision_not_the_temporary_copy(
     assert err.startswith("error: git:HEAD:spec/widgets.json#: invalid JSON"), err
 
 
+def test_a_side_only_the_validator_refuses_is_named_as_the_user_named_it(
+    cli: Callable[..., tuple[int, str, str]],
+    repository: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both sides are validated in worker processes while the models are built; the verdicts
+    still come first, the old side's before the new side's, labelled by revision."""
+    from generator import validate
+
+    monkeypatch.setattr(validate, "worker_pays", lambda: True)
+    spec = repository / "spec" / "widgets.json"
+    broken = json.loads(spec.read_text(encoding="utf-8"))
+    del broken["paths"][WIDGET]["put"]["responses"]["200"]["description"]
+    spec.write_text(json.dumps(broken), encoding="utf-8")
+    _git(repository, "commit", "-q", "-am", "no description")
+    pointer = f"/paths/{WIDGET.replace('/', '~1')}/put/responses/200"
+    for old, new in [
+        ("git:HEAD:spec/widgets.json", "git:HEAD~1:spec/widgets.json"),
+        ("git:HEAD~1:spec/widgets.json", "git:HEAD:spec/widgets.json"),
+    ]:
+        code, out, err = cli(old, new, "--code", "--spec-root", ".")
+        assert (code, out) == (2, "")
+        assert err.startswith(f"error: git:HEAD:spec/widgets.json#{pointer}"), err
+        assert len(err.splitlines()) == 1
+    code, _, err = cli(
+        "git:HEAD:spec/widgets.json", "spec/missing.json", "--spec-root", "."
+    )
+    assert err.startswith(f"error: git:HEAD:spec/widgets.json#{pointer}"), err
+
+
 def test_outside_a_repository_git_references_fail_cleanly(
     cli: Callable[..., tuple[int, str, str]],
     tmp_path: Path,

@@ -139,3 +139,31 @@ def test_pieces_formatted_by_workers_are_the_same(
     monkeypatch.setattr(format_stage, "_black_in_workers", watched)
     assert format_files(rendered) == alone
     assert started == [2]
+
+
+@pytest.mark.parametrize(
+    ("source", "header"),
+    [
+        (
+            '# made by\n# a tool\n"""Doc."""\nimport os\nclass A( object ):\n  x=1\n',
+            True,
+        ),
+        ("# made by\nfrom __future__ import annotations\nx=1\n", True),
+        ('# made by\n\n"""Doc."""\nx=1\n', False),
+        ("# made by\nclass A:\n  x=1\n", False),
+        ("# made by\n@decorated\ndef f(): pass\n", False),
+    ],
+)
+def test_the_header_comment_is_a_piece_only_directly_above_a_docstring_or_import(
+    source: str, header: bool
+) -> None:
+    import black
+
+    from generator.format import black_mode, join_top_level, split_top_level
+
+    pieces = split_top_level(source)
+    assert "".join(pieces) == source
+    assert pieces[0].startswith("# made by\n")
+    assert (pieces[0].strip("\n").count("\n") + 1 == source.count("#")) is header
+    alone = [black.format_str(piece, mode=black_mode()) for piece in pieces]
+    assert join_top_level(alone) == black.format_str(source, mode=black_mode())

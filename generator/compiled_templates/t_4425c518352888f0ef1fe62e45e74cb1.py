@@ -1,0 +1,28 @@
+# Written by `python -m tests.helpers.compiled_templates` from templates/package/_version.py.jinja.
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'package/_version.py.jinja'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_package = resolve('package')
+    l_0_m = missing
+    try:
+        t_1 = environment.filters['py']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'py' found.")
+    pass
+    l_0_m = context.vars['m'] = environment.get_template('_macros.jinja', 'package/_version.py.jinja')._get_default_module(context)
+    context.exported_vars.discard('m')
+    yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'header'), (undefined(name='package') if l_0_package is missing else l_0_package))))
+    yield '\n"""Version of this generated package, sent in the User-Agent header."""\n\nVERSION = '
+    yield str(environment.finalize(t_1(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'distribution_version'))))
+    yield '\n'
+
+blocks = {}
+debug_info = '1=19&2=21&5=23'
