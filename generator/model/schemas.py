@@ -276,7 +276,7 @@ class SchemaReader:
                     constant=constant,
                     default=default,
                     flattened=flag_value(prop, FLATTEN_EXTENSION)
-                    and self._flattenable(type_ref),
+                    and self._flattenable(type_ref, prop, node),
                 )
             )
         reserved = MODEL_RESERVED | (POLYMORPHIC_RESERVED if polymorphic else set())
@@ -362,14 +362,14 @@ class SchemaReader:
         """The fields of `name`'s class, inherited ones first; as Api.all_fields."""
         return all_fields(self.model, name)
 
-    def _flattenable(self, type_ref: TypeRef) -> bool:
-        """Whether a property of this type marked `x-ms-client-flatten` can be flattened (see
-        model/flattening.py). Reading the object's model here may meet a model still being
-        read (the object reaches its holder again): then it keeps its nesting, and the
-        model is read again later, as any other."""
+    def _flattenable(self, type_ref: TypeRef, prop: Node, holder: Node) -> bool:
+        """Whether the property `prop` of `holder`, marked `x-ms-client-flatten`, can be
+        flattened (see model/flattening.py). An object that reaches its holder again, through
+        what it flattens or extends, keeps its nesting: decided from the spec alone, so both
+        sides of such a loop stay nested whichever model is read first."""
         if type_ref.kind is not Kind.MODEL or type_ref.model is None:
             return False
-        if type_ref.model in self.models_in_progress:
+        if type_ref.model in self.models_in_progress or self._reaches(prop, holder):
             return False
         in_progress = set(self.models_in_progress)
         try:
@@ -378,6 +378,33 @@ class SchemaReader:
             self.models_in_progress = in_progress
             return False
         return not keeps_its_nesting(self.model, type_ref.model)
+
+    def _reaches(self, start: Node, goal: Node) -> bool:
+        """Whether the schema at `start`, its `allOf` bases and the objects it flattens in
+        turn reach `goal`."""
+        pending, seen = [self.spec.deref(start)], set()
+        while pending:
+            node = pending.pop()
+            where = (node.file, node.pointer)
+            if where == (goal.file, goal.pointer):
+                return True
+            if where in seen or not isinstance(node.value, Mapping):
+                continue
+            seen.add(where)
+            entries = node.get("allOf")
+            if entries is not None and isinstance(entries.value, list):
+                pending += [
+                    self.spec.deref(entries.child(i)) for i in range(len(entries.value))
+                ]
+            properties = node.get("properties")
+            if properties is not None and isinstance(properties.value, Mapping):
+                pending += [
+                    self.spec.deref(properties.child(wire))
+                    for wire in properties.value
+                    if isinstance(properties.value[wire], Mapping)
+                    and flag_value(properties.child(wire), FLATTEN_EXTENSION)
+                ]
+        return False
 
     def discriminator_wires(self, name: str) -> set[str]:
         """The discriminators of `name`'s hierarchy: each class sets them, never a caller."""

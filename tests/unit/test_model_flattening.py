@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 
 from generator.model import Api
 from tests.helpers.model_specs import (
+    THING_PATH,
     act_spec,
     body,
     build,
+    operation,
 )
 from tests.helpers.packages import generated_package, write_json
 
@@ -177,19 +179,29 @@ def test_an_object_that_cannot_be_flattened_keeps_its_nesting(
     assert "ThingProperties" in {m.name for m in api.class_models}
 
 
-def test_flattening_that_would_reach_the_holder_again_stops_there(
-    tmp_path: Path,
+@pytest.mark.parametrize("operation_first", ["Things_Act", "Things_Peek"])
+def test_a_flattening_loop_keeps_both_sides_nested_whichever_is_read_first(
+    tmp_path: Path, operation_first: str
 ) -> None:
-    """Thing flattens ThingProperties, which flattens Thing: ThingProperties' `parent` stays
-    a nested Thing (the fields would never end otherwise), and the rest is flattened."""
+    """Thing flattens ThingProperties, which flattens Thing: the fields would never end, so
+    neither is flattened. Decided from the spec, not from which model was read first."""
     document = thing_spec()
     document["definitions"]["ThingProperties"]["properties"]["parent"] = {
         "$ref": "#/definitions/Thing",
         "x-ms-client-flatten": True,
     }
-    found = fields(build(tmp_path, document), "Thing")
-    assert found["parent"] == (("properties", "parent"), False, False)
-    assert found["size"] == (("properties", "size"), True, False)
+    peek = {
+        "post": operation(
+            "Things_Peek",
+            [body("ThingProperties")],
+            responses={"200": {"description": "OK"}},
+        )
+    }
+    document["paths"][f"{THING_PATH}/peek"] = peek
+    api = build(tmp_path, document, [operation_first])
+    assert "properties" in fields(api, "Thing")
+    assert "parent" in fields(api, "ThingProperties")
+    assert not any(p.flattened for m in api.models for p in m.properties)
 
 
 def test_an_object_only_flattened_properties_hold_gets_no_class(
