@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as _dt
 import enum
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from email.utils import format_datetime as _format_http_date
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar, cast
+from functools import partial
+from typing import Any, NamedTuple, TypeVar, cast
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
@@ -221,3 +224,308 @@ def parse_base64url(value: str) -> bytes:
 
 def format_base64url(value: bytes) -> str:
     return base64.urlsafe_b64encode(value).decode("ascii").rstrip("=")
+
+
+# --- models --------------------------------------------------------------------------------
+
+
+class _Field(NamedTuple):
+    """One field of a model as its JSON object holds it: what from_dict reads and to_dict
+    writes, declared once in the class's `_fields` instead of code of its own."""
+
+    name: str
+    """The dataclass field."""
+    location: tuple[str, ...]
+    """Its key; the keys to follow, outermost first, for a field flattened out of nested
+    objects (x-ms-client-flatten)."""
+    kind: str
+    required: bool
+    nullable: bool
+    read_only: bool
+    constant: bool
+    discriminator: bool
+
+
+_FLAGS = ("required", "nullable", "read-only", "constant", "discriminator")
+
+
+def fields(*entries: tuple[str | tuple[str, ...], ...]) -> tuple[_Field, ...]:
+    """A model's `_fields`: each entry is its field's name, its key (a tuple of keys for a
+    field flattened out of nested objects), its kind, and its flags:
+
+    - kind: `str`, `int`, `float`, `bool` or `any`; a format (`datetime`, `date`,
+      `duration`, `rfc1123`, `unixtime`, `base64`, `base64url`); a model or sealed enum
+      class by name, `Name|str` for an extensible enum; `[kind]` a list, `{kind}` a dict.
+    - `required`: a missing key is an error; `nullable`: required, yet null is allowed
+      (None is not sent); `read-only`: set by the service, never sent; `constant`: the
+      dataclass default is the only value, read when missing, another refused;
+      `discriminator`: which class of a hierarchy this is, set by the class, always sent.
+    """
+    made = []
+    for name, wire, kind, *flags in entries:
+        if not (isinstance(name, str) and isinstance(kind, str)) or not set(
+            flags
+        ) <= set(_FLAGS):
+            raise ValueError(f"not a field of a model: {(name, wire, kind, *flags)!r}")
+        made.append(
+            _Field(
+                name,
+                (wire,) if isinstance(wire, str) else wire,
+                kind,
+                *(flag in flags for flag in _FLAGS),
+            )
+        )
+    return tuple(made)
+
+
+_Convert = Callable[[Any], Any]
+
+_SCALARS: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+
+_FORMATS: dict[str, tuple[type, _Convert, _Convert]] = {
+    "datetime": (str, parse_datetime, format_datetime),
+    "date": (str, parse_date, format_date),
+    "duration": (str, parse_duration, format_duration),
+    "rfc1123": (str, parse_rfc1123, format_rfc1123),
+    "unixtime": (int, parse_unixtime, format_unixtime),
+    "base64": (str, parse_base64, format_base64),
+    "base64url": (str, parse_base64url, format_base64url),
+}
+
+
+def _conversions(
+    kind: str, names: Mapping[str, Any]
+) -> tuple[_Convert, _Convert | None]:
+    """How a value of `kind` is read from JSON, and written back (None: as it is). Class
+    names are looked up in `names`, the namespace of the model's module."""
+    if kind in _SCALARS:
+        return partial(checked, _SCALARS[kind]), None
+    if kind == "any":
+        return _as_it_is, None
+    if kind in _FORMATS:
+        json_type, parse, write = _FORMATS[kind]
+        return lambda value: parse(checked(json_type, value)), write
+    if kind[:1] == "[":
+        read_item, write_item = _conversions(kind[1:-1], names)
+        if write_item is None:
+            return (
+                lambda value: [read_item(item) for item in checked(list, value)],
+                list,
+            )
+        return (
+            lambda value: [read_item(item) for item in checked(list, value)],
+            lambda value: [write_item(item) for item in value],
+        )
+    if kind[:1] == "{":
+        read_value, write_value = _conversions(kind[1:-1], names)
+        if write_value is None:
+            return (
+                lambda value: {
+                    k: read_value(v) for k, v in checked(dict, value).items()
+                },
+                dict,
+            )
+        return (
+            lambda value: {k: read_value(v) for k, v in checked(dict, value).items()},
+            lambda value: {k: write_value(v) for k, v in value.items()},
+        )
+    if kind.endswith("|str"):
+        extensible = names[kind[:-4]]
+        return lambda value: enum_or_text(extensible, checked(str, value)), None
+    found = names[kind]
+    if issubclass(found, enum.Enum):
+        return lambda value: found(checked(str, value)), None
+    return found.from_dict, _to_dict
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
+
+
+def _to_dict(value: Any) -> Any:
+    return value.to_dict()
+
+
+class _Step(NamedTuple):
+    """A field as read_model and write_model follow it."""
+
+    name: str
+    path: tuple[str, ...]
+    key: str
+    read: _Convert
+    write: _Convert | None
+    may_be_none: bool
+    read_only: bool
+    constant: object
+
+
+class _Plan(NamedTuple):
+    """What a model class reads and writes: its `_fields` and its bases'."""
+
+    fields: tuple[_Step, ...]
+    """Required ones first."""
+    discriminators: tuple[_Step, ...]
+    read_objects: tuple[tuple[str, ...], ...]
+    """The nested objects flattened fields sit in, outer first."""
+    written_objects: tuple[tuple[str, ...], ...]
+    """The ones write_model fills, inner first."""
+    known: frozenset[str]
+    """The keys of the JSON object that are named properties."""
+    subtypes: tuple[str, Mapping[str, type[Any]]] | None
+    additional: tuple[str, _Convert, _Convert | None] | None
+
+
+_PLANS: dict[type, _Plan] = {}
+
+_NO_CONSTANT = object()
+
+_UNKNOWN_KEYS = "additional_properties"
+"""The field in which a class of a hierarchy keeps the keys this version does not know."""
+
+
+def _declared(model: type) -> list[tuple[_Field, Mapping[str, Any]]]:
+    """The fields of `model`, inherited ones first (base by base); an own field replaces
+    every inherited one under the same key, as the spec's `allOf` does."""
+    names = vars(sys.modules[model.__module__])
+    own = [(entry, names) for entry in vars(model).get("_fields", ())]
+    own_keys = {entry.location[0] for entry, _ in own}
+    inherited: dict[tuple[str, ...], tuple[_Field, Mapping[str, Any]]] = {}
+    for base in model.__bases__:
+        if base is not object:
+            for entry, base_names in _declared(base):
+                if entry.location[0] not in own_keys:
+                    inherited.setdefault(entry.location, (entry, base_names))
+    return [*inherited.values(), *own]
+
+
+def _plan(model: type) -> _Plan:
+    """The plan of `model`, made when the class is first read or written."""
+    plan = _PLANS.get(model)
+    if plan is not None:
+        return plan
+    names = vars(sys.modules[model.__module__])
+    defaults = {f.name: f.default for f in dataclasses.fields(model)}
+    steps: list[_Step] = []
+    discriminators: list[_Step] = []
+    for entry, entry_names in _declared(model):
+        read, write = _conversions(entry.kind, entry_names)
+        step = _Step(
+            name=entry.name,
+            path=entry.location[:-1],
+            key=entry.location[-1],
+            read=read,
+            write=write,
+            may_be_none=not (entry.required or entry.constant) or entry.nullable,
+            read_only=entry.read_only,
+            constant=defaults[entry.name] if entry.constant else _NO_CONSTANT,
+        )
+        (discriminators if entry.discriminator else steps).append(step)
+    steps.sort(key=lambda step: step.may_be_none and step.constant is _NO_CONSTANT)
+    paths = {s.path[:n] for s in steps for n in range(1, len(s.path) + 1)}
+    written = {
+        s.path[:n] for s in steps if not s.read_only for n in range(1, len(s.path) + 1)
+    }
+    subtypes = getattr(model, "_subtypes", None)
+    additional = getattr(model, "_additional", None)
+    plan = _Plan(
+        fields=tuple(steps),
+        discriminators=tuple(discriminators),
+        read_objects=tuple(sorted(paths, key=lambda path: (len(path), path))),
+        written_objects=tuple(
+            sorted(written, key=lambda path: (len(path), path), reverse=True)
+        ),
+        known=frozenset(
+            s.path[0] if s.path else s.key for s in (*steps, *discriminators)
+        ),
+        subtypes=None if subtypes is None else (subtypes[0], names[subtypes[1]]),
+        additional=(
+            None
+            if additional is None or discriminators
+            else (additional[0], *_conversions(additional[1], names))
+        ),
+    )
+    _PLANS[model] = plan
+    return plan
+
+
+def read_model(model: type[_T], data: Mapping[str, Any]) -> _T:
+    """A model from a JSON object, as its `_fields` say (see `fields`): a class of a hierarchy
+    reads as the subclass its discriminator names, and keeps the keys it does not know.
+    """
+    require_object(model, data)
+    plan = _plan(model)
+    if plan.subtypes is not None:
+        found = subtype(model, data, *plan.subtypes)
+        if found is not model:
+            return read_model(found, data)
+    objects: dict[tuple[str, ...], Mapping[str, Any]] = {(): data}
+    for path in plan.read_objects:
+        objects[path] = object_at(objects[path[:-1]], path[-1])
+    values: dict[str, Any] = {}
+    for step in plan.fields:
+        source = objects[step.path]
+        if step.constant is not _NO_CONSTANT:
+            values[step.name] = constant(source.get(step.key), step.constant)
+        elif not step.may_be_none:
+            values[step.name] = step.read(source[step.key])
+        else:
+            value = source.get(step.key)
+            values[step.name] = None if value is None else step.read(value)
+    if plan.additional is not None:
+        name, read, _ = plan.additional
+        values[name] = {
+            key: read(value)
+            for key, value in checked(dict, data).items()
+            if key not in plan.known
+        }
+    result = model(**values)
+    if plan.discriminators:
+        for step in plan.discriminators:
+            setattr(
+                result,
+                step.name,
+                step.read(data.get(step.key, getattr(result, step.name))),
+            )
+        unknown = {key: value for key, value in data.items() if key not in plan.known}
+        setattr(result, _UNKNOWN_KEYS, unknown)
+    return result
+
+
+def write_model(model: object) -> dict[str, Any]:
+    """The JSON object of a model, as its `_fields` say: None and read-only fields are left
+    out, the nested objects of flattened fields made only when something is put in them.
+    """
+    plan = _plan(type(model))
+    result: dict[str, Any]
+    if plan.discriminators:
+        result = dict(getattr(model, _UNKNOWN_KEYS))
+        for step in plan.discriminators:
+            value = getattr(model, step.name)
+            result[step.key] = value if step.write is None else step.write(value)
+    elif plan.additional is not None:
+        name, _, write = plan.additional
+        other = getattr(model, name)
+        result = (
+            dict(other)
+            if write is None
+            else {key: write(value) for key, value in other.items()}
+        )
+    else:
+        result = {}
+    objects: dict[tuple[str, ...], dict[str, Any]] = {
+        path: {} for path in plan.written_objects
+    }
+    objects[()] = result
+    for step in plan.fields:
+        if step.read_only:
+            continue
+        value = getattr(model, step.name)
+        if value is None and step.may_be_none:
+            continue
+        objects[step.path][step.key] = (
+            value if step.write is None else step.write(value)
+        )
+    for path in plan.written_objects:
+        if objects[path]:
+            objects[path[:-1]][path[-1]] = objects[path]
+    return result
