@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from . import _wire
+from . import _codec
 
 __all__ = [
     "ApiError",
@@ -31,18 +31,17 @@ _M = TypeVar("_M", bound="_Model")
 
 class _Model:
     """The base of every model class: `from_dict` and `to_dict` follow the class's `_fields`
-    and its bases' (`_wire.read_model`, `_wire.write_model`)."""
+    and its bases' (`_codec.read_model`, `_codec.write_model`)."""
 
     @classmethod
     def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:
-        """Build from a JSON object; fields this version does not know are ignored (a class
-        of a hierarchy keeps them, and reads as the subclass its discriminator names).
-        """
-        return _wire.read_model(cls, data)
+        """Build from a JSON object; fields it does not know are ignored, or kept by a
+        class of a hierarchy, which reads as the subclass its discriminator names."""
+        return _codec.read_model(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object to send: None and read-only fields are left out."""
-        return _wire.write_model(self)
+        return _codec.write_model(self)
 
 
 @dataclass(kw_only=True)
@@ -60,7 +59,7 @@ class ApiError(_Model):
     message: str | None = None
     """Human-readable description of the error."""
 
-    _fields = _wire.fields(
+    _fields = _codec.fields(
         ("details", "details", "[ApiErrorBase]"),
         ("innererror", "innererror", "InnerError"),
         ("code", "code", "str"),
@@ -80,7 +79,7 @@ class ApiErrorBase(_Model):
     message: str | None = None
     """Human-readable description of the error."""
 
-    _fields = _wire.fields(
+    _fields = _codec.fields(
         ("code", "code", "str"),
         ("target", "target", "str"),
         ("message", "message", "str"),
@@ -94,7 +93,7 @@ class CloudError(_Model):
     error: ApiError | None = None
     """What went wrong, with optional details and service-internal information."""
 
-    _fields = _wire.fields(
+    _fields = _codec.fields(
         ("error", "error", "ApiError"),
     )
 
@@ -108,7 +107,7 @@ class InnerError(_Model):
     errordetail: str | None = None
     """The internal error message or exception trace."""
 
-    _fields = _wire.fields(
+    _fields = _codec.fields(
         ("exceptiontype", "exceptiontype", "str"),
         ("errordetail", "errordetail", "str"),
     )
@@ -123,6 +122,6 @@ class VirtualMachineScaleSetVMInstanceIDs(_Model):
     applies to every virtual machine in the scale set.
     """
 
-    _fields = _wire.fields(
+    _fields = _codec.fields(
         ("instance_ids", "instanceIds", "[str]"),
     )

@@ -165,8 +165,8 @@ class TypeWriter:
         return expression
 
     def kind(self, type_ref: TypeRef) -> str:
-        """The JSON type of a model field as its `_wire.Field` names it: `str`, `[Sku]`,
-        `{datetime}`, `OrchestrationMode|str` (see the generated `_wire.Field.kind`)."""
+        """The JSON type of a model field as `_codec.fields` names it: `str`, `[Sku]`,
+        `{datetime}`, `OrchestrationMode|str` (see the generated `_codec.fields`)."""
         if type_ref.kind is Kind.MODEL:
             return self.models[type_ref.model or ""].class_name
         if type_ref.kind is Kind.ARRAY and type_ref.item is not None:

@@ -44,7 +44,7 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
         imports.name("dataclasses", "dataclass")
         imports.name("typing", "Any")
         imports.name("typing", "TypeVar")
-        writer.wire("fields")
+        imports.local_module("_codec")
     if enums:
         imports.module("enum")
     groups = tuple(group_view(group, writer) for group in api.parameter_groups)
@@ -124,7 +124,7 @@ def field_view(
 
 
 def _table_entry(prop: Property, writer: TypeWriter, discriminator: bool) -> str:
-    """The field's entry in `_wire.fields(...)`: python name, wire key (the keys to follow
+    """The field's entry in `_codec.fields(...)`: python name, wire key (the keys to follow
     when flattened), kind, and the flags that are set."""
     keys = [python_literal(key) for key in prop.wire_location]
     wire = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
@@ -200,7 +200,7 @@ def model_view(
 ) -> ModelView:
     """A model class; in a polymorphic hierarchy the discriminator is declared apart (set by
     the class, never passed). Its `_fields` table lists the model's own fields, the
-    discriminators it declares flagged; the base `_wire.Model` adds the inherited ones.
+    discriminators it declares flagged; the base `_Model` adds the inherited ones.
     """
     polymorphic = polymorphic_view(api, model, writer, tables or {}, field_view)
     discriminators = (

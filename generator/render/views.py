@@ -26,7 +26,7 @@ class FieldView:
     nullable: bool = False
     """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
     entry: str = ""
-    """Its `_wire.Field(...)` in the class's `_fields` table."""
+    """Its entry in the class's `_fields = _codec.fields(...)`."""
 
 
 @dataclass(frozen=True)
