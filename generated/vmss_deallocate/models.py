@@ -3,17 +3,19 @@
 # Spec sha256: 75916359848139af9cbf86b8cb4782ae34e857a137776d11b5dd170e0fbba5dd
 """Wire models as stdlib dataclasses.
 
-`from_dict` ignores fields it does not know, so a newer service version does not break an older
-client; `to_dict` leaves out fields that are None and fields that only the service sets.
+Each class lists its fields as the wire has them in `_fields`; `from_dict` and `to_dict`
+(`_Model`) follow that list. `from_dict` ignores fields it does not know, so a newer
+service version does not break an older client; `to_dict` leaves out fields that are None and
+fields that only the service sets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from . import _wire
+from . import _codec
 
 __all__ = [
     "ApiError",
@@ -24,8 +26,26 @@ __all__ = [
 ]
 
 
+_M = TypeVar("_M", bound="_Model")
+
+
+class _Model:
+    """The base of every model class: `from_dict` and `to_dict` follow the class's `_fields`
+    and its bases' (`_codec.read_model`, `_codec.write_model`)."""
+
+    @classmethod
+    def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:
+        """Build from a JSON object; fields it does not know are ignored, or kept by a
+        class of a hierarchy, which reads as the subclass its discriminator names."""
+        return _codec.read_model(cls, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object to send: None and read-only fields are left out."""
+        return _codec.write_model(self)
+
+
 @dataclass(kw_only=True)
-class ApiError:
+class ApiError(_Model):
     """What went wrong, with optional details and service-internal information."""
 
     details: list[ApiErrorBase] | None = None
@@ -39,47 +59,17 @@ class ApiError:
     message: str | None = None
     """Human-readable description of the error."""
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ApiError:
-        """Build from a JSON object; fields this version does not know are ignored."""
-        _wire.require_object(cls, data)
-        return cls(
-            details=(
-                None
-                if data.get("details") is None
-                else [
-                    ApiErrorBase.from_dict(item)
-                    for item in _wire.checked(list, data["details"])
-                ]
-            ),
-            innererror=(
-                None
-                if data.get("innererror") is None
-                else InnerError.from_dict(data["innererror"])
-            ),
-            code=_wire.checked_or_none(str, data.get("code")),
-            target=_wire.checked_or_none(str, data.get("target")),
-            message=_wire.checked_or_none(str, data.get("message")),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object to send: None and read-only fields are left out."""
-        result: dict[str, Any] = {}
-        if self.details is not None:
-            result["details"] = [item.to_dict() for item in self.details]
-        if self.innererror is not None:
-            result["innererror"] = self.innererror.to_dict()
-        if self.code is not None:
-            result["code"] = self.code
-        if self.target is not None:
-            result["target"] = self.target
-        if self.message is not None:
-            result["message"] = self.message
-        return result
+    _fields = _codec.fields(
+        ("details", "details", "[ApiErrorBase]"),
+        ("innererror", "innererror", "InnerError"),
+        ("code", "code", "str"),
+        ("target", "target", "str"),
+        ("message", "message", "str"),
+    )
 
 
 @dataclass(kw_only=True)
-class ApiErrorBase:
+class ApiErrorBase(_Model):
     """One error within an error response."""
 
     code: str | None = None
@@ -89,55 +79,27 @@ class ApiErrorBase:
     message: str | None = None
     """Human-readable description of the error."""
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ApiErrorBase:
-        """Build from a JSON object; fields this version does not know are ignored."""
-        _wire.require_object(cls, data)
-        return cls(
-            code=_wire.checked_or_none(str, data.get("code")),
-            target=_wire.checked_or_none(str, data.get("target")),
-            message=_wire.checked_or_none(str, data.get("message")),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object to send: None and read-only fields are left out."""
-        result: dict[str, Any] = {}
-        if self.code is not None:
-            result["code"] = self.code
-        if self.target is not None:
-            result["target"] = self.target
-        if self.message is not None:
-            result["message"] = self.message
-        return result
+    _fields = _codec.fields(
+        ("code", "code", "str"),
+        ("target", "target", "str"),
+        ("message", "message", "str"),
+    )
 
 
 @dataclass(kw_only=True)
-class CloudError:
+class CloudError(_Model):
     """The error body that the service returns when a request fails."""
 
     error: ApiError | None = None
     """What went wrong, with optional details and service-internal information."""
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CloudError:
-        """Build from a JSON object; fields this version does not know are ignored."""
-        _wire.require_object(cls, data)
-        return cls(
-            error=(
-                None if data.get("error") is None else ApiError.from_dict(data["error"])
-            ),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object to send: None and read-only fields are left out."""
-        result: dict[str, Any] = {}
-        if self.error is not None:
-            result["error"] = self.error.to_dict()
-        return result
+    _fields = _codec.fields(
+        ("error", "error", "ApiError"),
+    )
 
 
 @dataclass(kw_only=True)
-class InnerError:
+class InnerError(_Model):
     """Service-internal details of a failure."""
 
     exceptiontype: str | None = None
@@ -145,27 +107,14 @@ class InnerError:
     errordetail: str | None = None
     """The internal error message or exception trace."""
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> InnerError:
-        """Build from a JSON object; fields this version does not know are ignored."""
-        _wire.require_object(cls, data)
-        return cls(
-            exceptiontype=_wire.checked_or_none(str, data.get("exceptiontype")),
-            errordetail=_wire.checked_or_none(str, data.get("errordetail")),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object to send: None and read-only fields are left out."""
-        result: dict[str, Any] = {}
-        if self.exceptiontype is not None:
-            result["exceptiontype"] = self.exceptiontype
-        if self.errordetail is not None:
-            result["errordetail"] = self.errordetail
-        return result
+    _fields = _codec.fields(
+        ("exceptiontype", "exceptiontype", "str"),
+        ("errordetail", "errordetail", "str"),
+    )
 
 
 @dataclass(kw_only=True)
-class VirtualMachineScaleSetVMInstanceIDs:
+class VirtualMachineScaleSetVMInstanceIDs(_Model):
     """A set of virtual machine instance IDs within one scale set."""
 
     instance_ids: list[str] | None = None
@@ -173,24 +122,6 @@ class VirtualMachineScaleSetVMInstanceIDs:
     applies to every virtual machine in the scale set.
     """
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> VirtualMachineScaleSetVMInstanceIDs:
-        """Build from a JSON object; fields this version does not know are ignored."""
-        _wire.require_object(cls, data)
-        return cls(
-            instance_ids=(
-                None
-                if data.get("instanceIds") is None
-                else [
-                    _wire.checked(str, item)
-                    for item in _wire.checked(list, data["instanceIds"])
-                ]
-            ),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object to send: None and read-only fields are left out."""
-        result: dict[str, Any] = {}
-        if self.instance_ids is not None:
-            result["instanceIds"] = list(self.instance_ids)
-        return result
+    _fields = _codec.fields(
+        ("instance_ids", "instanceIds", "[str]"),
+    )

@@ -164,6 +164,22 @@ class TypeWriter:
             return self.wire(f"checked({JSON_SCALARS[type_ref.kind]}, {expression})")
         return expression
 
+    def kind(self, type_ref: TypeRef) -> str:
+        """The JSON type of a model field as `_codec.fields` names it: `str`, `[Sku]`,
+        `{datetime}`, `OrchestrationMode|str` (see the generated `_codec.fields`)."""
+        if type_ref.kind is Kind.MODEL:
+            return self.models[type_ref.model or ""].class_name
+        if type_ref.kind is Kind.ARRAY and type_ref.item is not None:
+            return f"[{self.kind(type_ref.item)}]"
+        if type_ref.kind is Kind.DICT and type_ref.item is not None:
+            return f"{{{self.kind(type_ref.item)}}}"
+        if (enum_class := self.enum_class(type_ref)) is not None:
+            return enum_class + ("|str" if type_ref.enum_extensible else "")
+        formats = _formats(type_ref)
+        if formats is not None:
+            return formats[1].removeprefix("parse_")
+        return JSON_SCALARS.get(type_ref.kind, "any")
+
     # --- Python to JSON --------------------------------------------------------------------
 
     def to_wire(self, type_ref: TypeRef, expression: str, depth: int = 0) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 
 from generator.escape import SpecText, python_literal
 from generator.model import Api, Model, ParameterGroup, Property, TypeRef
-from generator.naming import constant_case, snake_case, unique_names
-from generator.render.conversions import JSON_SCALARS, TypeWriter
+from generator.naming import constant_case, unique_names
+from generator.render.conversions import TypeWriter
 from generator.render.imports import Imports, export_order
 from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
 from generator.render.views import (
@@ -15,7 +15,6 @@ from generator.render.views import (
     EnumView,
     FieldView,
     GroupView,
-    HolderView,
     ModelsModuleView,
     ModelView,
 )
@@ -44,7 +43,8 @@ def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
         imports.name("collections.abc", "Mapping")
         imports.name("dataclasses", "dataclass")
         imports.name("typing", "Any")
-        writer.wire("require_object")
+        imports.name("typing", "TypeVar")
+        imports.local_module("_codec")
     if enums:
         imports.module("enum")
     groups = tuple(group_view(group, writer) for group in api.parameter_groups)
@@ -75,8 +75,6 @@ def group_view(group: ParameterGroup, writer: TypeWriter) -> GroupView:
             + ("" if field.required else " | None"),
             default=None if field.required else "None",
             doc=SpecText(field.description or "(no description in the spec)"),
-            from_wire="",
-            to_wire="",
             optional=not field.required,
             read_only=False,
         )
@@ -98,26 +96,15 @@ def field_view(
     writer: TypeWriter,
     *,
     conversions: bool = True,
-    holders: Mapping[tuple[str, ...], str] | None = None,
+    discriminator: bool = False,
 ) -> FieldView:
-    """A dataclass field; without `conversions`, its name, annotation and doc only (what
-    ServiceError's shortcuts need), so nothing unused is imported. A flattened field is
-    read from and written to its object's local in `holders` (see holder_views)."""
+    """A dataclass field and its entry in the class's `_fields` table; without
+    `conversions`, its name, annotation and doc only (what ServiceError's shortcuts need),
+    so nothing unused is imported."""
     optional = not prop.required and not prop.constant
     may_be_none = optional or prop.nullable
     type_text = writer.annotation(prop.type)
-    read, get, target = _wire_access(prop, holders or {})
-    convert = writer.from_wire(prop.type, read) if conversions else read
-    scalar = JSON_SCALARS.get(prop.type.kind)
     value = None if prop.default is None else writer.value(prop.type, prop.default)
-    if prop.constant and value is not None and conversions:
-        from_expression = writer.wire(f"constant({get}, {value})")
-    elif not may_be_none or convert == read:
-        from_expression = convert if not may_be_none else get
-    elif convert == f"_wire.checked({scalar}, {read})":
-        from_expression = f"_wire.checked_or_none({scalar}, {get})"
-    else:
-        from_expression = f"None if {get} is None else {convert}"
     default = value or ("None" if optional else None)
     if prop.secret and conversions:
         writer.imports.module("dataclasses", "_dataclasses")
@@ -129,68 +116,30 @@ def field_view(
         annotation=f"{type_text} | None" if may_be_none else type_text,
         default=default,
         doc=SpecText(_field_doc(prop)),
-        from_wire=from_expression,
-        to_wire=(
-            writer.to_wire(prop.type, f"self.{prop.python_name}") if conversions else ""
-        ),
         optional=optional,
         read_only=prop.read_only,
         nullable=prop.nullable and not optional,
-        target=target,
+        entry=_table_entry(prop, writer, discriminator) if conversions else "",
     )
 
 
-def _wire_access(
-    prop: Property, holders: Mapping[tuple[str, ...], str]
-) -> tuple[str, str, str]:
-    """How a field's value is read (when required, and when it may be missing) and where
-    to_dict puts it: in the JSON object itself, or in the local that holds the object a
-    flattened field sits in."""
-    wire = python_literal(prop.wire_name)
-    read_from = holders[prop.wire_path] if prop.wire_path else "data"
-    write_to = holders[prop.wire_path] if prop.wire_path else "result"
-    return f"{read_from}[{wire}]", f"{read_from}.get({wire})", f"{write_to}[{wire}]"
-
-
-def holder_views(
-    fields: Sequence[Property], writer: TypeWriter
-) -> tuple[dict[tuple[str, ...], str], tuple[HolderView, ...], tuple[HolderView, ...]]:
-    """The locals for the objects flattened fields sit in (`in_properties`), named after
-    their wire path; the ones from_dict reads (outer first) and the ones to_dict fills
-    (inner first, each put in its holder only when something was put in it)."""
-
-    def prefixes(props: Iterable[Property]) -> list[tuple[str, ...]]:
-        found = {p.wire_path[:n] for p in props for n in range(1, len(p.wire_path) + 1)}
-        return sorted(found, key=lambda path: (len(path), path))
-
-    read = prefixes(fields)
-    if not read:
-        return {}, (), ()
-    names = unique_names(
-        {_pointer(path): "in_" + snake_case("_".join(path)) for path in read},
-        fallback="in_object",
-    )
-    holders = {path: names[_pointer(path)] for path in read}
-
-    def view(path: tuple[str, ...]) -> HolderView:
-        key = python_literal(path[-1])
-        parent = holders.get(path[:-1])
-        return HolderView(
-            name=holders[path],
-            read=writer.wire(f"object_at({parent or 'data'}, {key})"),
-            attach=f"{parent or 'result'}[{key}]",
-        )
-
-    written = prefixes(p for p in fields if not p.read_only)
-    return (
-        holders,
-        tuple(view(path) for path in read),
-        tuple(view(path) for path in reversed(written)),
-    )
-
-
-def _pointer(path: tuple[str, ...]) -> str:
-    return "/".join(key.replace("~", "~0").replace("/", "~1") for key in path)
+def _table_entry(prop: Property, writer: TypeWriter, discriminator: bool) -> str:
+    """The field's entry in `_codec.fields(...)`: python name, wire key (the keys to follow
+    when flattened), kind, and the flags that are set."""
+    keys = [python_literal(key) for key in prop.wire_location]
+    wire = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
+    constant = prop.constant and prop.default is not None
+    flags = {
+        "required": not discriminator and (prop.required or prop.constant),
+        "nullable": not discriminator and prop.nullable,
+        "read-only": not discriminator and prop.read_only,
+        "constant": not discriminator and constant,
+        "discriminator": discriminator,
+    }
+    entry = [python_literal(prop.python_name), wire]
+    entry.append(python_literal(writer.kind(prop.type)))
+    entry += [python_literal(flag) for flag, is_set in flags.items() if is_set]
+    return f"({', '.join(entry)})"
 
 
 def _field_doc(prop: Property) -> str:
@@ -224,28 +173,16 @@ def additional_view(
     if owner is None or owner.additional is None:
         return None
     additional = owner.additional
-    known = ", ".join(
-        python_literal(p.wire_name) for p in api.all_properties(model.name)
-    )
-    value = writer.from_wire(additional.type, "value", 1)
-    items = writer.wire("checked(dict, data)") + ".items()"
-    keep = f" if key not in {{{known}}}" if known else ""
-    written = writer.to_wire(additional.type, "value", 1)
     annotation = writer.annotation(additional.type)
     writer.imports.module("dataclasses", "_dataclasses")
+    kind = python_literal(writer.kind(additional.type))
     return AdditionalView(
         name=additional.python_name,
         annotation=f"{writer.builtin('dict')}[{writer.builtin('str')}, {annotation}]",
         doc=SpecText(
             "The object's other keys (additionalProperties): kept when read, written back."
         ),
-        from_wire=f"{{key: {value} for key, value in {items}{keep}}}",
-        to_wire=(
-            f"dict(self.{additional.python_name})"
-            if written == "value"
-            else f"{{key: {written} for key, value in"
-            f" self.{additional.python_name}.items()}}"
-        ),
+        entry=f"({python_literal(additional.python_name)}, {kind})",
         declared=owner is model,
     )
 
@@ -262,39 +199,39 @@ def model_view(
     api: Api, model: Model, writer: TypeWriter, tables: dict[str, str] | None = None
 ) -> ModelView:
     """A model class; in a polymorphic hierarchy the discriminator is declared apart (set by
-    the class, never passed), and from_dict neither passes nor reads it as a field."""
-
-    def required_first(fields: tuple[FieldView, ...]) -> tuple[FieldView, ...]:
-        return tuple(f for f in fields if not f.optional) + tuple(
-            f for f in fields if f.optional
-        )
-
+    the class, never passed). Its `_fields` table lists the model's own fields, the
+    discriminators it declares flagged; the base `_Model` adds the inherited ones.
+    """
     polymorphic = polymorphic_view(api, model, writer, tables or {}, field_view)
     discriminators = (
         {f.name for f in polymorphic.discriminators} if polymorphic else set()
     )
-    every_field = [
-        p for p in api.all_fields(model.name) if p.python_name not in discriminators
-    ]
-    holders, read_holders, write_holders = holder_views(every_field, writer)
+    own = tuple(
+        field_view(p, writer, discriminator=p.python_name in discriminators)
+        for p in model.fields
+    )
+    declared = tuple(f for f in own if f.name not in discriminators)
+    additional = additional_view(api, model, writer)
     return ModelView(
         class_name=model.class_name,
         bases=tuple(writer.models[base].class_name for base in model.bases),
         doc=SpecText(model.description or f"The {model.name} model."),
-        fields=required_first(
-            tuple(
-                field_view(p, writer, holders=holders)
-                for p in model.fields
-                if p.python_name not in discriminators
-            )
-        ),
-        all_fields=required_first(
-            tuple(field_view(p, writer, holders=holders) for p in every_field)
-        ),
-        read_holders=read_holders,
-        write_holders=write_holders,
+        fields=tuple(f for f in declared if not f.optional)
+        + tuple(f for f in declared if f.optional),
+        table=tuple(f.entry for f in own),
         polymorphic=polymorphic,
-        additional=additional_view(api, model, writer),
+        additional=additional,
+        subtypes=(
+            f"({python_literal(polymorphic.dispatch[0])}, "
+            f"{python_literal(polymorphic.dispatch[1])})"
+            if polymorphic and polymorphic.dispatch
+            else None
+        ),
+        keeps_other_keys=(
+            additional.entry
+            if additional and additional.declared and not polymorphic
+            else None
+        ),
     )
 
 

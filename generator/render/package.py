@@ -54,6 +54,7 @@ PACKAGE_OUTPUTS = (
     "_client.py",
     "_shared.py",
     "_wire.py",
+    "_codec.py",
     "_pipeline.py",
     "_polling.py",
     "_version.py",
@@ -112,6 +113,7 @@ def render_package(
         ),
         _Output("package/_shared.py.jinja", package_dir / "_shared.py", sync),
         _Output("package/_wire.py.jinja", package_dir / "_wire.py", sync),
+        _Output("package/_codec.py.jinja", package_dir / "_codec.py", sync),
         _Output("package/_pipeline.py.jinja", package_dir / "_pipeline.py", sync),
         _Output(
             "package/aio/_pipeline.py.jinja",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.escape import SpecText, python_literal
+from generator.escape import SpecText
 from generator.model import Api, Model, Property
 from generator.naming import constant_case, unique_names
 from generator.render.conversions import TypeWriter
@@ -72,15 +72,8 @@ def polymorphic_view(
     for prop in api.discriminators(model.name):
         doc = prop.description or "Which class of the hierarchy this is."
         view = field_view(replace(prop, required=True, read_only=False), writer)
-        key = python_literal(prop.wire_name)
         views.append(
-            replace(
-                view,
-                doc=SpecText(doc + " Set by the class; never passed."),
-                from_wire=writer.from_wire(
-                    prop.type, f"data.get({key}, result.{prop.python_name})"
-                ),
-            )
+            replace(view, doc=SpecText(doc + " Set by the class; never passed."))
         )
     owner = api.declarer(model.name)
     assert owner is not None and owner.discriminator is not None

@@ -21,14 +21,12 @@ class FieldView:
     annotation: str
     default: str | None
     doc: SpecText
-    from_wire: str
-    to_wire: str
     optional: bool
     read_only: bool
     nullable: bool = False
     """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
-    target: str = ""
-    """Where to_dict puts the value: `result[...]`, inside its holders when flattened."""
+    entry: str = ""
+    """Its entry in the class's `_fields = _codec.fields(...)`."""
 
 
 @dataclass(frozen=True)
@@ -38,23 +36,10 @@ class AdditionalView:
     name: str
     annotation: str
     doc: SpecText
-    from_wire: str
-    """The dict of the other keys, from the JSON object `data`."""
-    to_wire: str
-    """The JSON object of the other keys, from the field."""
+    entry: str
+    """The class's `_additional`: the field's name and the kind of its values."""
     declared: bool
     """Declared in this class's body, not inherited."""
-
-
-@dataclass(frozen=True)
-class HolderView:
-    """A local holding the object that flattened fields sit in (x-ms-client-flatten)."""
-
-    name: str
-    read: str
-    """What from_dict reads it from: `_wire.object_at(data, "properties")`."""
-    attach: str
-    """Where to_dict puts it when a field was put in it: `result["properties"]`."""
 
 
 @dataclass(frozen=True)
@@ -64,14 +49,14 @@ class ModelView:
     doc: SpecText
     fields: tuple[FieldView, ...]
     """Declared in the class body: the model's own properties."""
-    all_fields: tuple[FieldView, ...]
-    """Read and written by from_dict and to_dict: inherited properties too."""
+    table: tuple[str, ...] = ()
+    """The class's `_fields`: its own fields as from_dict and to_dict follow them."""
     polymorphic: PolymorphicView | None = None
     additional: AdditionalView | None = None
-    read_holders: tuple[HolderView, ...] = ()
-    """The objects from_dict reads flattened fields from, outer first."""
-    write_holders: tuple[HolderView, ...] = ()
-    """The objects to_dict fills, inner first."""
+    subtypes: str | None = None
+    """The class's `_subtypes`: its discriminator and the module's table of subclasses."""
+    keeps_other_keys: str | None = None
+    """The class's `_additional`, where it declares the field of additionalProperties."""
 
 
 @dataclass(frozen=True)

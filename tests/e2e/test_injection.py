@@ -246,7 +246,11 @@ def test_names_that_cannot_be_made_valid_get_deterministic_safe_names(
     models = generated.files[PurePosixPath(PACKAGE, "models.py")]
     for expected in ("def operation(", "parameter: str,"):
         assert expected in client, expected
-    for expected in ("class Model:", "class Values(_StrEnum):", "    field: str\n"):
+    for expected in (
+        "class Model(_Model):",
+        "class Values(_StrEnum):",
+        "    field: str\n",
+    ):
         assert expected in models, expected
     assert 'VALUE = "!"' in models and 'VALUE_2 = "?"' in models
     check_generated(UNNAMEABLE, generated)

@@ -263,7 +263,7 @@ def test_a_project_file_renames_a_model_and_an_operation_group(tmp_path: Path) -
     models = (package / "models.py").read_text(encoding="utf-8")
     group = (package / "operations" / "_gizmos.py").read_text(encoding="utf-8")
     client = (package / "_client.py").read_text(encoding="utf-8")
-    assert "class Gadget:" in models and "class Thing:" not in models
+    assert "class Gadget(_Model):" in models and "class Thing(" not in models
     assert "class GizmosOperations:" in group and "-> Gadget:" in group
     assert "self.gizmos = GizmosOperations(" in client
 

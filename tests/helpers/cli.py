@@ -27,6 +27,7 @@ PACKAGE_FILES = {
         "_polling.py",
         "_shared.py",
         "_wire.py",
+        "_codec.py",
         "aio/__init__.py",
         "aio/_client.py",
         "aio/_pipeline.py",

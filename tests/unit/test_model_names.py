@@ -457,8 +457,8 @@ def test_a_project_that_generates_both_models_passes_its_checks(tmp_path: Path) 
         tmp_path / "out",
     )
     models = next(text for path, text in tree.files.items() if path.name == "models.py")
-    assert "class ErrorResponse:" in models
-    assert "class ErrorResponseFromTypes:" in models
+    assert "class ErrorResponse(_Model):" in models
+    assert "class ErrorResponseFromTypes(_Model):" in models
 
 
 def test_two_shared_files_of_one_stem_are_numbered_in_path_order(
