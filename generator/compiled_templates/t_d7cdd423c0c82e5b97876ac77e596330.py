@@ -35,7 +35,7 @@ def root(context, missing=missing, environment=environment):
     context.vars['models'] = l_0_models
     context.exported_vars.add('models')
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'header'), (undefined(name='package') if l_0_package is missing else l_0_package))))
-    yield '\n"""Wire models as stdlib dataclasses.\n\n`from_dict` ignores fields it does not know, so a newer service version does not break an older\nclient; `to_dict` leaves out fields that are None and fields that only the service sets.\n"""\n\n'
+    yield '\n"""Wire models as stdlib dataclasses.\n\nEach class lists its fields as the wire has them in `_fields`; `from_dict` and `to_dict`\n(`_Model`) follow that list. `from_dict` ignores fields it does not know, so a newer\nservice version does not break an older client; `to_dict` leaves out fields that are None and\nfields that only the service sets.\n"""\n\n'
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'imports'), environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'imports'))))
     yield '\n\n__all__ = [\n'
     for l_1_name in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'exports'):
@@ -72,19 +72,23 @@ def root(context, missing=missing, environment=environment):
                 yield '\n'
             l_2_name = l_2_value = missing
         l_1_enum = missing
-    l_1_loop = missing
-    for l_1_model, l_1_loop in LoopContext(environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'models'), undefined):
+    if environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'models'):
+        pass
+        yield '\n\n_M = TypeVar("_M", bound="_Model")\n\n\nclass _Model:\n    """The base of every model class: `from_dict` and `to_dict` follow the class\'s `_fields`\n    and its bases\' (`_codec.read_model`, `_codec.write_model`)."""\n\n    @classmethod\n    def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:\n        """Build from a JSON object; fields it does not know are ignored, or kept by a\n        class of a hierarchy, which reads as the subclass its discriminator names."""\n        return _codec.read_model(cls, data)\n\n    def to_dict(self) -> dict[str, Any]:\n        """The JSON object to send: None and read-only fields are left out."""\n        return _codec.write_model(self)\n'
+    for l_1_model in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'models'):
         l_1_poly = missing
         _loop_vars = {}
         pass
         yield '\n\n@dataclass(kw_only=True)\nclass '
         yield str(environment.finalize(environment.getattr(l_1_model, 'class_name')))
+        yield '('
         if environment.getattr(l_1_model, 'bases'):
             pass
-            yield '('
             yield str(environment.finalize(t_2(environment.getattr(l_1_model, 'bases'))))
-            yield ')'
-        yield ':\n    '
+        else:
+            pass
+            yield '_Model'
+        yield '):\n    '
         yield str(environment.finalize(t_1(environment.getattr(l_1_model, 'doc'), 4)))
         yield '\n\n'
         l_1_poly = environment.getattr(l_1_model, 'polymorphic')
@@ -131,156 +135,28 @@ def root(context, missing=missing, environment=environment):
             yield ' = _dataclasses.field(default_factory=dict)\n    '
             yield str(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_model, 'additional'), 'doc'), 4)))
             yield '\n'
-        yield '\n    @classmethod\n    def from_dict(cls, data: Mapping[str, Any]) -> '
-        yield str(environment.finalize(environment.getattr(l_1_model, 'class_name')))
-        yield ':\n'
-        if (undefined(name='poly') if l_1_poly is missing else l_1_poly):
+        if environment.getattr(l_1_model, 'table'):
             pass
-            yield '        """Build from a JSON object: the subclass its discriminator names, else this class,\n        keeping what this version does not know."""\n        _wire.require_object(cls, data)\n'
-            if environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'dispatch'):
-                pass
-                yield '        subtype = _wire.subtype(cls, data, '
-                yield str(environment.finalize(t_3(environment.getitem(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'dispatch'), 0))))
-                yield ', '
-                yield str(environment.finalize(environment.getitem(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'dispatch'), 1)))
-                yield ')\n        if subtype is not cls:\n            return subtype.from_dict(data)\n'
-            for l_2_holder in environment.getattr(l_1_model, 'read_holders'):
+            yield '\n    _fields = _codec.fields(\n'
+            for l_2_entry in environment.getattr(l_1_model, 'table'):
                 _loop_vars = {}
                 pass
                 yield '        '
-                yield str(environment.finalize(environment.getattr(l_2_holder, 'name')))
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_holder, 'read')))
-                yield '\n'
-            l_2_holder = missing
-            yield '        result = cls(\n'
-            for l_2_field in environment.getattr(l_1_model, 'all_fields'):
-                _loop_vars = {}
-                pass
-                yield '            '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'name')))
-                yield '='
-                yield str(environment.finalize(environment.getattr(l_2_field, 'from_wire')))
+                yield str(environment.finalize(l_2_entry))
                 yield ',\n'
-            l_2_field = missing
-            yield '        )\n'
-            for l_2_d in environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'discriminators'):
-                _loop_vars = {}
-                pass
-                yield '        result.'
-                yield str(environment.finalize(environment.getattr(l_2_d, 'name')))
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_d, 'from_wire')))
-                yield '\n'
-            l_2_d = missing
-            yield '        known = {'
-            l_2_loop = missing
-            for l_2_wire, l_2_loop in LoopContext(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'known_wires'), undefined):
-                _loop_vars = {}
-                pass
-                yield str(environment.finalize(t_3(l_2_wire)))
-                if (not environment.getattr(l_2_loop, 'last')):
-                    pass
-                    yield ', '
-            l_2_loop = l_2_wire = missing
-            yield '}\n        result.additional_properties = {k: v for k, v in data.items() if k not in known}\n        return result\n'
-        else:
+            l_2_entry = missing
+            yield '    )\n'
+        if environment.getattr(l_1_model, 'subtypes'):
             pass
-            yield '        """Build from a JSON object; fields this version does not know are ignored."""\n        _wire.require_object(cls, data)\n'
-            for l_2_holder in environment.getattr(l_1_model, 'read_holders'):
-                _loop_vars = {}
-                pass
-                yield '        '
-                yield str(environment.finalize(environment.getattr(l_2_holder, 'name')))
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_holder, 'read')))
-                yield '\n'
-            l_2_holder = missing
-            if (environment.getattr(l_1_model, 'all_fields') or environment.getattr(l_1_model, 'additional')):
-                pass
-                yield '        return cls(\n'
-                for l_2_field in environment.getattr(l_1_model, 'all_fields'):
-                    _loop_vars = {}
-                    pass
-                    yield '            '
-                    yield str(environment.finalize(environment.getattr(l_2_field, 'name')))
-                    yield '='
-                    yield str(environment.finalize(environment.getattr(l_2_field, 'from_wire')))
-                    yield ',\n'
-                l_2_field = missing
-                if environment.getattr(l_1_model, 'additional'):
-                    pass
-                    yield '            '
-                    yield str(environment.finalize(environment.getattr(environment.getattr(l_1_model, 'additional'), 'name')))
-                    yield '='
-                    yield str(environment.finalize(environment.getattr(environment.getattr(l_1_model, 'additional'), 'from_wire')))
-                    yield ',\n'
-                yield '        )\n'
-            else:
-                pass
-                yield '        return cls()\n'
-        yield '\n    def to_dict(self) -> dict[str, Any]:\n        """The JSON object to send: None and read-only fields are left out."""\n'
-        if (undefined(name='poly') if l_1_poly is missing else l_1_poly):
-            pass
-            yield '        result: dict[str, Any] = dict(self.additional_properties)\n'
-            for l_2_d in environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'discriminators'):
-                _loop_vars = {}
-                pass
-                yield '        result['
-                yield str(environment.finalize(t_3(environment.getattr(l_2_d, 'wire'))))
-                yield '] = '
-                yield str(environment.finalize(environment.getattr(l_2_d, 'to_wire')))
-                yield '\n'
-            l_2_d = missing
-        else:
-            pass
-            yield '        result: dict[str, Any] = '
-            yield str(environment.finalize((environment.getattr(environment.getattr(l_1_model, 'additional'), 'to_wire') if environment.getattr(l_1_model, 'additional') else '{}')))
+            yield '    _subtypes = '
+            yield str(environment.finalize(environment.getattr(l_1_model, 'subtypes')))
             yield '\n'
-        for l_2_holder in environment.getattr(l_1_model, 'write_holders'):
-            _loop_vars = {}
+        if environment.getattr(l_1_model, 'keeps_other_keys'):
             pass
-            yield '        '
-            yield str(environment.finalize(environment.getattr(l_2_holder, 'name')))
-            yield ': dict[str, Any] = {}\n'
-        l_2_holder = missing
-        def t_4(fiter):
-            for l_2_field in fiter:
-                if (not environment.getattr(l_2_field, 'read_only')):
-                    yield l_2_field
-        for l_2_field in t_4(environment.getattr(l_1_model, 'all_fields')):
-            _loop_vars = {}
-            pass
-            if (environment.getattr(l_2_field, 'optional') or environment.getattr(l_2_field, 'nullable')):
-                pass
-                yield '        if self.'
-                yield str(environment.finalize(environment.getattr(l_2_field, 'name')))
-                yield ' is not None:\n            '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'target')))
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'to_wire')))
-                yield '\n'
-            else:
-                pass
-                yield '        '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'target')))
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'to_wire')))
-                yield '\n'
-        l_2_field = missing
-        for l_2_holder in environment.getattr(l_1_model, 'write_holders'):
-            _loop_vars = {}
-            pass
-            yield '        if '
-            yield str(environment.finalize(environment.getattr(l_2_holder, 'name')))
-            yield ':\n            '
-            yield str(environment.finalize(environment.getattr(l_2_holder, 'attach')))
-            yield ' = '
-            yield str(environment.finalize(environment.getattr(l_2_holder, 'name')))
+            yield '    _additional = '
+            yield str(environment.finalize(environment.getattr(l_1_model, 'keeps_other_keys')))
             yield '\n'
-        l_2_holder = missing
-        yield '        return result\n'
-    l_1_loop = l_1_model = l_1_poly = missing
+    l_1_model = l_1_poly = missing
     for l_1_table in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'subtype_tables'):
         _loop_vars = {}
         pass
@@ -326,4 +202,4 @@ def root(context, missing=missing, environment=environment):
     l_1_group = missing
 
 blocks = {}
-debug_info = '1=31&2=33&3=36&10=38&13=40&14=44&17=48&25=51&40=54&43=58&44=62&46=64&47=68&51=75&55=80&56=87&58=89&59=91&60=93&61=97&62=103&64=106&69=109&70=113&72=121&74=124&75=127&76=131&80=134&81=136&85=139&86=142&90=146&91=150&94=156&95=160&98=166&99=170&101=177&107=189&108=193&110=198&112=201&113=205&115=210&116=213&126=222&128=225&129=229&132=237&134=239&135=243&137=246&138=253&139=256&140=258&142=265&145=270&146=274&147=276&151=283&154=287&155=291&156=295&160=302&164=306&165=308&167=310&168=314&170=322'
+debug_info = '1=31&2=33&3=36&12=38&15=40&16=44&19=48&27=51&42=54&45=58&46=62&48=64&49=68&53=74&73=77&77=82&78=91&80=93&81=95&82=97&83=101&84=107&86=110&91=113&92=117&94=125&96=128&97=131&98=135&100=137&103=140&104=144&108=148&109=151&111=153&112=156&115=159&118=163&119=167&120=171&124=178&128=182&129=184&131=186&132=190&134=198'
