@@ -16,11 +16,13 @@ nowhere to go) and one that reaches its holder again (the fields would never end
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from generator.load import LoadedSpec, Node
 from generator.model.entities import Model, Property
 from generator.model.inheritance import all_fields
+from generator.model.nodes import flag_value
 from generator.naming import snake_case, unique_names
 
 FLATTEN_EXTENSION = "x-ms-client-flatten"
@@ -92,3 +94,30 @@ def _lifted(holder: Property, field: Property) -> Property:
         required=holder.required and field.required,
         read_only=holder.read_only or field.read_only,
     )
+
+
+def flattening_reaches(spec: LoadedSpec, start: Node, goal: Node) -> bool:
+    """Whether the schema at `start`, its `allOf` bases and the objects it flattens in turn
+    reach `goal`: read from the spec alone, so a loop is found whichever model is read first.
+    """
+    pending, seen = [spec.deref(start)], set()
+    while pending:
+        node = pending.pop()
+        where = (node.file, node.pointer)
+        if where == (goal.file, goal.pointer):
+            return True
+        if where in seen or not isinstance(node.value, Mapping):
+            continue
+        seen.add(where)
+        entries = node.get("allOf")
+        if entries is not None and isinstance(entries.value, list):
+            pending += [spec.deref(entries.child(i)) for i in range(len(entries.value))]
+        properties = node.get("properties")
+        if properties is not None and isinstance(properties.value, Mapping):
+            pending += [
+                spec.deref(properties.child(wire))
+                for wire in properties.value
+                if isinstance(properties.value[wire], Mapping)
+                and flag_value(properties.child(wire), FLATTEN_EXTENSION)
+            ]
+    return False

@@ -27,6 +27,7 @@ from generator.model.entities import (
 from generator.model.flattening import (
     FLATTEN_EXTENSION,
     flattened_fields,
+    flattening_reaches,
     keeps_its_nesting,
 )
 from generator.model.inheritance import all_fields, all_properties
@@ -369,7 +370,9 @@ class SchemaReader:
         sides of such a loop stay nested whichever model is read first."""
         if type_ref.kind is not Kind.MODEL or type_ref.model is None:
             return False
-        if type_ref.model in self.models_in_progress or self._reaches(prop, holder):
+        if type_ref.model in self.models_in_progress or flattening_reaches(
+            self.spec, prop, holder
+        ):
             return False
         in_progress = set(self.models_in_progress)
         try:
@@ -378,33 +381,6 @@ class SchemaReader:
             self.models_in_progress = in_progress
             return False
         return not keeps_its_nesting(self.model, type_ref.model)
-
-    def _reaches(self, start: Node, goal: Node) -> bool:
-        """Whether the schema at `start`, its `allOf` bases and the objects it flattens in
-        turn reach `goal`."""
-        pending, seen = [self.spec.deref(start)], set()
-        while pending:
-            node = pending.pop()
-            where = (node.file, node.pointer)
-            if where == (goal.file, goal.pointer):
-                return True
-            if where in seen or not isinstance(node.value, Mapping):
-                continue
-            seen.add(where)
-            entries = node.get("allOf")
-            if entries is not None and isinstance(entries.value, list):
-                pending += [
-                    self.spec.deref(entries.child(i)) for i in range(len(entries.value))
-                ]
-            properties = node.get("properties")
-            if properties is not None and isinstance(properties.value, Mapping):
-                pending += [
-                    self.spec.deref(properties.child(wire))
-                    for wire in properties.value
-                    if isinstance(properties.value[wire], Mapping)
-                    and flag_value(properties.child(wire), FLATTEN_EXTENSION)
-                ]
-        return False
 
     def discriminator_wires(self, name: str) -> set[str]:
         """The discriminators of `name`'s hierarchy: each class sets them, never a caller."""
