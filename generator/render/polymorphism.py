@@ -89,9 +89,6 @@ def polymorphic_view(
             if api.subtypes(model.name)
             else None
         ),
-        known_wires=tuple(
-            SpecText(p.wire_name) for p in api.all_properties(model.name)
-        ),
     )
 
 

@@ -74,7 +74,6 @@ class PolymorphicView:
     dispatch: tuple[SpecText, str] | None
     """The discriminator and the table of subclasses that from_dict picks from; None for a
     class without subclasses."""
-    known_wires: tuple[SpecText, ...]
 
 
 @dataclass(frozen=True)

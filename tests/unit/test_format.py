@@ -10,8 +10,8 @@ from generator.errors import OutputError
 from generator.format import format_files
 from generator.pipeline import load_api
 from generator.render import render_package
-from tests.helpers import SPEC_FILE, UPSTREAM_STABLE
-from tests.helpers.testserver import SWAGGER
+from tests.helpers import SPEC_FILE
+from tests.helpers.black_record import RECORD_SPECS
 
 
 def test_format_files_blacks_python_and_normalises_other_files() -> None:
@@ -85,14 +85,8 @@ def test_format_files_refuses_code_that_does_not_compile(source: str) -> None:
 # --- formatting in pieces -----------------------------------------------------------------------
 
 
-PIECE_SPECS = [
-    SPEC_FILE,
-    UPSTREAM_STABLE / "2024-07-01" / "computeRPCommon.json",
-    SWAGGER / "lro.json",
-    SWAGGER / "paging.json",
-    SWAGGER / "body-array.json",
-    SWAGGER / "xml-service.json",
-]
+PIECE_SPECS = RECORD_SPECS
+"""The specs the black record is built from: every kind of package."""
 
 
 @pytest.mark.parametrize("spec", PIECE_SPECS, ids=lambda path: path.name)
