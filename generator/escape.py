@@ -24,7 +24,7 @@ def python_literal(value: Any) -> str:
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     if isinstance(value, str):
-        return ascii(str(value))
+        return _string_literal(str(value))
     if isinstance(value, list | tuple):
         return "[" + ", ".join(python_literal(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -33,6 +33,19 @@ def python_literal(value: Any) -> str:
         )
         return "{" + ", ".join(items) + "}"
     raise TypeError(f"no Python literal for {type(value).__name__}")
+
+
+def _string_literal(text: str) -> str:
+    """`ascii(text)` in black's own quoting, so that black leaves it as it is: double quotes,
+    unless single quotes need fewer escapes (the text has more `"` than `'`)."""
+    body = ascii(text)[1:-1]
+    if ascii(text)[0] == '"':  # Python quoted it with `"` because it holds `'` and no `"`
+        body = body.replace('"', '\\"')
+    else:
+        body = body.replace("\\'", "'").replace('"', '\\"')
+    if text.count('"') > text.count("'"):
+        return "'" + body.replace('\\"', '"').replace("'", "\\'") + "'"
+    return f'"{body}"'
 
 
 def _escape_unprintable(text: str, keep: str = "") -> str:
@@ -72,15 +85,37 @@ _QUOTE_RUN = re.compile(r'"(?=")|(?<=")"|"$')
 
 
 def docstring(text: str, indent: int = 0, width: int = 88) -> str:
-    """A complete triple-quoted docstring whose content cannot end it or escape from it.
+    """A complete triple-quoted docstring whose content cannot end it or escape from it, in
+    the layout black gives a docstring (the first statement of a module, class or function).
 
     Paragraphs (split on blank lines) are re-wrapped to fit `width` with the quotes; lines
     starting with ':' are field lists and get a hanging indent.
     """
+    lines = _docstring_lines(text, indent, width)
+    if not lines:
+        return '""""""'
+    if lines[0].startswith('"'):  # black pads a quote next to the opening quotes
+        lines[0] = f" {lines[0]}"
+    if len(lines) == 1:  # black keeps one line whole, even a long one
+        return f'"""{lines[0]} """' if lines[0].endswith('"') else f'"""{lines[0]}"""'
+    return _triple_quoted(lines, indent)
+
+
+def attribute_docstring(text: str, indent: int = 0, width: int = 88) -> str:
+    """`docstring` for the string under a field: black takes it for an expression, not a
+    docstring, and leaves its text as it is, so its closing quotes stay where they fit."""
+    lines = _docstring_lines(text, indent, width)
+    if not lines:
+        return '""""""'
+    if len(lines) == 1 and len(lines[0]) + indent + 6 <= width:
+        return f'"""{lines[0]}"""'
+    return _triple_quoted(lines, indent)
+
+
+def _docstring_lines(text: str, indent: int, width: int) -> list[str]:
     escaped = _QUOTE_RUN.sub(
         r'\\"', _escape_for_source(text.replace("\r\n", "\n").strip())
     )
-    pad = " " * indent
     lines: list[str] = []
     for paragraph in _paragraphs(escaped):
         if lines:
@@ -97,11 +132,11 @@ def docstring(text: str, indent: int = 0, width: int = 88) -> str:
                 )
                 or [""]
             )
-    lines = [line.replace(_UNBREAKABLE_SPACE, " ") for line in lines]
-    if not lines:
-        return '""""""'
-    if len(lines) == 1 and len(lines[0]) + indent + 6 <= width:
-        return f'"""{lines[0]}"""'
+    return [line.replace(_UNBREAKABLE_SPACE, " ") for line in lines]
+
+
+def _triple_quoted(lines: list[str], indent: int) -> str:
+    pad = " " * indent
     body = "\n".join(pad + line if line else "" for line in lines[1:])
     return f'"""{lines[0]}\n{body}\n{pad}"""' if body else f'"""{lines[0]}\n{pad}"""'
 
@@ -217,6 +252,7 @@ FILTERS = {
     "import_names": import_names,
     "py": python_literal,
     "docstring": docstring,
+    "attribute_docstring": attribute_docstring,
     "comment": comment,
     "md": markdown,
     "md_code": markdown_code,

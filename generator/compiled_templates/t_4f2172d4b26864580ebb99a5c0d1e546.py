@@ -11,22 +11,28 @@ def root(context, missing=missing, environment=environment):
     l_0_package = resolve('package')
     l_0_m = l_0_models = missing
     try:
-        t_1 = environment.filters['docstring']
+        t_1 = environment.filters['attribute_docstring']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'docstring' found.")
+            raise TemplateRuntimeError("No filter named 'attribute_docstring' found.")
     try:
-        t_2 = environment.filters['identifiers']
+        t_2 = environment.filters['docstring']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'identifiers' found.")
+            raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_3 = environment.filters['py']
+        t_3 = environment.filters['identifiers']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'identifiers' found.")
+    try:
+        t_4 = environment.filters['py']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'py' found.")
     pass
     l_0_m = context.vars['m'] = environment.get_template('_macros.jinja', 'package/models.py.jinja')._get_default_module(context)
@@ -42,7 +48,7 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(environment.finalize(t_3(l_1_name)))
+        yield str(environment.finalize(t_4(l_1_name)))
         yield ',\n'
     l_1_name = missing
     yield ']\n'
@@ -60,7 +66,7 @@ def root(context, missing=missing, environment=environment):
             yield '('
             yield str(environment.finalize(environment.getattr(l_1_enum, 'base')))
             yield '):\n    '
-            yield str(environment.finalize(t_1(environment.getattr(l_1_enum, 'doc'), 4)))
+            yield str(environment.finalize(t_2(environment.getattr(l_1_enum, 'doc'), 4)))
             yield '\n\n'
             for (l_2_name, l_2_value) in environment.getattr(l_1_enum, 'members'):
                 _loop_vars = {}
@@ -68,7 +74,7 @@ def root(context, missing=missing, environment=environment):
                 yield '    '
                 yield str(environment.finalize(l_2_name))
                 yield ' = '
-                yield str(environment.finalize(t_3(l_2_value)))
+                yield str(environment.finalize(t_4(l_2_value)))
                 yield '\n'
             l_2_name = l_2_value = missing
         l_1_enum = missing
@@ -84,12 +90,12 @@ def root(context, missing=missing, environment=environment):
         yield '('
         if environment.getattr(l_1_model, 'bases'):
             pass
-            yield str(environment.finalize(t_2(environment.getattr(l_1_model, 'bases'))))
+            yield str(environment.finalize(t_3(environment.getattr(l_1_model, 'bases'))))
         else:
             pass
             yield '_Model'
         yield '):\n    '
-        yield str(environment.finalize(t_1(environment.getattr(l_1_model, 'doc'), 4)))
+        yield str(environment.finalize(t_2(environment.getattr(l_1_model, 'doc'), 4)))
         yield '\n\n'
         l_1_poly = environment.getattr(l_1_model, 'polymorphic')
         _loop_vars['poly'] = l_1_poly
@@ -103,7 +109,7 @@ def root(context, missing=missing, environment=environment):
                 yield ': '
                 yield str(environment.finalize(environment.getattr(l_2_d, 'annotation')))
                 yield ' = field(default='
-                yield str(environment.finalize(t_3(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'value'))))
+                yield str(environment.finalize(t_4(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'value'))))
                 yield ', init=False)\n    '
                 yield str(environment.finalize(t_1(environment.getattr(l_2_d, 'doc'), 4)))
                 yield '\n'
@@ -169,7 +175,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    '
-            yield str(environment.finalize(t_3(l_2_value)))
+            yield str(environment.finalize(t_4(l_2_value)))
             yield ': '
             yield str(environment.finalize(l_2_class_name))
             yield ',\n'
@@ -182,7 +188,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n\n@dataclass(kw_only=True)\nclass '
         yield str(environment.finalize(environment.getattr(l_1_group, 'class_name')))
         yield ':\n    '
-        yield str(environment.finalize(t_1(environment.getattr(l_1_group, 'doc'), 4)))
+        yield str(environment.finalize(t_2(environment.getattr(l_1_group, 'doc'), 4)))
         yield '\n\n'
         for l_2_field in environment.getattr(l_1_group, 'fields'):
             _loop_vars = {}
@@ -202,4 +208,4 @@ def root(context, missing=missing, environment=environment):
     l_1_group = missing
 
 blocks = {}
-debug_info = '1=31&2=33&3=36&12=38&15=40&16=44&19=48&27=51&42=54&45=58&46=62&48=64&49=68&53=74&73=77&77=82&78=91&80=93&81=95&82=97&83=101&84=107&86=110&91=113&92=117&94=125&96=128&97=131&98=135&100=137&103=140&104=144&108=148&109=151&111=153&112=156&115=159&118=163&119=167&120=171&124=178&128=182&129=184&131=186&132=190&134=198'
+debug_info = '1=37&2=39&3=42&12=44&15=46&16=50&19=54&27=57&42=60&45=64&46=68&48=70&49=74&53=80&73=83&77=88&78=97&80=99&81=101&82=103&83=107&84=113&86=116&91=119&92=123&94=131&96=134&97=137&98=141&100=143&103=146&104=150&108=154&109=157&111=159&112=162&115=165&118=169&119=173&120=177&124=184&128=188&129=190&131=192&132=196&134=204'
