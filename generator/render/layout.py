@@ -1,0 +1,40 @@
+"""Black's layout for the few constructs whose length depends on the spec, worked out here.
+
+A template lays out what it controls (indentation, blank lines, fixed code) as black would;
+where a line's length depends on names from the spec, the render stage decides the layout
+with these helpers and hands the template a ready string. generator/format.py then finds
+black has nothing to change and need not run (see `black_stable` there); a piece these rules
+get wrong is only slower, never different: format.py hands whatever it cannot vouch for to
+black.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+LINE_LENGTH = 88
+INDENT = "    "
+
+
+def bracketed(
+    indent: int, head: str, items: Sequence[str], tail: str, *, explode: bool = False
+) -> str:
+    """`head` + the items, comma-separated + `tail` (`head` ends with the opening bracket,
+    `tail` starts with the closing one), as black lays it out at `indent` spaces: on one line
+    when it fits; else the items on one line of their own, when they fit; else one item a
+    line, each with a comma. `explode` asks for one item a line whatever the length (black
+    keeps that layout: the last comma is a magic trailing comma). Continuation lines carry
+    their indentation; the first line does not (the template places it)."""
+    joined = ", ".join(items)
+    if not explode and fits(indent, f"{head}{joined}{tail}"):
+        return f"{head}{joined}{tail}"
+    pad = " " * indent
+    inner = pad + INDENT
+    if not explode and items and fits(indent + len(INDENT), joined):
+        return f"{head}\n{inner}{joined}\n{pad}{tail}"
+    lines = "".join(f"{inner}{item},\n" for item in items)
+    return f"{head}\n{lines}{pad}{tail}"
+
+
+def fits(indent: int, text: str) -> bool:
+    return indent + len(text) <= LINE_LENGTH
