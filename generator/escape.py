@@ -21,7 +21,9 @@ class SpecText(str):
 def python_literal(value: Any) -> str:
     """A Python literal for a JSON value, ASCII only: quotes, backslashes, control characters
     and all non-ASCII text (bidi overrides, look-alike letters) come out as escapes."""
-    if value is None or isinstance(value, bool | int | float):
+    if isinstance(value, float):
+        return repr(value).replace("e+", "e")  # black's spelling of an exponent
+    if value is None or isinstance(value, bool | int):
         return repr(value)
     if isinstance(value, str):
         return _string_literal(str(value))
@@ -39,7 +41,9 @@ def _string_literal(text: str) -> str:
     """`ascii(text)` in black's own quoting, so that black leaves it as it is: double quotes,
     unless single quotes need fewer escapes (the text has more `"` than `'`)."""
     body = ascii(text)[1:-1]
-    if ascii(text)[0] == '"':  # Python quoted it with `"` because it holds `'` and no `"`
+    if (
+        ascii(text)[0] == '"'
+    ):  # Python quoted it with `"` because it holds `'` and no `"`
         body = body.replace('"', '\\"')
     else:
         body = body.replace("\\'", "'").replace('"', '\\"')
@@ -103,7 +107,8 @@ def docstring(text: str, indent: int = 0, width: int = 88) -> str:
 
 def attribute_docstring(text: str, indent: int = 0, width: int = 88) -> str:
     """`docstring` for the string under a field: black takes it for an expression, not a
-    docstring, and leaves its text as it is, so its closing quotes stay where they fit."""
+    docstring, and leaves its text as it is, so its closing quotes stay where they fit.
+    """
     lines = _docstring_lines(text, indent, width)
     if not lines:
         return '""""""'

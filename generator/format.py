@@ -12,6 +12,9 @@ generated packages). The pieces then make the cache finer: black is a pure funct
 version, the mode, the text), so each formatted piece is kept under a key of all three, and an
 api-version bump reformats only the classes that changed. Pieces not in the cache are
 formatted on every core when there are enough of them to pay for starting the workers.
+
+Most pieces need no black at all: the render stage writes black's layout, and a piece that
+generator/black_layout.py can vouch for (or that the black record lists) is taken as it is.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from generator import cache as result_cache
+from generator.black_layout import black_stable
 from generator.black_record import BLACK_VERSION, UNCHANGED
 from generator.errors import OutputError
 
@@ -106,16 +110,20 @@ def format_files(
 
 
 def _known_unchanged(unique: Mapping[str, _Piece]) -> dict[str, str]:
-    """The pieces the committed record (generator/black_record.py) lists as black's own
-    layout already, as they are: black need not run on them. The record applies only to the
-    black it was made with, and names each piece by the hash of its text, so it can only ever
-    speak for exactly that text."""
+    """The pieces black would leave as they are, as they are: black need not run on them.
+
+    Those are the fixed pieces the committed record (generator/black_record.py) lists, named
+    by the hash of their text, and the pieces whose layout `black_stable` vouches for
+    (generator/black_layout.py: the render stage writes black's layout, and what names from
+    the spec could still change, line breaks, it checks). Both speak for the black they were
+    made with only: with any other installed, black formats every piece."""
     if installed_black_version() != BLACK_VERSION:
         return {}
     return {
         key: piece.text
         for key, piece in unique.items()
         if record_key(BLACK_VERSION, piece.text) in UNCHANGED
+        or black_stable(piece.text)
     }
 
 
@@ -146,8 +154,8 @@ def installed_black_version() -> str | None:
 
 def split_top_level(text: str) -> list[str]:
     """The file's header comment, the rest of its head (docstring, imports), then each
-    top-level class (undecorated, not under a comment) with the statements up to the next one:
-    pieces black formats alike alone or together. The header (which names the spec) is its
+    top-level class (with its decorators, not under a comment) with the statements up to the
+    next one: pieces black formats alike alone or together. The header (which names the spec) is its
     own piece so that the rest of a fixed module's head is the same text for every spec.
     """
     try:
@@ -157,9 +165,9 @@ def split_top_level(text: str) -> list[str]:
     lines = text.splitlines(keepends=True)
     starts = []
     for node in tree.body[1:]:
-        if not isinstance(node, ast.ClassDef) or node.decorator_list:
+        if not isinstance(node, ast.ClassDef):
             continue
-        start = node.lineno - 1
+        start = (node.decorator_list[0] if node.decorator_list else node).lineno - 1
         above = start - 1
         while above >= 0 and not lines[above].strip():
             above -= 1

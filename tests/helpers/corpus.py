@@ -1,10 +1,11 @@
 """The spec corpus: every spec the tests know, and what armgen makes of each today.
 
 The invariant (tests/e2e/test_corpus.py): every corpus file either generates a package that
-imports (every module, in a fresh interpreter), passes `ruff check --select F` and `mypy
---strict`, or is refused with one clear line (exit 2, `error: <file>#<pointer>: <reason>`, the
-reason naming a construct armgen does `not support`). Anything else (a traceback, another exit
-code, an unclear refusal, a package that fails a check) is a failure.
+imports (every module, in a fresh interpreter), passes `ruff check --select F`, `mypy
+--strict` and `black --check`, or is refused with one clear line (exit 2,
+`error: <file>#<pointer>: <reason>`, the reason naming a construct armgen does `not support`).
+Anything else (a traceback, another exit code, an unclear refusal, a package that fails a
+check) is a failure.
 
 The corpus is:
 - every Swagger file of the AutoRest test server (tests/helpers/testserver.py: SWAGGER), all

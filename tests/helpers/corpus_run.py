@@ -173,7 +173,8 @@ def _serve() -> None:
 
 @dataclass(frozen=True)
 class Message:
-    """One finding of a check: `tool` (ruff, mypy, import, syntax), its code, where and what."""
+    """One finding of a check: `tool` (ruff, mypy, import, syntax, black), its code, where and
+    what."""
 
     tool: str
     code: str
@@ -188,13 +189,19 @@ def check_packages(out: Path, packages: Sequence[str]) -> dict[str, list[Message
     """Every check's findings for the packages `out/<package>/<package>`, by package.
 
     ruff goes first: a package with a syntax error stays out of mypy (which would stop at it,
-    checking nothing) and the import. mypy and the import then run side by side."""
+    checking nothing), the import and black. mypy, the import and `black --check` (in the
+    generator's own mode: format.py skips black for pieces it can vouch for, and this is where
+    a wrong vouch would show) then run side by side."""
     found: dict[str, list[Message]] = {package: [] for package in packages}
     for package, message in _ruff(out, packages):
         found[package].append(message)
     parsed = [p for p in packages if all(m.tool != "syntax" for m in found[p])]
-    with ThreadPoolExecutor(2) as pool:
-        runs = [pool.submit(_mypy, out, parsed), pool.submit(_imports, out, parsed)]
+    with ThreadPoolExecutor(3) as pool:
+        runs = [
+            pool.submit(_mypy, out, parsed),
+            pool.submit(_imports, out, parsed),
+            pool.submit(_black, out, parsed),
+        ]
         for run in runs:
             for package, message in run.result():
                 found[package].append(message)
@@ -304,6 +311,37 @@ print(json.dumps(failures))
 """
 
 
+def _black(out: Path, packages: Sequence[str]) -> list[tuple[str, Message]]:
+    """`black --check` in format.py's mode (no configuration file is read)."""
+    if not packages:
+        return []
+    result = _run(
+        [
+            sys.executable,
+            "-m",
+            "black",
+            "--check",
+            "--no-color",
+            f"--target-version=py{_PYTHON.replace('.', '')}",
+            "--line-length=88",
+            "--workers=1",
+            *(f"{package}/{package}" for package in packages),
+        ],
+        out,
+    )
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"black did not run: {result.stderr[-2000:]}")
+    messages = []
+    for line in result.stderr.splitlines():
+        if line.startswith("would reformat "):
+            path = Path(line.removeprefix("would reformat "))
+            where = path.relative_to(out) if path.is_absolute() else path
+            messages.append(
+                (where.parts[0], Message("black", "", f"{where}: would reformat"))
+            )
+    return messages
+
+
 def _imports(out: Path, packages: Sequence[str]) -> list[tuple[str, Message]]:
     """Import every module of every package in one fresh interpreter, warnings as errors."""
     if not packages:
@@ -326,10 +364,11 @@ CANARIES: Mapping[str, tuple[dict[str, str], frozenset[str]]] = {
         frozenset({"mypy:return-value"}),
     ),
     "canary_import": (
-        {"__init__.py": "", "sub.py": "raise ImportError('canary')\n"},
+        {"__init__.py": "", "sub.py": 'raise ImportError("canary")\n'},
         frozenset({"import"}),
     ),
     "canary_syntax": ({"__init__.py": "def (:\n"}, frozenset({"syntax"})),
+    "canary_black": ({"__init__.py": "value=1\n"}, frozenset({"black"})),
 }
 """Packages with one known fault each, and the kinds the checks must find in them."""
 

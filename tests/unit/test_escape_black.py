@@ -64,3 +64,12 @@ def test_attribute_docstrings_are_in_blacks_layout(text: str, depth: int) -> Non
 
 def _opening(depth: int) -> str:
     return "".join(f"{' ' * level}class C{level}:\n" for level in range(0, depth, 4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers() | st.floats(allow_nan=False, allow_infinity=False))
+def test_numbers_are_in_blacks_spelling(number: float) -> None:
+    source = f"value = {python_literal(number)}\n"
+    assert ast.literal_eval(python_literal(number)) == number
+    if len(source) <= 89:
+        assert black.format_str(source, mode=black_mode()) == source

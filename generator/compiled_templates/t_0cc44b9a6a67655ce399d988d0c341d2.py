@@ -31,7 +31,7 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.finalize(t_1(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'package_doc'))))
     yield '\n\n'
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'imports'), environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'aio_init_imports'))))
-    yield '\n\n__all__ = [\n'
+    yield '\n__all__ = [\n'
     for l_1_name in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'aio_exports'):
         _loop_vars = {}
         pass
@@ -42,4 +42,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=26&2=28&3=30&5=32&8=34&9=38'
+debug_info = '1=26&2=28&3=30&5=32&7=34&8=38'

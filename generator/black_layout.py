@@ -1,0 +1,515 @@
+"""Whether a piece of generated code is already in black's layout, judged without black.
+
+Running black is most of a big client's generation time, and the render stage already writes
+black's layout (templates/, generator/render/layout.py, generator/escape.py). What black would
+still decide from the spec's names is where lines break, because names change line lengths. So
+this check is about breaks only, and conservative: it says yes only for the few shapes whose
+outcome in black it knows, and no to anything else, which format.py then hands to black. A no
+costs time; a wrong yes would be output black --check rejects, which the corpus tests look for
+(every corpus package is checked with black, tests/helpers/corpus_run.py).
+
+It says yes when:
+- every line is ASCII, without tabs or trailing spaces, and at most 88 columns (but the lines
+  of a string standing alone, a docstring, before its last), and no more blank lines are in a
+  row than black allows;
+- no logical line continues with a backslash, and no comment sits inside brackets;
+- every bracket that spans lines opens at the end of its line, with nothing else left open from
+  that line, closes at the start of its own line at that line's indentation, is followed on that
+  line only by `:` `,` or a def's return annotation, and holds either
+  - one item a line, each ending with a comma (black keeps the magic trailing comma's layout;
+    not for subscripts or parenthesised one-tuples, whose comma black does not take as magic), or
+  - one line of items without a trailing comma, when the whole would not fit on one line (black
+    breaks at the last opening bracket) and its head has no operator black could break at first;
+- the code in front of a split bracket has no operator, `and`/`or`/`not`/`in`/`is`/`if`/`else`/
+  `lambda`, and no attribute access after a call, at its own depth: black might break there first.
+
+Spaces between tokens, quotes, blank lines and docstrings are not looked at: the templates and
+escape.py write them as black does, and tests check that against black (test_escape_black.py,
+test_layout*.py, the corpus).
+"""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.black_blank_lines import Kind, Statement, blank_lines_are_blacks
+from generator.black_tokens import (
+    Place,
+    gap_is_blacks,
+    is_unary,
+    names_something,
+    token_is_blacks,
+)
+
+LINE_LENGTH = 88
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = frozenset(_OPENING.values())
+_BREAKABLE_WORDS = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "lambda", "for", "async"}
+)
+_BREAKABLE_OPERATORS = frozenset(
+    {"+", "-", "*", "/", "//", "%", "@", "|", "&", "^", "<<", ">>", "**", "~"}
+    | {"<", ">", "<=", ">=", "==", "!=", ":=", "->"}
+)
+_NOT_CALLABLE = _BREAKABLE_WORDS | {"return", "yield", "await", "import", "del"}
+_BREAKS = (tokenize.NL, tokenize.NEWLINE)
+_REDUNDANT_AFTER = frozenset(
+    {"return", "in", "for", "if", "elif", "while", "assert", "del", "else", "await"}
+)
+"""Words after which black drops parentheses around a lone expression."""
+
+
+@dataclass
+class _Bracket:
+    opening: tokenize.TokenInfo
+    line_indent: int
+    """The indentation of the line the bracket opens on."""
+    follows_name: bool
+    """A call or a subscript (`f(`, `x[`), not a display or a parenthesised expression."""
+    parameters: bool = False
+    """A def's parameter list."""
+    maybe_redundant: bool = False
+    """Parentheses black may drop (`return (x)`), unless they hold a tuple."""
+    annotated: bool = False
+    """In a parameter list: the parameter being read has an annotation."""
+    split: bool = False
+    commas: int = 0
+    breaks_inside: int = 0
+    """Line breaks between the first and the last line of items."""
+    commas_then_break: int = 0
+    commas_on_a_line: int = 0
+    last_before_closing: str = ""
+
+
+@dataclass
+class _Statement:
+    """The logical line being read: how it starts (black splits defs and imports its own
+    way) and where its tokens begin."""
+
+    first: int
+    keyword: str = ""
+
+
+def black_stable(text: str) -> bool:
+    """True only when black would leave `text` as it is (see the module's docstring)."""
+    lines = text.split("\n")
+    if not all(_line_is_clean(line) for line in lines) or not _blank_runs_fit(lines):
+        return False
+    try:
+        tokens = list(
+            _whole_strings(tokenize.generate_tokens(io.StringIO(text).readline))
+        )
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return False
+    free = _rows_black_does_not_measure(tokens)
+    if any(
+        len(line) > LINE_LENGTH and row not in free
+        for row, line in enumerate(lines, start=1)
+    ):
+        return False
+    return _Reader(tokens, lines).breaks_are_blacks()
+
+
+def _rows_black_does_not_measure(tokens: list[tokenize.TokenInfo]) -> set[int]:
+    """The rows of a string that is a statement of its own (a docstring, or the string under
+    a field) but its last: black never breaks such a string, and only the last row's length
+    matters to it (where the closing quotes go)."""
+    rows: set[int] = set()
+    for index, tok in enumerate(tokens[1:-1], start=1):
+        before, after = tokens[index - 1], tokens[index + 1]
+        if (
+            tok.type == tokenize.STRING
+            and before.type in (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT)
+            and after.type == tokenize.NEWLINE
+        ):
+            rows.update(range(tok.start[0], tok.end[0]))
+    return rows
+
+
+_FSTRING_START = getattr(tokenize, "FSTRING_START", None)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", None)
+
+
+def _whole_strings(
+    tokens: Iterator[tokenize.TokenInfo],
+) -> Iterator[tokenize.TokenInfo]:
+    """The tokens, with an f-string as one STRING token as before Python 3.12 (which splits
+    it into parts); one across lines is refused (ValueError)."""
+    for tok in tokens:
+        if _FSTRING_START is None or tok.type != _FSTRING_START:
+            yield tok
+            continue
+        depth, end = 1, tok
+        while depth:
+            end = next(tokens)
+            depth += (end.type == _FSTRING_START) - (end.type == _FSTRING_END)
+        if end.end[0] != tok.start[0]:
+            raise ValueError("an f-string across lines")
+        text = tok.line[tok.start[1] : end.end[1]]
+        yield tokenize.TokenInfo(tokenize.STRING, text, tok.start, end.end, tok.line)
+
+
+def _blank_runs_fit(lines: list[str]) -> bool:
+    """At most two blank lines in a row at the top level and one within a block, as black
+    allows (where black wants fewer, the templates write fewer)."""
+    run = 0
+    for line in lines:
+        if not line:
+            run += 1
+            continue
+        if run > (2 if not line.startswith(" ") else 1):
+            return False
+        run = 0
+    return True
+
+
+def _line_is_clean(line: str) -> bool:
+    return line.isascii() and "\t" not in line and line == line.rstrip()
+
+
+class _Reader:
+    """One pass over the tokens, keeping the open brackets and the block depth."""
+
+    def __init__(self, tokens: list[tokenize.TokenInfo], lines: list[str]) -> None:
+        self.tokens = tokens
+        self.lines = lines
+        self.stack: list[_Bracket] = []
+        self.statement = _Statement(0)
+        self.depth = 0
+        self.block_opened = False
+        """The last statement ended with `:` (a block follows)."""
+        self.last_code: tokenize.TokenInfo | None = None
+        self.statements: list[Statement] = []
+
+    def breaks_are_blacks(self) -> bool:
+        previous: tokenize.TokenInfo | None = None
+        """The token before, on any line, not counting INDENT and DEDENT."""
+        comma_of: _Bracket | None = None
+        unary = False
+        for index, tok in enumerate(self.tokens):
+            if tok.type in (tokenize.INDENT, tokenize.DEDENT):
+                self.depth += 1 if tok.type == tokenize.INDENT else -1
+                if self.statement.first == index:
+                    self.statement = _Statement(index + 1)
+                continue
+            if previous is not None and _continues_with_backslash(previous, tok):
+                return False
+            if comma_of is not None:
+                if tok.type == tokenize.NL:
+                    comma_of.commas_then_break += 1
+                else:
+                    comma_of.commas_on_a_line += 1
+                comma_of = None
+            if index == self.statement.first:
+                if not self._starts_statement(tok, previous):
+                    return False
+                if tok.type == tokenize.NAME:
+                    self.statement.keyword = self._keyword(index)
+                if tok.type not in (tokenize.NL, tokenize.ENDMARKER):
+                    self.statements.append(self._statement(tok, index))
+            if not self._within_line(tok, previous, index, unary):
+                return False
+            if not self._accepts(tok, previous, index):
+                return False
+            unary = tok.type == tokenize.OP and is_unary(tok, previous)
+            if tok.type == tokenize.NEWLINE:
+                self.block_opened = bool(
+                    self.last_code and self.last_code.string == ":"
+                )
+                self.statements[-1].opens_block = self.block_opened
+            elif tok.type not in (tokenize.NL, tokenize.COMMENT):
+                self.last_code = tok
+            if tok.type == tokenize.OP and tok.string == "," and self.stack:
+                self.stack[-1].commas += 1
+                self.stack[-1].annotated = False
+                comma_of = self.stack[-1]
+            if tok.type == tokenize.OP and tok.string == ":" and self.stack:
+                self.stack[-1].annotated = True
+            if not self.stack and tok.type in (*_BREAKS, tokenize.COMMENT):
+                self.statement = _Statement(index + 1)
+            previous = tok
+        return not self.stack and blank_lines_are_blacks(self.statements, self.lines)
+
+    def _statement(self, tok: tokenize.TokenInfo, index: int) -> Statement:
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else tok
+        keyword = self.statement.keyword
+        if tok.type == tokenize.COMMENT:
+            kind = Kind.COMMENT
+        elif tok.string == "@":
+            kind = Kind.DECORATOR
+        elif keyword in ("def", "class"):
+            kind = Kind.DEFINITION
+        elif keyword in ("import", "from"):
+            kind = Kind.IMPORT
+        elif tok.type == tokenize.STRING and following.type == tokenize.NEWLINE:
+            kind = Kind.STRING if tok.string.startswith('"""') else Kind.UNKNOWN
+        elif tok.string == "..." and following.type == tokenize.NEWLINE:
+            kind = Kind.UNKNOWN  # black puts a body of `...` on its def's line
+        else:
+            kind = Kind.OTHER
+        return Statement(tok.start[0], self.depth, kind, is_class=keyword == "class")
+
+    def _starts_statement(
+        self, tok: tokenize.TokenInfo, previous: tokenize.TokenInfo | None
+    ) -> bool:
+        """A statement (or a comment line) starts at its block's indentation, and a block
+        does not start with a blank line (black removes it)."""
+        if tok.type in (tokenize.NL, tokenize.ENDMARKER):
+            return not (
+                tok.type == tokenize.NL
+                and previous is not None
+                and previous.type == tokenize.NEWLINE
+                and self.block_opened
+            )
+        return tok.start[1] == 4 * self.depth
+
+    def _within_line(
+        self,
+        tok: tokenize.TokenInfo,
+        previous: tokenize.TokenInfo | None,
+        index: int,
+        unary: bool,
+    ) -> bool:
+        """The token as black writes it, and the space before it."""
+        if tok.type in (*_BREAKS, tokenize.ENDMARKER):
+            return True
+        if not token_is_blacks(tok):
+            return False
+        same_line = (
+            previous
+            if previous is not None
+            and previous.type not in _BREAKS
+            and previous.end[0] == tok.start[0]
+            else None
+        )
+        top = self.stack[-1] if self.stack else None
+        place = Place(
+            bracket=top.opening.string if top else "",
+            names_something=bool(top and top.follows_name),
+            parameters=bool(top and top.parameters),
+            annotated=bool(top and top.annotated),
+            after_first=index - 1 == self.statement.first,
+            statement=self.statement.keyword,
+        )
+        return gap_is_blacks(same_line, tok, place, unary)
+
+    def _keyword(self, index: int) -> str:
+        word = self.tokens[index].string
+        if word == "async" and index + 1 < len(self.tokens):
+            return self.tokens[index + 1].string
+        return word
+
+    def _accepts(
+        self, tok: tokenize.TokenInfo, previous: tokenize.TokenInfo | None, index: int
+    ) -> bool:
+        stack = self.stack
+        if tok.type == tokenize.COMMENT:
+            return not stack
+        if tok.type == tokenize.NL and stack:
+            return self._break_inside(previous, index)
+        if previous is not None and previous.type == tokenize.NL and stack:
+            top = stack[-1]
+            closing = tok.type == tokenize.OP and tok.string in _CLOSING
+            want = top.line_indent if closing else top.line_indent + 4
+            if tok.start[1] != want:
+                return False
+        if tok.type == tokenize.OP and tok.string in _OPENING:
+            stack.append(self._opened(tok, previous, index))
+        elif tok.type == tokenize.OP and tok.string in _CLOSING:
+            if not stack:
+                return False
+            bracket = stack.pop()
+            if bracket.maybe_redundant and not bracket.commas:
+                return False
+            if _comma_closes_on_one_line(bracket, previous, tok):
+                return False
+            if previous is not None and previous.type != tokenize.NL:
+                bracket.last_before_closing = previous.string
+            elif bracket.split:
+                before = self._before_break(index)
+                bracket.last_before_closing = before.string
+            if bracket.split:
+                return self._closes_well(bracket, previous, index)
+        return True
+
+    def _opened(
+        self, tok: tokenize.TokenInfo, previous: tokenize.TokenInfo | None, index: int
+    ) -> _Bracket:
+        follows_name = names_something(previous)
+        two_before = self.tokens[index - 2] if index >= 2 else None
+        return _Bracket(
+            tok,
+            _indent(self.lines[tok.start[0] - 1]),
+            follows_name,
+            parameters=tok.string == "("
+            and follows_name
+            and two_before is not None
+            and two_before.string == "def",
+            maybe_redundant=tok.string == "("
+            and not follows_name
+            and previous is not None
+            and (
+                previous.string in _REDUNDANT_AFTER
+                or (previous.string == "=" and not self.stack)
+            ),
+        )
+
+    def _break_inside(self, previous: tokenize.TokenInfo | None, index: int) -> bool:
+        """A line break inside brackets: right after the innermost one opened (which makes
+        it a split bracket), or after a comma between items of a split bracket."""
+        top = self.stack[-1]
+        if previous is None or previous.type == tokenize.NL:
+            return False  # a blank line inside brackets: black removes it
+        if previous is top.opening:
+            if any(not below.split for below in self.stack[:-1]):
+                return False  # another bracket is still open from this line
+            if not self._head_is_plain(index - 1):
+                return False
+            top.split = True
+            return True
+        if not top.split:
+            return False
+        if not (previous.type == tokenize.OP and previous.string == ","):
+            return self._last_break_before_closing(index, top)
+        top.breaks_inside += 1
+        return True
+
+    def _last_break_before_closing(self, index: int, top: _Bracket) -> bool:
+        """The break after a one-line body: the next token closes the bracket."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            following is not None
+            and following.type == tokenize.OP
+            and following.string == _OPENING[top.opening.string]
+        )
+
+    def _head_is_plain(self, opening_index: int) -> bool:
+        """No place before the opening bracket, on its line and at its depth, where black
+        could break instead: an operator, a boolean word, a comma, or an attribute after a
+        call."""
+        row = self.tokens[opening_index].start[0]
+        depth = 0
+        after_closing = False
+        for tok in reversed(self.tokens[self.statement.first : opening_index]):
+            if tok.start[0] != row:
+                break
+            if tok.type == tokenize.OP and tok.string in _CLOSING:
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in _OPENING:
+                if depth == 0:
+                    break  # the bracket this line is an item of
+                depth -= 1
+            elif depth == 0 and (_is_breakable(tok) or tok.string == ","):
+                return False
+            if tok.type == tokenize.OP and tok.string == "." and after_closing:
+                return False
+            after_closing = tok.type == tokenize.OP and tok.string in _CLOSING
+        return True
+
+    def _closes_well(
+        self, bracket: _Bracket, previous: tokenize.TokenInfo | None, index: int
+    ) -> bool:
+        """A split bracket closes at the start of its own line (its indentation was checked
+        with the other lines'), followed only by what black keeps there, and holds items in
+        one of black's two layouts."""
+        if previous is None or previous.type != tokenize.NL:
+            return False
+        if not self._tail_is_plain(index):
+            return False
+        if bracket.last_before_closing == ",":
+            return self._magic(bracket)
+        return self._one_line_of_items(bracket, index)
+
+    def _magic(self, bracket: _Bracket) -> bool:
+        """One item a line, each with its comma: black keeps this layout for a magic
+        trailing comma, which a subscript's or a one-tuple's comma is not."""
+        if bracket.commas_on_a_line:
+            return False
+        if bracket.opening.string == "[" and bracket.follows_name:
+            return False
+        if bracket.opening.string == "(" and not bracket.follows_name:
+            return bracket.commas > 1
+        return True
+
+    def _one_line_of_items(self, bracket: _Bracket, index: int) -> bool:
+        """`head(\\n    a, b\\n)tail`: black's only when the joined line would not fit, for
+        a def only with more than one parameter (black adds a comma to a lone one), never
+        for an import (black puts one name a line)."""
+        if bracket.breaks_inside or bracket.commas_then_break:
+            return False
+        opening_row, closing_row = bracket.opening.start[0], self.tokens[index].start[0]
+        if closing_row - opening_row != 2:
+            return False
+        keyword = self.statement.keyword
+        if keyword in ("from", "import") or (keyword == "def" and not bracket.commas):
+            return False
+        joined = (
+            self.lines[opening_row - 1].rstrip()
+            + self.lines[opening_row].strip()
+            + self.lines[closing_row - 1].strip()
+        )
+        return len(joined) > LINE_LENGTH
+
+    def _tail_is_plain(self, index: int) -> bool:
+        """After a split bracket closes, its line holds only `:`, `,` or a def's `-> T:`."""
+        row = self.tokens[index].start[0]
+        rest = []
+        for tok in self.tokens[index + 1 :]:
+            if tok.start[0] != row or tok.type in _BREAKS:
+                break
+            rest.append(tok)
+        if not rest:
+            return True
+        if rest[0].string == "->":
+            return self.statement.keyword == "def" and rest[-1].string == ":"
+        return len(rest) == 1 and rest[0].string in (":", ",")
+
+    def _before_break(self, index: int) -> tokenize.TokenInfo:
+        position = index - 1
+        while self.tokens[position].type in (tokenize.NL, tokenize.COMMENT):
+            position -= 1
+        return self.tokens[position]
+
+
+def _comma_closes_on_one_line(
+    bracket: _Bracket, previous: tokenize.TokenInfo | None, closing: tokenize.TokenInfo
+) -> bool:
+    """`f(a, b,)`: a magic trailing comma black explodes (but a one-tuple's `(a,)`)."""
+    if (
+        previous is None
+        or previous.string != ","
+        or previous.end[0] != closing.start[0]
+    ):
+        return False
+    return not (
+        bracket.opening.string == "("
+        and not bracket.follows_name
+        and bracket.commas == 1
+    )
+
+
+def _continues_with_backslash(
+    previous: tokenize.TokenInfo, tok: tokenize.TokenInfo
+) -> bool:
+    """A token on a later line than the one before it, with no line break between."""
+    return (
+        tok.start[0] > previous.end[0]
+        and previous.type not in (*_BREAKS, tokenize.COMMENT)
+        and tok.type != tokenize.ENDMARKER
+    )
+
+
+def _is_breakable(tok: tokenize.TokenInfo) -> bool:
+    if tok.type == tokenize.NAME:
+        return tok.string in _BREAKABLE_WORDS
+    return tok.type == tokenize.OP and tok.string in _BREAKABLE_OPERATORS
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+__all__ = ["LINE_LENGTH", "black_stable"]
