@@ -191,7 +191,7 @@ def generate_files(options: GenerateOptions, out: Path = DEFAULT_OUT) -> Generat
         )
     root = output_root(options.package_name, out)
     spec = with_hints(load_spec(options.spec, options.spec_root), options.hints)
-    with validating_alongside(spec, options.cache):
+    with validating_alongside(spec, options.cache, options.operation_ids):
         api = build_api(
             spec,
             options.operation_ids,

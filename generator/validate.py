@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from generator import __version__
 from generator import cache as result_cache
 from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec, Node
+from generator.validate_scope import within_selection
 from generator.validate_worker import ValidatorProcess, WorkerFailed
 from generator.wire import placeholders
 
@@ -61,27 +62,33 @@ def validate_spec(
 
 @contextlib.contextmanager
 def validating_alongside(
-    spec: LoadedSpec, cache: result_cache.CacheSettings | None = None
+    spec: LoadedSpec,
+    cache: result_cache.CacheSettings | None = None,
+    operation_ids: Sequence[str] | None = None,
 ) -> Iterator[None]:
     """validate_spec, with openapi-spec-validator run in another process while the body runs
     (the next stages, which need not wait for it on a machine with a core to spare).
+
+    With `operation_ids` the checks see only what generating those reads
+    (generator/validate_scope.py).
 
     The verdict is awaited before the block ends, and it wins: when the spec is invalid its
     SpecError is raised, whatever the body returned or raised, so a caller that writes only
     after the block never writes for an invalid spec. Without a worker (`worker_pays` says
     no, none can be started, or it died) the validator runs here, before the body."""
     _check_shape(spec)
-    _check_operations(spec)
+    scope = within_selection(spec, operation_ids)
+    _check_operations(scope)
     cache = cache or result_cache.CacheSettings.from_environment()
-    key = _cache_key(spec)
+    key = _cache_key(scope)
     if key is not None and result_cache.read(_PASSED, key, cache) is not None:
         yield
         return
     worker = None
     if key is not None and worker_pays():  # no key: the validator is not installed here
-        worker = ValidatorProcess.start(spec.root_file, spec.documents)
+        worker = ValidatorProcess.start(scope.root_file, scope.documents)
     if worker is None:
-        _run_validator(spec)
+        _run_validator(scope)
         _remember(key, cache)
         yield
         return
@@ -89,9 +96,9 @@ def validating_alongside(
         try:
             yield
         except Exception:
-            _raise_verdict(spec, worker)
+            _raise_verdict(scope, worker)
             raise
-        _raise_verdict(spec, worker)
+        _raise_verdict(scope, worker)
     finally:
         worker.stop()
         _WORKERS_DONE.append(True)
