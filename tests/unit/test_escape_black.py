@@ -8,12 +8,13 @@ would write it. These properties check exactly that, against the pinned black it
 from __future__ import annotations
 
 import ast
+import textwrap
 
 import black
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.escape import attribute_docstring, docstring, python_literal
+from generator.escape import _wrap, attribute_docstring, docstring, python_literal
 from generator.format import black_mode
 
 _AWKWARD = st.sampled_from(list("ab '\"\\\n\t\r\x00\x7f\u00e9\u2013\u202e\U0001f600:"))
@@ -73,3 +74,23 @@ def test_numbers_are_in_blacks_spelling(number: float) -> None:
     assert ast.literal_eval(python_literal(number)) == number
     if len(source) <= 89:
         assert black.format_str(source, mode=black_mode()) == source
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab:-x", min_size=1, max_size=15), max_size=30),
+    st.integers(40, 90),
+    st.sampled_from(["", "    "]),
+)
+def test_docstring_wrapping_is_textwraps(
+    words: list[str], width: int, hanging: str
+) -> None:
+    entry = " ".join(words)
+    expected = textwrap.wrap(
+        entry,
+        width=width,
+        subsequent_indent=hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    assert _wrap(entry, width, hanging) == (expected or [""])
