@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.escape import SpecText
-from generator.render.imports import ImportBlock
+from generator.escape import SpecText, identifiers
+from generator.render.imports import ImportBlock, ImportLine
+from generator.render.layout import class_declaration
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -58,6 +59,25 @@ class ModelView:
     keeps_other_keys: str | None = None
     """The class's `_additional`, where it declares the field of additionalProperties."""
 
+    @property
+    def declaration(self) -> str:
+        """What follows `class `: the name and bases, laid out as black does."""
+        bases = [identifiers([base]) for base in self.bases or ("_Model",)]
+        return class_declaration(self.class_name, bases)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing under the docstring (black then leaves no blank line after it)."""
+        declares_additional = self.additional is not None and self.additional.declared
+        return not (
+            self.fields
+            or self.table
+            or self.polymorphic
+            or declares_additional
+            or self.subtypes
+            or self.keeps_other_keys
+        )
+
 
 @dataclass(frozen=True)
 class PolymorphicView:
@@ -91,6 +111,11 @@ class EnumView:
     members: tuple[tuple[str, SpecText], ...]
     base: str = "_StrEnum"
     """`_SealedEnum` when no other value is accepted (read in any case)."""
+
+    @property
+    def declaration(self) -> str:
+        """What follows `class `: the name and base, laid out as black does."""
+        return class_declaration(self.class_name, [identifiers([self.base])])
 
 
 @dataclass(frozen=True)
@@ -393,8 +418,8 @@ class PackageView:
     exports: tuple[str, ...]
     aio_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
-    group_imports: tuple[tuple[str, str], ...]
-    """(module, class name) of each operation group, in the order operations/__init__.py
+    group_imports: tuple[ImportLine, ...]
+    """Each operation group's class from its module, in the order operations/__init__.py
     imports them."""
     group_exports: tuple[str, ...]
     module_doc: SpecText
