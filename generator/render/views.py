@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.escape import SpecText, identifiers
 from generator.render.imports import ImportBlock, ImportLine
-from generator.render.layout import class_declaration
+from generator.render.layout import class_declaration, fits
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -351,6 +351,15 @@ class ErrorView:
     code_attribute: str | None
     target_attribute: str | None
     properties: tuple[FieldView, ...]
+
+    @property
+    def details_check_fits(self) -> bool:
+        """`_details`'s test of the code and message fits on its line (black then joins it)."""
+        code, message = self.code_attribute, self.message_attribute
+        check = (
+            f"if api_error is None or not (api_error.{code} or api_error.{message}):"
+        )
+        return fits(4, check)
 
 
 @dataclass(frozen=True)
