@@ -56,3 +56,17 @@ def class_declaration(name: str, bases: Sequence[str]) -> str:
     a line; like a call's arguments, not a display's items."""
     keyword = "class "
     return bracketed(0, f"{keyword}{name}(", bases, "):").removeprefix(keyword)
+
+
+def assigned(indent: int, head: str, value: str, *, annotated: bool = False) -> str:
+    """`value`, one expression black does not split (a string, a name), as black lays it
+    out after `head` (the target and ` = `, which the template writes): on the same line
+    when it fits; else in parentheses on a line of its own. A plain assignment keeps the
+    line as it is when the value does not fit on a line of its own either (black leaves a
+    line it cannot shorten); an `annotated` one (`NAME: Final = `, a short annotation)
+    takes the parentheses all the same."""
+    if fits(indent, head + value):
+        return value
+    if not annotated and not fits(indent + len(INDENT), value):
+        return value
+    return f"(\n{' ' * indent}{INDENT}{value}\n{' ' * indent})"

@@ -197,7 +197,7 @@ def additional_view(
         doc=SpecText(
             "The object's other keys (additionalProperties): kept when read, written back."
         ),
-        entry=f"({python_literal(additional.python_name)}, {kind})",
+        entry=(python_literal(additional.python_name), kind),
         declared=owner is model,
     )
 
@@ -237,17 +237,21 @@ def model_view(
         polymorphic=polymorphic,
         additional=additional,
         subtypes=(
-            f"({python_literal(polymorphic.dispatch[0])}, "
-            f"{python_literal(polymorphic.dispatch[1])})"
+            _class_tuple("_subtypes", [python_literal(x) for x in polymorphic.dispatch])
             if polymorphic and polymorphic.dispatch
             else None
         ),
         keeps_other_keys=(
-            additional.entry
+            _class_tuple("_additional", list(additional.entry))
             if additional and additional.declared and not polymorphic
             else None
         ),
     )
+
+
+def _class_tuple(name: str, items: list[str]) -> str:
+    """A tuple as black lays it out after `name = ` in a class body."""
+    return display(4, f"{name} = (", items, ")").removeprefix(f"{name} = ")
 
 
 def models_in_dependency_order(api: Api) -> tuple[Model, ...]:

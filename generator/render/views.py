@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.escape import SpecText, identifiers
+from generator.escape import SpecText, identifiers, python_literal
 from generator.render.imports import ImportBlock, ImportLine
-from generator.render.layout import class_declaration, fits
+from generator.render.layout import assigned, class_declaration, fits
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -37,8 +37,8 @@ class AdditionalView:
     name: str
     annotation: str
     doc: SpecText
-    entry: str
-    """The class's `_additional`: the field's name and the kind of its values."""
+    entry: tuple[str, str]
+    """The class's `_additional`: the literals of the field's name and of its values' kind."""
     declared: bool
     """Declared in this class's body, not inherited."""
 
@@ -116,6 +116,15 @@ class EnumView:
     def declaration(self) -> str:
         """What follows `class `: the name and base, laid out as black does."""
         return class_declaration(self.class_name, [identifiers([self.base])])
+
+    @property
+    def values(self) -> tuple[tuple[str, str], ...]:
+        """Each member's name and its value's literal, laid out as black does after
+        `NAME = ` in the class body."""
+        return tuple(
+            (name, assigned(4, f"{name} = ", python_literal(value)))
+            for name, value in self.members
+        )
 
 
 @dataclass(frozen=True)
@@ -319,6 +328,12 @@ class HostTemplateView:
 
     url_template: SpecText
     parts: tuple[tuple[SpecText, str], ...]
+
+    @property
+    def url_template_literal(self) -> str:
+        """The template's literal, laid out as black does after `HOST_TEMPLATE: Final = `."""
+        head = "HOST_TEMPLATE: Final = "
+        return assigned(0, head, python_literal(self.url_template), annotated=True)
 
 
 @dataclass(frozen=True)

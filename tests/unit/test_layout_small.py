@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.format import black_mode
-from generator.render.layout import class_declaration, display
+from generator.escape import python_literal
+from generator.render.layout import assigned, class_declaration, display
 from generator.render.models import table_row
 
 _NAMES = st.from_regex(r"[a-z][a-z_0-9]{0,30}", fullmatch=True).filter(
@@ -73,4 +74,24 @@ def test_rows_with_nested_keys_are_blacks_layout(
 @given(_CLASSES, st.lists(_CLASSES, min_size=1, max_size=4))
 def test_class_declaration_is_blacks_layout(name: str, bases: list[str]) -> None:
     source = f"class {class_declaration(name, bases)}\n    pass\n"
+    assert _blacked(source) == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([0, 4, 8]),
+    st.from_regex(r"[A-Z][A-Z_0-9]{0,40}", fullmatch=True),
+    st.sampled_from(["", ": Final", ": dict[str, int]"]),
+    st.integers(0, 100).flatmap(
+        lambda size: st.text(alphabet="abc {}/._-'\"\\", min_size=size, max_size=size)
+    ),
+)
+def test_assigned_is_blacks_layout(
+    depth: int, target: str, annotation: str, text: str
+) -> None:
+    head = f"{target}{annotation} = "
+    value = assigned(depth, head, python_literal(text), annotated=bool(annotation))
+    pad = " " * depth
+    opening = "".join(f"{' ' * level}def f{level}():\n" for level in range(0, depth, 4))
+    source = f"{opening}{pad}{head}{value}\n"
     assert _blacked(source) == source

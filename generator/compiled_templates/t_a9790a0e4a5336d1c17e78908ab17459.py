@@ -66,13 +66,13 @@ def root(context, missing=missing, environment=environment):
             yield '\n    '
             yield str(environment.finalize(t_2(environment.getattr(l_1_enum, 'doc'), 4)))
             yield '\n\n'
-            for (l_2_name, l_2_value) in environment.getattr(l_1_enum, 'members'):
+            for (l_2_name, l_2_value) in environment.getattr(l_1_enum, 'values'):
                 _loop_vars = {}
                 pass
                 yield '    '
                 yield str(environment.finalize(l_2_name))
                 yield ' = '
-                yield str(environment.finalize(t_3(l_2_value)))
+                yield str(environment.finalize(l_2_value))
                 yield '\n'
             l_2_name = l_2_value = missing
         l_1_enum = missing

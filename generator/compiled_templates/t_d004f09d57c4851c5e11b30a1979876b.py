@@ -37,7 +37,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='shared') if l_0_shared is missing else l_0_shared), 'host'):
         pass
         yield 'HOST_TEMPLATE: Final = '
-        yield str(environment.finalize(t_2(environment.getattr(environment.getattr((undefined(name='shared') if l_0_shared is missing else l_0_shared), 'host'), 'url_template'))))
+        yield str(environment.finalize(environment.getattr(environment.getattr((undefined(name='shared') if l_0_shared is missing else l_0_shared), 'host'), 'url_template_literal')))
         yield '\n"""The endpoint, as the spec\'s x-ms-parameterized-host builds it from the host parameters."""\n\n_HOST_PARTS: Final = {\n'
         for (l_1_wire, l_1_part) in environment.getattr(environment.getattr((undefined(name='shared') if l_0_shared is missing else l_0_shared), 'host'), 'parts'):
             _loop_vars = {}
