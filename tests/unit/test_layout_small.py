@@ -1,4 +1,4 @@
-"""layout.py's displays and class lines are black's layout, for any lengths."""
+"""layout.py's displays, class lines and assigned values are black's layout, any length."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import black
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.format import black_mode
 from generator.escape import python_literal
+from generator.format import black_mode
 from generator.render.layout import assigned, class_declaration, display
 from generator.render.models import table_row
 
