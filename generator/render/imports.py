@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.render.layout import fits
+
 STDLIB = frozenset(
     {"builtins", "collections.abc", "dataclasses", "datetime", "enum", "json", "re"}
     | {"types", "typing", "urllib.parse", "base64", "email.utils", "threading"}
@@ -25,6 +27,13 @@ class ImportLine:
     module: str
     names: tuple[str, ...] = ()
     alias: str | None = None
+
+    @property
+    def exploded(self) -> bool:
+        """Too long for one line: black then puts the names in parentheses, one a line,
+        each with a comma (it always does so with an import it splits)."""
+        joined = ", ".join(self.names)
+        return bool(self.names) and not fits(0, f"from {self.module} import {joined}")
 
 
 @dataclass(frozen=True)

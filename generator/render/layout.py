@@ -38,3 +38,35 @@ def bracketed(
 
 def fits(indent: int, text: str) -> bool:
     return indent + len(text) <= LINE_LENGTH
+
+
+def display(indent: int, head: str, items: Sequence[str], tail: str) -> str:
+    """A tuple, list, set or dict display (`head` ends with its opening bracket, `tail`
+    starts with the closing one, and carries what follows it on the line, a comma say) as
+    black lays it out: on one line when it fits, else one item a line, each with a comma.
+    Unlike a call's arguments, black never puts a display's items on one line of their own.
+    """
+    one_line = f"{head}{', '.join(items)}{tail}"
+    return bracketed(indent, head, items, tail, explode=not fits(indent, one_line))
+
+
+def class_declaration(name: str, bases: Sequence[str]) -> str:
+    """`name(bases):` as black lays out a top-level `class` line (the `class ` before it is
+    the template's): one line when it fits, else the bases on a line of their own, else one
+    a line; like a call's arguments, not a display's items."""
+    keyword = "class "
+    return bracketed(0, f"{keyword}{name}(", bases, "):").removeprefix(keyword)
+
+
+def assigned(indent: int, head: str, value: str, *, annotated: bool = False) -> str:
+    """`value`, one expression black does not split (a string, a name), as black lays it
+    out after `head` (the target and ` = `, which the template writes): on the same line
+    when it fits; else in parentheses on a line of its own. A plain assignment keeps the
+    line as it is when the value does not fit on a line of its own either (black leaves a
+    line it cannot shorten); an `annotated` one (`NAME: Final = `, a short annotation)
+    takes the parentheses all the same."""
+    if fits(indent, head + value):
+        return value
+    if not annotated and not fits(indent + len(INDENT), value):
+        return value
+    return f"(\n{' ' * indent}{INDENT}{value}\n{' ' * indent})"

@@ -9,6 +9,7 @@ from generator.model import Api, Model, ParameterGroup, Property, TypeRef
 from generator.naming import constant_case, unique_names
 from generator.render.conversions import TypeWriter
 from generator.render.imports import Imports, export_order
+from generator.render.layout import bracketed, display
 from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
 from generator.render.views import (
     AdditionalView,
@@ -18,6 +19,9 @@ from generator.render.views import (
     ModelsModuleView,
     ModelView,
 )
+
+TABLE_INDENT = 8
+"""Where the rows of a model's `_fields = _codec.fields(...)` stand in models.py."""
 
 
 def models_module(api: Api, models: Mapping[str, Model]) -> ModelsModuleView:
@@ -127,7 +131,6 @@ def _table_entry(prop: Property, writer: TypeWriter, discriminator: bool) -> str
     """The field's entry in `_codec.fields(...)`: python name, wire key (the keys to follow
     when flattened), kind, and the flags that are set."""
     keys = [python_literal(key) for key in prop.wire_location]
-    wire = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
     constant = prop.constant and prop.default is not None
     flags = {
         "required": not discriminator and (prop.required or prop.constant),
@@ -136,10 +139,22 @@ def _table_entry(prop: Property, writer: TypeWriter, discriminator: bool) -> str
         "constant": not discriminator and constant,
         "discriminator": discriminator,
     }
-    entry = [python_literal(prop.python_name), wire]
-    entry.append(python_literal(writer.kind(prop.type)))
-    entry += [python_literal(flag) for flag, is_set in flags.items() if is_set]
-    return f"({', '.join(entry)})"
+    kind = python_literal(writer.kind(prop.type))
+    flagged = [python_literal(flag) for flag, is_set in flags.items() if is_set]
+    return table_row(python_literal(prop.python_name), keys, kind, flagged)
+
+
+def table_row(name: str, keys: list[str], kind: str, flags: list[str]) -> str:
+    """A `_fields` row as black lays it out, comma included, at the table's indentation;
+    a flattened field's keys are a tuple of their own, which black may split in turn."""
+    wire = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
+    row = display(TABLE_INDENT, "(", [name, wire, kind, *flags], "),")
+    if "\n" in row and len(keys) > 1:
+        wire = display(TABLE_INDENT + 4, "(", keys, "),").removesuffix(",")
+        row = bracketed(
+            TABLE_INDENT, "(", [name, wire, kind, *flags], "),", explode=True
+        )
+    return row
 
 
 def _field_doc(prop: Property) -> str:
@@ -182,7 +197,7 @@ def additional_view(
         doc=SpecText(
             "The object's other keys (additionalProperties): kept when read, written back."
         ),
-        entry=f"({python_literal(additional.python_name)}, {kind})",
+        entry=(python_literal(additional.python_name), kind),
         declared=owner is model,
     )
 
@@ -222,17 +237,21 @@ def model_view(
         polymorphic=polymorphic,
         additional=additional,
         subtypes=(
-            f"({python_literal(polymorphic.dispatch[0])}, "
-            f"{python_literal(polymorphic.dispatch[1])})"
+            _class_tuple("_subtypes", [python_literal(x) for x in polymorphic.dispatch])
             if polymorphic and polymorphic.dispatch
             else None
         ),
         keeps_other_keys=(
-            additional.entry
+            _class_tuple("_additional", list(additional.entry))
             if additional and additional.declared and not polymorphic
             else None
         ),
     )
+
+
+def _class_tuple(name: str, items: list[str]) -> str:
+    """A tuple as black lays it out after `name = ` in a class body."""
+    return display(4, f"{name} = (", items, ")").removeprefix(f"{name} = ")
 
 
 def models_in_dependency_order(api: Api) -> tuple[Model, ...]:

@@ -28,7 +28,7 @@ from generator.render.docs import (
 )
 from generator.render.environment import make_environment
 from generator.render.errors import exceptions_module
-from generator.render.imports import Imports, export_order, import_order
+from generator.render.imports import ImportLine, Imports, export_order, import_order
 from generator.render.models import models_module
 from generator.render.operations import split_path
 from generator.render.polymorphism import polymorphic_doc
@@ -270,10 +270,8 @@ def _package_view(
         aio_exports=export_order(aio_exports),
         error_exports=ERROR_CLASSES,
         group_imports=tuple(
-            sorted(
-                ((g.module, g.class_name) for g in groups),
-                key=lambda item: item[0].lower(),
-            )
+            ImportLine(f".{g.module}", (g.class_name,))
+            for g in sorted(groups, key=lambda group: group.module.lower())
         ),
         group_exports=export_order(g.class_name for g in groups),
         module_doc=SpecText(f"Client for {api.title}, api-version {api.api_version}."),

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.escape import SpecText
-from generator.render.imports import ImportBlock
+from generator.escape import SpecText, identifiers, python_literal
+from generator.render.imports import ImportBlock, ImportLine
+from generator.render.layout import assigned, class_declaration, fits
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -36,8 +37,8 @@ class AdditionalView:
     name: str
     annotation: str
     doc: SpecText
-    entry: str
-    """The class's `_additional`: the field's name and the kind of its values."""
+    entry: tuple[str, str]
+    """The class's `_additional`: the literals of the field's name and of its values' kind."""
     declared: bool
     """Declared in this class's body, not inherited."""
 
@@ -57,6 +58,25 @@ class ModelView:
     """The class's `_subtypes`: its discriminator and the module's table of subclasses."""
     keeps_other_keys: str | None = None
     """The class's `_additional`, where it declares the field of additionalProperties."""
+
+    @property
+    def declaration(self) -> str:
+        """What follows `class `: the name and bases, laid out as black does."""
+        bases = [identifiers([base]) for base in self.bases or ("_Model",)]
+        return class_declaration(self.class_name, bases)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing under the docstring (black then leaves no blank line after it)."""
+        declares_additional = self.additional is not None and self.additional.declared
+        return not (
+            self.fields
+            or self.table
+            or self.polymorphic
+            or declares_additional
+            or self.subtypes
+            or self.keeps_other_keys
+        )
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,20 @@ class EnumView:
     members: tuple[tuple[str, SpecText], ...]
     base: str = "_StrEnum"
     """`_SealedEnum` when no other value is accepted (read in any case)."""
+
+    @property
+    def declaration(self) -> str:
+        """What follows `class `: the name and base, laid out as black does."""
+        return class_declaration(self.class_name, [identifiers([self.base])])
+
+    @property
+    def values(self) -> tuple[tuple[str, str], ...]:
+        """Each member's name and its value's literal, laid out as black does after
+        `NAME = ` in the class body."""
+        return tuple(
+            (name, assigned(4, f"{name} = ", python_literal(value)))
+            for name, value in self.members
+        )
 
 
 @dataclass(frozen=True)
@@ -295,6 +329,12 @@ class HostTemplateView:
     url_template: SpecText
     parts: tuple[tuple[SpecText, str], ...]
 
+    @property
+    def url_template_literal(self) -> str:
+        """The template's literal, laid out as black does after `HOST_TEMPLATE: Final = `."""
+        head = "HOST_TEMPLATE: Final = "
+        return assigned(0, head, python_literal(self.url_template), annotated=True)
+
 
 @dataclass(frozen=True)
 class SharedModuleView:
@@ -326,6 +366,15 @@ class ErrorView:
     code_attribute: str | None
     target_attribute: str | None
     properties: tuple[FieldView, ...]
+
+    @property
+    def details_check_fits(self) -> bool:
+        """`_details`'s test of the code and message fits on its line (black then joins it)."""
+        code, message = self.code_attribute, self.message_attribute
+        check = (
+            f"if api_error is None or not (api_error.{code} or api_error.{message}):"
+        )
+        return fits(4, check)
 
 
 @dataclass(frozen=True)
@@ -393,8 +442,8 @@ class PackageView:
     exports: tuple[str, ...]
     aio_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
-    group_imports: tuple[tuple[str, str], ...]
-    """(module, class name) of each operation group, in the order operations/__init__.py
+    group_imports: tuple[ImportLine, ...]
+    """Each operation group's class from its module, in the order operations/__init__.py
     imports them."""
     group_exports: tuple[str, ...]
     module_doc: SpecText

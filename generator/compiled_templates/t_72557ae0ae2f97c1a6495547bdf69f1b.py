@@ -30,7 +30,7 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.finalize(t_1(environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'module_doc'))))
     yield '\n\n'
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'imports'), environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'init_imports'))))
-    yield '\n\n__all__ = [\n'
+    yield '\n__all__ = [\n'
     for l_1_name in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'exports'):
         _loop_vars = {}
         pass
@@ -41,4 +41,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=25&2=27&3=29&5=31&8=33&9=37'
+debug_info = '1=25&2=27&3=29&5=31&7=33&8=37'

@@ -34,7 +34,7 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'header'), (undefined(name='package') if l_0_package is missing else l_0_package))))
     yield '\n"""Exceptions raised when the service answers with an error, or with something unusable.\n\nEach is an azure-core AzureError. ServiceError is azure-core\'s HttpResponseError, and 401, 404\nand 409 are also the azure-core exceptions that other Azure SDKs raise for them, so existing\n`except` clauses keep working. An answer that is not JSON raises ServiceDecodeError, both a\nServiceError and azure-core\'s DecodeError.\n"""\n\n'
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'imports'), environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'exceptions_imports'))))
-    yield '\n\n__all__ = [\n'
+    yield '\n__all__ = [\n'
     for l_1_name in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'error_exports'):
         _loop_vars = {}
         pass
@@ -73,7 +73,7 @@ def root(context, missing=missing, environment=environment):
         pass
         if (undefined(name='status_errors') if l_0_status_errors is missing else l_0_status_errors):
             pass
-            yield '        super().__init__(\n            response=response, model=cloud_error if model is None else model, error=error\n        )\n'
+            yield '        super().__init__(\n            response=response,\n            model=cloud_error if model is None else model,\n            error=error,\n        )\n'
         else:
             pass
             yield '        super().__init__(response=response, model=cloud_error, error=error)\n'
@@ -180,11 +180,21 @@ def root(context, missing=missing, environment=environment):
         yield ' | None) -> str | None:\n'
         if (environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'code_attribute') and environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'message_attribute')):
             pass
-            yield '    if api_error is None or not (\n        api_error.'
-            yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'code_attribute')))
-            yield ' or api_error.'
-            yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'message_attribute')))
-            yield '\n    ):\n        return None\n    text = f"({api_error.'
+            if environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'details_check_fits'):
+                pass
+                yield '    if api_error is None or not (api_error.'
+                yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'code_attribute')))
+                yield ' or api_error.'
+                yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'message_attribute')))
+                yield '):\n'
+            else:
+                pass
+                yield '    if api_error is None or not (\n        api_error.'
+                yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'code_attribute')))
+                yield ' or api_error.'
+                yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'message_attribute')))
+                yield '\n    ):\n'
+            yield '        return None\n    text = f"({api_error.'
             yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'code_attribute')))
             yield " or 'no code'}) {api_error."
             yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'message_attribute')))
@@ -200,7 +210,7 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield '    return None if api_error is None else repr(api_error)\n'
-    yield '\n\ndef _summary(\n    response: _Response,\n    details: str | None,\n    operation_status: str | None,\n    problem: str | None,\n) -> str:\n    """`[The operation ended <status>: ]<what went wrong> [HTTP <status> <reason>]`.\n\n    Without error details, what went wrong is azure-core\'s own wording for a response it could\n    not explain, `Operation returned an invalid status \'<reason>\'`, and why.\n    """\n    status = f"HTTP {response.status_code} {response.reason or \'\'}".rstrip()\n    if problem is not None:\n        text = problem\n    elif details is not None:\n        text = details\n    else:\n        # HttpResponseError\'s own message for a body it cannot explain.\n        text = f"Operation returned an invalid status \'{response.reason}\'; " + (\n            "no error details" if operation_status else _body_problem(response)\n        )\n    if operation_status is not None:\n        text = f"The operation ended {operation_status}: {text}"\n    return f"{text} [{status}]"\n\n\ndef _body_problem(response: _Response) -> str:\n    cut = body_cut_at(response)\n    if cut is not None:\n        return f"the response body is not a JSON error object (cut at {cut} bytes)"\n    try:\n        empty = not response.text()\n    except (ValueError, TypeError):\n        empty = False\n    return "the response has no body" if empty else "the response body is not a JSON error object"\n'
+    yield '\n\ndef _summary(\n    response: _Response,\n    details: str | None,\n    operation_status: str | None,\n    problem: str | None,\n) -> str:\n    """`[The operation ended <status>: ]<what went wrong> [HTTP <status> <reason>]`.\n\n    Without error details, what went wrong is azure-core\'s own wording for a response it could\n    not explain, `Operation returned an invalid status \'<reason>\'`, and why.\n    """\n    status = f"HTTP {response.status_code} {response.reason or \'\'}".rstrip()\n    if problem is not None:\n        text = problem\n    elif details is not None:\n        text = details\n    else:\n        # HttpResponseError\'s own message for a body it cannot explain.\n        text = f"Operation returned an invalid status \'{response.reason}\'; " + (\n            "no error details" if operation_status else _body_problem(response)\n        )\n    if operation_status is not None:\n        text = f"The operation ended {operation_status}: {text}"\n    return f"{text} [{status}]"\n\n\ndef _body_problem(response: _Response) -> str:\n    cut = body_cut_at(response)\n    if cut is not None:\n        return f"the response body is not a JSON error object (cut at {cut} bytes)"\n    try:\n        empty = not response.text()\n    except (ValueError, TypeError):\n        empty = False\n    return (\n        "the response has no body"\n        if empty\n        else "the response body is not a JSON error object"\n    )\n'
 
 blocks = {}
-debug_info = '1=25&2=27&3=30&4=33&13=35&16=37&17=41&28=45&35=49&38=52&39=55&49=61&50=64&53=67&60=71&61=73&69=80&70=83&71=85&74=90&76=92&84=99&86=102&88=105&97=112&98=114&101=118&102=122&103=124&147=128&166=131&167=134&185=142&199=149&244=153&254=156&257=159&261=161&262=163&269=170&275=174&277=176&282=178&283=180&285=183&288=187&289=191&290=194&291=196'
+debug_info = '1=25&2=27&3=30&4=33&13=35&15=37&16=41&27=45&34=49&37=52&38=55&48=61&49=64&52=67&59=71&60=73&70=80&71=83&72=85&75=90&77=92&85=99&87=102&89=105&98=112&99=114&102=118&103=122&104=124&148=128&167=131&168=134&186=142&200=149&245=153&255=156&258=159&262=161&263=163&270=170&276=174&278=176&283=178&284=180&285=182&286=185&289=192&293=197&294=201&295=204&296=206'

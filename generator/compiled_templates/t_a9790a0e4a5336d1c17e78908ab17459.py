@@ -23,16 +23,10 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_3 = environment.filters['identifiers']
+        t_3 = environment.filters['py']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'identifiers' found.")
-    try:
-        t_4 = environment.filters['py']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'py' found.")
     pass
     l_0_m = context.vars['m'] = environment.get_template('_macros.jinja', 'package/models.py.jinja')._get_default_module(context)
@@ -43,38 +37,42 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'header'), (undefined(name='package') if l_0_package is missing else l_0_package))))
     yield '\n"""Wire models as stdlib dataclasses.\n\nEach class lists its fields as the wire has them in `_fields`; `from_dict` and `to_dict`\n(`_Model`) follow that list. `from_dict` ignores fields it does not know, so a newer\nservice version does not break an older client; `to_dict` leaves out fields that are None and\nfields that only the service sets.\n"""\n\n'
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'imports'), environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'imports'))))
-    yield '\n\n__all__ = [\n'
-    for l_1_name in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'exports'):
-        _loop_vars = {}
+    yield '\n'
+    if environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'exports'):
         pass
-        yield '    '
-        yield str(environment.finalize(t_4(l_1_name)))
-        yield ',\n'
-    l_1_name = missing
-    yield ']\n'
+        yield '__all__ = [\n'
+        for l_1_name in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'exports'):
+            _loop_vars = {}
+            pass
+            yield '    '
+            yield str(environment.finalize(t_3(l_1_name)))
+            yield ',\n'
+        l_1_name = missing
+        yield ']\n'
+    else:
+        pass
+        yield '__all__ = []\n'
     if environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'enums'):
         pass
         yield '\n\nclass _StrEnum(str, enum.Enum):\n    """A string enum whose str() is its wire value."""\n\n    def __str__(self) -> str:\n        return str(self.value)\n'
         if environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'sealed_enums'):
             pass
-            yield '\n\nclass _SealedEnum(_StrEnum):\n    """An enum that takes no other value: one in another case names the same member, as\n    services send them (`succeeded` for `Succeeded`), and is sent as the spec spells it."""\n\n    @classmethod\n    def _missing_(cls, value: object) -> _SealedEnum | None:\n        if isinstance(value, str):\n            for member in cls:\n                if member.value.casefold() == value.casefold():\n                    return member\n        return None\n'
+            yield '\n\nclass _SealedEnum(_StrEnum):\n    """An enum that takes no other value: one in another case names the same member, as\n    services send them (`succeeded` for `Succeeded`), and is sent as the spec spells it.\n    """\n\n    @classmethod\n    def _missing_(cls, value: object) -> _SealedEnum | None:\n        if isinstance(value, str):\n            for member in cls:\n                if member.value.casefold() == value.casefold():\n                    return member\n        return None\n'
         for l_1_enum in environment.getattr((undefined(name='models') if l_0_models is missing else l_0_models), 'enums'):
             _loop_vars = {}
             pass
             yield '\n\nclass '
-            yield str(environment.finalize(environment.getattr(l_1_enum, 'class_name')))
-            yield '('
-            yield str(environment.finalize(environment.getattr(l_1_enum, 'base')))
-            yield '):\n    '
+            yield str(environment.finalize(environment.getattr(l_1_enum, 'declaration')))
+            yield '\n    '
             yield str(environment.finalize(t_2(environment.getattr(l_1_enum, 'doc'), 4)))
             yield '\n\n'
-            for (l_2_name, l_2_value) in environment.getattr(l_1_enum, 'members'):
+            for (l_2_name, l_2_value) in environment.getattr(l_1_enum, 'values'):
                 _loop_vars = {}
                 pass
                 yield '    '
                 yield str(environment.finalize(l_2_name))
                 yield ' = '
-                yield str(environment.finalize(t_4(l_2_value)))
+                yield str(environment.finalize(l_2_value))
                 yield '\n'
             l_2_name = l_2_value = missing
         l_1_enum = missing
@@ -86,17 +84,13 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield '\n\n@dataclass(kw_only=True)\nclass '
-        yield str(environment.finalize(environment.getattr(l_1_model, 'class_name')))
-        yield '('
-        if environment.getattr(l_1_model, 'bases'):
-            pass
-            yield str(environment.finalize(t_3(environment.getattr(l_1_model, 'bases'))))
-        else:
-            pass
-            yield '_Model'
-        yield '):\n    '
+        yield str(environment.finalize(environment.getattr(l_1_model, 'declaration')))
+        yield '\n    '
         yield str(environment.finalize(t_2(environment.getattr(l_1_model, 'doc'), 4)))
-        yield '\n\n'
+        yield '\n'
+        if (not environment.getattr(l_1_model, 'empty')):
+            pass
+            yield '\n'
         l_1_poly = environment.getattr(l_1_model, 'polymorphic')
         _loop_vars['poly'] = l_1_poly
         if (undefined(name='poly') if l_1_poly is missing else l_1_poly):
@@ -109,7 +103,7 @@ def root(context, missing=missing, environment=environment):
                 yield ': '
                 yield str(environment.finalize(environment.getattr(l_2_d, 'annotation')))
                 yield ' = field(default='
-                yield str(environment.finalize(t_4(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'value'))))
+                yield str(environment.finalize(t_3(environment.getattr((undefined(name='poly') if l_1_poly is missing else l_1_poly), 'value'))))
                 yield ', init=False)\n    '
                 yield str(environment.finalize(t_1(environment.getattr(l_2_d, 'doc'), 4)))
                 yield '\n'
@@ -149,7 +143,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield '        '
                 yield str(environment.finalize(l_2_entry))
-                yield ',\n'
+                yield '\n'
             l_2_entry = missing
             yield '    )\n'
         if environment.getattr(l_1_model, 'subtypes'):
@@ -175,7 +169,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    '
-            yield str(environment.finalize(t_4(l_2_value)))
+            yield str(environment.finalize(t_3(l_2_value)))
             yield ': '
             yield str(environment.finalize(l_2_class_name))
             yield ',\n'
@@ -208,4 +202,4 @@ def root(context, missing=missing, environment=environment):
     l_1_group = missing
 
 blocks = {}
-debug_info = '1=37&2=39&3=42&12=44&15=46&16=50&19=54&27=57&42=60&45=64&46=68&48=70&49=74&53=80&73=83&77=88&78=97&80=99&81=101&82=103&83=107&84=113&86=116&91=119&92=123&94=131&96=134&97=137&98=141&100=143&103=146&104=150&108=154&109=157&111=159&112=162&115=165&118=169&119=173&120=177&124=184&128=188&129=190&131=192&132=196&134=204'
+debug_info = '1=31&2=33&3=36&12=38&13=40&15=43&16=47&22=54&30=57&46=60&49=64&50=66&52=68&53=72&57=78&77=81&81=86&82=88&83=90&86=93&87=95&88=97&89=101&90=107&92=110&97=113&98=117&100=125&102=128&103=131&104=135&106=137&109=140&110=144&114=148&115=151&117=153&118=156&121=159&124=163&125=167&126=171&130=178&134=182&135=184&137=186&138=190&140=198'
