@@ -115,18 +115,22 @@ def black_stable(text: str) -> bool:
 
 def _rows_black_does_not_measure(tokens: list[tokenize.TokenInfo]) -> set[int]:
     """The rows of a string that is a statement of its own (a docstring, or the string under
-    a field) but its last: black never breaks such a string, and only the last row's length
-    matters to it (where the closing quotes go)."""
+    a field): black never breaks such a string, and of its rows only the last one of several
+    matters to it (where a docstring's closing quotes go)."""
     rows: set[int] = set()
-    for index, tok in enumerate(tokens[1:-1], start=1):
-        before, after = tokens[index - 1], tokens[index + 1]
+    for index, tok in enumerate(tokens[:-1]):
+        before = tokens[index - 1] if index else None
         if (
             tok.type == tokenize.STRING
-            and before.type in (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT)
-            and after.type == tokenize.NEWLINE
+            and (before is None or before.type in _STATEMENT_STARTS)
+            and tokens[index + 1].type == tokenize.NEWLINE
         ):
-            rows.update(range(tok.start[0], tok.end[0]))
+            last = tok.end[0] if tok.end[0] == tok.start[0] else tok.end[0] - 1
+            rows.update(range(tok.start[0], last + 1))
     return rows
+
+
+_STATEMENT_STARTS = (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)
 
 
 _FSTRING_START = getattr(tokenize, "FSTRING_START", None)
@@ -425,13 +429,14 @@ class _Reader:
 
     def _magic(self, bracket: _Bracket) -> bool:
         """One item a line, each with its comma: black keeps this layout for a magic
-        trailing comma, which a subscript's or a one-tuple's comma is not."""
+        trailing comma, which a subscript's or a one-tuple's comma is not (an import's
+        always is)."""
         if bracket.commas_on_a_line:
             return False
         if bracket.opening.string == "[" and bracket.follows_name:
             return False
         if bracket.opening.string == "(" and not bracket.follows_name:
-            return bracket.commas > 1
+            return bracket.commas > 1 or self.statement.keyword == "from"
         return True
 
     def _one_line_of_items(self, bracket: _Bracket, index: int) -> bool:
@@ -454,7 +459,8 @@ class _Reader:
         return len(joined) > LINE_LENGTH
 
     def _tail_is_plain(self, index: int) -> bool:
-        """After a split bracket closes, its line holds only `:`, `,` or a def's `-> T:`."""
+        """After a split bracket closes, its line holds only `:`, `,`, a def's `-> T:` or a
+        raise's `from name`."""
         row = self.tokens[index].start[0]
         rest = []
         for tok in self.tokens[index + 1 :]:
@@ -465,6 +471,8 @@ class _Reader:
             return True
         if rest[0].string == "->":
             return self.statement.keyword == "def" and rest[-1].string == ":"
+        if rest[0].string == "from" and self.statement.keyword == "raise":
+            return len(rest) == 2 and rest[1].type == tokenize.NAME
         return len(rest) == 1 and rest[0].string in (":", ",")
 
     def _before_break(self, index: int) -> tokenize.TokenInfo:

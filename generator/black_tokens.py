@@ -30,7 +30,7 @@ _UNARY_AFTER = frozenset(
 """Words after which `-x` or `*x` is unary (and a bracket opens an expression)."""
 _BRACKET_AFTER_WORD = frozenset(_UNARY_AFTER | {"import", "from", "as", "except"})
 _NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?(e-?[0-9]+)?")
-_COMMENT = re.compile(r"#( \S.*)?")
+_COMMENT = re.compile(r"#( .*)?")
 _PREFIXES = frozenset({"", "f", "r", "b", "rb", "fr"})
 
 

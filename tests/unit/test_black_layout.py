@@ -63,6 +63,15 @@ response = self._client.send_request_with_a_long_name_that_does_not_fit_here(
 )
 """,
     """value = {"a": [1, 2.5, -3], "b": (x, y), 'say "hi"': not ready}\n""",
+    """\
+def check(answer):
+    if not answer.ok:
+        raise unusable_answer(
+            answer,
+            "the reason",
+            error=True,
+        ) from None
+""",
 ]
 
 REFUSED = [
