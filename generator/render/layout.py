@@ -38,3 +38,44 @@ def bracketed(
 
 def fits(indent: int, text: str) -> bool:
     return indent + len(text) <= LINE_LENGTH
+
+
+class Brackets:
+    """An expression ending in one bracketed list, whose items may be such expressions
+    themselves: `head` ends with the opening bracket, `tail` starts with the closing one (and
+    may go on with trailers, `).to_dict()`)."""
+
+    __slots__ = ("head", "items", "tail")
+
+    def __init__(self, head: str, items: Sequence[str | Brackets], tail: str) -> None:
+        self.head = head
+        self.items = tuple(items)
+        self.tail = tail
+
+    def __str__(self) -> str:
+        return f"{self.head}{', '.join(str(item) for item in self.items)}{self.tail}"
+
+
+def nested(indent: int, expression: str | Brackets, suffix: str = "") -> str:
+    """`expression` + `suffix` as black lays it out at `indent` spaces, splitting at the
+    outermost bracket first: on one line when it fits; else the items on one line of their
+    own, when they fit; else one item a line, each with a comma, each laid out the same way
+    (a lone item keeps no comma: black splits inside it instead). Plain text is never split.
+    Continuation lines carry their indentation; the first line does not."""
+    flat = f"{expression}{suffix}"
+    if isinstance(expression, str) or fits(indent, flat):
+        return flat
+    pad = " " * indent
+    inner = indent + len(INDENT)
+    joined = ", ".join(str(item) for item in expression.items)
+    if not expression.items:
+        return flat
+    if fits(inner, joined):
+        body = joined
+    elif len(expression.items) == 1:
+        body = nested(inner, expression.items[0])
+    else:
+        body = f"\n{' ' * inner}".join(
+            nested(inner, item, ",") for item in expression.items
+        )
+    return f"{expression.head}\n{' ' * inner}{body}\n{pad}{expression.tail}{suffix}"
