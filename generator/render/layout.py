@@ -79,3 +79,40 @@ def nested(indent: int, expression: str | Brackets, suffix: str = "") -> str:
             nested(inner, item, ",") for item in expression.items
         )
     return f"{expression.head}\n{' ' * inner}{body}\n{pad}{expression.tail}{suffix}"
+
+
+def assigned(indent: int, target: str, value: str | Brackets) -> str:
+    """`target = value` as black lays it out at `indent` spaces: on one line when it fits;
+    else split inside the value's brackets when the line up to them fits; else the value
+    in parentheses of its own, laid out one level deeper."""
+    if isinstance(value, str) or fits(indent, f"{target} = {value}"):
+        return f"{target} = {value}"
+    if fits(indent, f"{target} = {value.head}"):
+        return nested(
+            indent, Brackets(f"{target} = {value.head}", value.items, value.tail)
+        )
+    inner = indent + len(INDENT)
+    return f"{target} = (\n{' ' * inner}{nested(inner, value)}\n{' ' * indent})"
+
+
+def chosen(
+    indent: int, target: str, value: str, condition: str, other: str | Brackets
+) -> str:
+    """`target = value if condition else other` as black lays it out at `indent` spaces: on
+    one line when it fits; else in parentheses, on one line of its own when that fits, else
+    one part a line, `other` laid out one level deeper."""
+    flat = f"{value} if {condition} else {other}"
+    if fits(indent, f"{target} = {flat}"):
+        return f"{target} = {flat}"
+    inner = indent + len(INDENT)
+    pad = " " * inner
+    if fits(inner, flat):
+        body = flat
+    else:
+        last: str | Brackets = (
+            f"else {other}"
+            if isinstance(other, str)
+            else Brackets(f"else {other.head}", other.items, other.tail)
+        )
+        body = f"{value}\n{pad}if {condition}\n{pad}{nested(inner, last)}"
+    return f"{target} = (\n{pad}{body}\n{' ' * indent})"

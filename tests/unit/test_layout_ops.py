@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.format import black_mode
-from generator.render.layout import Brackets, nested
+from generator.render.layout import Brackets, assigned, chosen, nested
 
 _NAMES = st.from_regex(r"[a-z][a-z_0-9]{0,24}", fullmatch=True).filter(
     lambda name: not keyword.iskeyword(name)
@@ -57,4 +57,30 @@ def test_nested_calls_are_blacks_layout(
     head = tree.head.split("=", 1)[-1]
     call = Brackets(prefix + head, tree.items, tree.tail)
     source = _in_function(depth, nested(depth, call))
+    assert black.format_str(source, mode=black_mode()) == source
+
+
+_TARGETS = st.one_of(
+    _NAMES, _NAMES.map(lambda name: f"{name}: Annotated[{name.title()}, Xyz]")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from([4, 8, 12]), _TARGETS, _TREES)
+def test_assignments_are_blacks_layout(depth: int, target: str, tree: Brackets) -> None:
+    value = Brackets(tree.head.split("=", 1)[-1], tree.items, tree.tail)
+    source = _in_function(depth, assigned(depth, target, value))
+    if not all(len(line) <= 88 for line in source.splitlines()[: depth // 4 + 1]):
+        return  # a target too long for its line: black splits it, assigned() does not
+    assert black.format_str(source, mode=black_mode()) == source
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from([4, 8, 12]), _NAMES, _NAMES, _TREES)
+def test_conditional_assignments_are_blacks_layout(
+    depth: int, target: str, name: str, tree: Brackets
+) -> None:
+    other = Brackets(tree.head.split("=", 1)[-1], tree.items, tree.tail)
+    statement = chosen(depth, target, "None", f"{name} is None", other)
+    source = _in_function(depth, statement)
     assert black.format_str(source, mode=black_mode()) == source
