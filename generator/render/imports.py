@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.render.layout import fits
+
 STDLIB = frozenset(
     {"builtins", "collections.abc", "dataclasses", "datetime", "enum", "json", "re"}
     | {"types", "typing", "urllib.parse", "base64", "email.utils", "threading"}
@@ -25,6 +27,11 @@ class ImportLine:
     module: str
     names: tuple[str, ...] = ()
     alias: str | None = None
+
+    @property
+    def fits(self) -> bool:
+        """`from module import names` fits on one line (else black puts one name a line)."""
+        return fits(0, f"from {self.module} import {', '.join(self.names)}")
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,36 @@ class NextRequestView:
 
 
 @dataclass(frozen=True)
+class MethodStatements:
+    """Ready text of an operation method's statements whose length depends on the spec,
+    laid out as black would (render/statements.py); first lines unindented."""
+
+    body: str | None
+    """`body = ...`: the request body, when there is one."""
+    url: str
+    run: str
+    check: str
+    poller: str | None
+    """`return <poller>(...)` of a long-running method."""
+    polling_method: str | None
+    """The default polling method's assignment, in `if polling is True:`."""
+    first_request: str | None
+    """`return HttpRequest(...)` of a paged method's first page, in `if next_link is None:`."""
+    next_url: str | None
+    next_request: str | None
+    """How `prepare_request` builds the request of a following page."""
+    page: str | None
+    """What `extract_data` returns."""
+    page_run: str | None
+    page_check: str | None
+    """`get_next`'s call of the pipeline and its status check."""
+    returned: str
+    """What a method that is not long-running returns."""
+    result: str | None
+    """The body of the module's result function."""
+
+
+@dataclass(frozen=True)
 class OperationView:
     method_name: str
     doc: SpecText
@@ -229,6 +259,8 @@ class OperationView:
     status_errors: str | None = None
     """The statuses flagged `x-ms-error-response` with a body, and how each is read
     (render/status_errors.py); None when there are none."""
+    statements: MethodStatements | None = None
+    """The statements laid out for black; set once the rest of the view is known."""
 
     @property
     def fixed_headers(self) -> tuple[tuple[SpecText, SpecText], ...]:

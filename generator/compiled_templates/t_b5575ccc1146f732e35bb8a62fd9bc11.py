@@ -8,7 +8,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_header = l_0_imports = l_0_signature = l_0_text_dict = l_0_request = l_0_operation = l_0_result_function = missing
+    l_0_header = l_0_imports = l_0_signature = l_0_text_dict = l_0_operation = l_0_result_function = missing
     try:
         t_1 = environment.filters['comment']
     except KeyError:
@@ -96,7 +96,7 @@ def root(context, missing=missing, environment=environment):
             for l_3_line in l_2_section:
                 _loop_vars = {}
                 pass
-                if environment.getattr(l_3_line, 'names'):
+                if (environment.getattr(l_3_line, 'names') and environment.getattr(l_3_line, 'fits')):
                     pass
                     t_8.extend((
                         'from ',
@@ -105,6 +105,25 @@ def root(context, missing=missing, environment=environment):
                         str(environment.finalize(t_4(environment.getattr(l_3_line, 'names')))),
                         '\n',
                     ))
+                elif environment.getattr(l_3_line, 'names'):
+                    pass
+                    t_8.extend((
+                        'from ',
+                        str(environment.finalize(t_5(environment.getattr(l_3_line, 'module')))),
+                        ' import (\n',
+                    ))
+                    for l_4_name in environment.getattr(l_3_line, 'names'):
+                        _loop_vars = {}
+                        pass
+                        t_8.extend((
+                            '    ',
+                            str(environment.finalize(t_4([l_4_name]))),
+                            ',\n',
+                        ))
+                    l_4_name = missing
+                    t_8.append(
+                        ')\n',
+                    )
                 elif environment.getattr(l_3_line, 'alias'):
                     pass
                     t_8.extend((
@@ -247,57 +266,33 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('text_dict')
     context.vars['text_dict'] = l_0_text_dict = Macro(environment, macro, 'text_dict', ('name', 'entries', 'fixed'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_op):
-        t_15 = []
-        if l_1_op is missing:
-            l_1_op = undefined("parameter 'op' was not provided", name='op')
-        pass
-        t_15.extend((
-            'HttpRequest(',
-            str(environment.finalize(t_6(environment.getattr(l_1_op, 'http_method')))),
-            ', url, params=query, headers=headers',
-        ))
-        if environment.getattr(l_1_op, 'body_expression'):
-            pass
-            t_15.extend((
-                ', ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_keyword'))),
-                '=body',
-            ))
-        t_15.append(
-            ')',
-        )
-        return concat(t_15)
-    context.exported_vars.add('request')
-    context.vars['request'] = l_0_request = Macro(environment, macro, 'request', ('op',), False, False, False, context.eval_ctx.autoescape)
-    yield '\n'
     def macro(l_1_op, l_1_flavor):
-        t_16 = []
-        l_1_next = resolve('next')
+        t_15 = []
+        l_1_code = missing
         if l_1_op is missing:
             l_1_op = undefined("parameter 'op' was not provided", name='op')
         if l_1_flavor is missing:
             l_1_flavor = undefined("parameter 'flavor' was not provided", name='flavor')
         pass
-        t_16.extend((
+        l_1_code = environment.getattr(l_1_op, 'statements')
+        t_15.extend((
             '\n    ',
             str(environment.finalize(environment.getattr(l_1_op, 'def_'))),
             ' ',
             str(environment.finalize(environment.getattr(l_1_op, 'method_name'))),
             '(\n        self,\n',
             str(environment.finalize(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), environment.getattr(l_1_op, 'arguments'), environment.getattr(l_1_op, 'keyword_marker')))),
-            '\n',
         ))
         if environment.getattr(l_1_op, 'long_running'):
             pass
-            t_16.extend((
+            t_15.extend((
                 '        polling: bool | ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'polling_method'))),
                 '[',
                 str(environment.finalize(environment.getattr(l_1_op, 'poller_result'))),
                 '] = True,\n        polling_interval: float = DEFAULT_POLLING_INTERVAL,\n        continuation_token: str | None = None,\n',
             ))
-        t_16.extend((
+        t_15.extend((
             '        **kwargs: Any,\n    ) -> ',
             str(environment.finalize(environment.getattr(l_1_op, 'return_annotation'))),
             ':\n        ',
@@ -307,122 +302,55 @@ def root(context, missing=missing, environment=environment):
         for l_2_check in environment.getattr(l_1_op, 'checks'):
             _loop_vars = {}
             pass
-            t_16.extend((
+            t_15.extend((
                 '        ',
                 str(environment.finalize(l_2_check)),
                 '\n',
             ))
         l_2_check = missing
-        if environment.getattr(l_1_op, 'sentinel'):
+        if environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'body'):
             pass
-            t_16.extend((
-                '        body = (\n            None\n            if ',
-                str(environment.finalize(environment.getattr(l_1_op, 'sentinel_argument'))),
-                ' is ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'sentinel'), 'name'))),
-                '\n            else ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_expression'))),
-                '\n        )\n',
-            ))
-        elif environment.getattr(l_1_op, 'body_expression'):
-            pass
-            t_16.extend((
-                '        body = ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_expression'))),
+            t_15.extend((
+                '        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'body'))),
                 '\n',
             ))
-        t_16.append(
-            '        url = self._client.format_url(\n',
-        )
-        for l_2_part in environment.getattr(l_1_op, 'url_template'):
-            _loop_vars = {}
-            pass
-            t_16.extend((
-                '            ',
-                str(environment.finalize(t_6(l_2_part))),
-                '\n',
-            ))
-        l_2_part = missing
-        t_16.append(
-            '            ,\n',
-        )
-        for (l_2_name, l_2_text) in environment.getattr(l_1_op, 'path_arguments'):
-            _loop_vars = {}
-            pass
-            t_16.extend((
-                '            ',
-                str(environment.finalize(l_2_name)),
-                '=',
-                str(environment.finalize(l_2_text)),
-                ',\n',
-            ))
-        l_2_name = l_2_text = missing
-        t_16.extend((
-            '        )\n',
+        t_15.extend((
+            '        ',
+            str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'url'))),
+            '\n',
             str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'query', environment.getattr(l_1_op, 'query'), ()))),
             str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'headers', environment.getattr(l_1_op, 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
         ))
         if (environment.getattr(l_1_op, 'paging') and environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request')):
             pass
-            t_16.extend((
+            t_15.extend((
                 str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_query', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'query'), ()))),
                 str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_headers', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
             ))
         if environment.getattr(l_1_op, 'retry_even_post'):
             pass
-            t_16.append(
+            t_15.append(
                 '        kwargs.setdefault("retry_on_methods", _shared.RETRY_EVEN_POST)\n',
             )
         if environment.getattr(l_1_op, 'paging'):
             pass
-            t_16.extend((
-                '\n        def prepare_request(next_link: str | None) -> HttpRequest:\n            if next_link is None:\n                return ',
-                str(environment.finalize(context.call((undefined(name='request') if l_0_request is missing else l_0_request), l_1_op))),
+            t_15.extend((
+                '\n        def prepare_request(next_link: str | None) -> HttpRequest:\n            if next_link is None:\n                ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'first_request'))),
                 '\n',
             ))
             if environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'):
                 pass
-                l_1_next = environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request')
-                t_16.append(
-                    '            next_url = self._client.format_url(\n',
-                )
-                for l_2_part in environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'url_template'):
-                    _loop_vars = {}
-                    pass
-                    t_16.extend((
-                        '                ',
-                        str(environment.finalize(t_6(l_2_part))),
-                        '\n',
-                    ))
-                l_2_part = missing
-                t_16.append(
-                    '                ,\n',
-                )
-                for (l_2_name, l_2_text) in environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'path_arguments'):
-                    _loop_vars = {}
-                    pass
-                    t_16.extend((
-                        '                ',
-                        str(environment.finalize(l_2_name)),
-                        '=',
-                        str(environment.finalize(l_2_text)),
-                        ',\n',
-                    ))
-                l_2_name = l_2_text = missing
-                t_16.extend((
-                    '            )\n            return HttpRequest(',
-                    str(environment.finalize(t_6(environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'http_method')))),
-                    ', next_url, params=next_query, headers=next_headers)\n',
+                t_15.extend((
+                    '            ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'next_url'))),
+                    '\n',
                 ))
-            else:
-                pass
-                t_16.extend((
-                    '            return _shared.next_page_request(url, next_link, ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'next_link_api_version'))),
-                    ')\n',
-                ))
-            t_16.extend((
-                '\n        ',
+            t_15.extend((
+                '            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'next_request'))),
+                '\n\n        ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'async_'))),
                 'def extract_data(\n            pipeline_response: PipelineResponse[HttpRequest, ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
@@ -432,48 +360,21 @@ def root(context, missing=missing, environment=environment):
                 str(environment.finalize(environment.getattr(l_1_op, 'result_annotation'))),
                 ']]:\n            page = ',
                 str(environment.finalize(environment.getattr(l_1_op, 'result_function'))),
-                '(pipeline_response)\n            return ',
-            ))
-            if environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_link'):
-                pass
-                t_16.extend((
-                    'page.',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_link'))),
-                    ' or None',
-                ))
-            else:
-                pass
-                t_16.append(
-                    'None',
-                )
-            t_16.extend((
-                ', ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'item_list'))),
-                '(page.',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'paging'), 'items'))),
-                ' or [])\n\n        ',
+                '(pipeline_response)\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page'))),
+                '\n\n        ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'async_'))),
                 'def get_next(\n            next_link: str | None = None,\n        ) -> PipelineResponse[HttpRequest, ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                ']:\n            pipeline_response: PipelineResponse[HttpRequest, ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                '] = (\n                ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
-                'self._client._pipeline.run(prepare_request(next_link), stream=False, **kwargs)\n            )\n            _shared.check_status(pipeline_response.http_response, ',
-                str(environment.finalize(environment.getattr(l_1_op, 'page_codes'))),
+                ']:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_run'))),
+                '\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_check'))),
+                '\n            return pipeline_response\n',
             ))
-            if environment.getattr(l_1_op, 'status_errors'):
-                pass
-                t_16.extend((
-                    ', ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'status_errors'))),
-                ))
-            t_16.append(
-                ')\n            return pipeline_response\n',
-            )
             if environment.getattr(l_1_op, 'long_running'):
                 pass
-                t_16.extend((
+                t_15.extend((
                     '\n        def get_long_running_output(\n            pipeline_response: PipelineResponse[HttpRequest, ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
                     '],\n        ) -> ',
@@ -490,31 +391,17 @@ def root(context, missing=missing, environment=environment):
                 ))
             else:
                 pass
-                t_16.extend((
+                t_15.extend((
                     '\n        return ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'pager'))),
                     '(get_next, extract_data)\n',
                 ))
         if environment.getattr(l_1_op, 'long_running'):
             pass
-            t_16.extend((
-                '        if polling is True:\n            polling_method: ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'polling_method'))),
-                '[',
-                str(environment.finalize(environment.getattr(l_1_op, 'poller_result'))),
-                '] = ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'operation_polling'))),
-                '(\n                polling_interval',
-            ))
-            if environment.getattr(l_1_op, 'final_state_via'):
-                pass
-                t_16.extend((
-                    ', lro_options={"final-state-via": ',
-                    str(environment.finalize(t_6(environment.getattr(l_1_op, 'final_state_via')))),
-                    '}',
-                ))
-            t_16.extend((
-                ', **kwargs\n            )\n        elif polling is False:\n            # azure-core leaves NoPolling.__init__ unannotated.\n            polling_method = ',
+            t_15.extend((
+                '        if polling is True:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'polling_method'))),
+                '\n        elif polling is False:\n            # azure-core leaves NoPolling.__init__ unannotated.\n            polling_method = ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'no_polling'))),
                 '()  # type: ignore[no-untyped-call]\n        else:\n            polling_method = polling\n        if continuation_token is not None:\n            return ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'poller'))),
@@ -524,62 +411,47 @@ def root(context, missing=missing, environment=environment):
             ))
         if ((not environment.getattr(l_1_op, 'paging')) or environment.getattr(l_1_op, 'long_running')):
             pass
-            t_16.extend((
-                '        pipeline_response: PipelineResponse[HttpRequest, ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                '] = (\n            ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
-                'self._client._pipeline.run(',
-                str(environment.finalize(context.call((undefined(name='request') if l_0_request is missing else l_0_request), l_1_op))),
-                ', stream=False, **kwargs)\n        )\n        _shared.check_status(pipeline_response.http_response, ',
-                str(environment.finalize(environment.getattr(l_1_op, 'success_codes'))),
+            t_15.extend((
+                '        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'run'))),
+                '\n        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'check'))),
+                '\n',
             ))
-            if environment.getattr(l_1_op, 'status_errors'):
-                pass
-                t_16.extend((
-                    ', ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'status_errors'))),
-                ))
-            t_16.append(
-                ')\n',
-            )
             if environment.getattr(l_1_op, 'long_running'):
                 pass
-                t_16.extend((
-                    '        return ',
-                    str(environment.finalize(environment.getattr(l_1_flavor, 'poller'))),
-                    '(\n            self._client, pipeline_response, ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'poller_callback'))),
-                    ', polling_method\n        )\n',
+                t_15.extend((
+                    '        ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'poller'))),
+                    '\n',
                 ))
             else:
                 pass
-                t_16.extend((
-                    '        return ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'result_expression'))),
+                t_15.extend((
+                    '        ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'returned'))),
                     '\n',
                 ))
-        return concat(t_16)
+        return concat(t_15)
     context.exported_vars.add('operation')
     context.vars['operation'] = l_0_operation = Macro(environment, macro, 'operation', ('op', 'flavor'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_op):
-        t_17 = []
+        t_16 = []
         if l_1_op is missing:
             l_1_op = undefined("parameter 'op' was not provided", name='op')
         pass
-        t_17.extend((
+        t_16.extend((
             '\n\ndef ',
             str(environment.finalize(environment.getattr(l_1_op, 'result_function'))),
             '(\n    pipeline_response: PipelineResponse[HttpRequest, Any],\n) -> ',
             str(environment.finalize(environment.getattr(l_1_op, 'function_annotation'))),
-            ':\n    return _shared.result(pipeline_response, lambda data: ',
-            str(environment.finalize(environment.getattr(l_1_op, 'result_conversion'))),
-            ')',
+            ':\n    ',
+            str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'statements'), 'result'))),
         ))
-        return concat(t_17)
+        return concat(t_16)
     context.exported_vars.add('result_function')
     context.vars['result_function'] = l_0_result_function = Macro(environment, macro, 'result_function', ('op',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=107&17=111&19=120&25=129&26=136&27=145&29=151&32=156&33=165&37=183&38=194&39=197&40=202&42=208&43=217&46=226&47=235&48=237&52=249&53=256&56=273&58=283&60=287&61=290&62=294&67=301&68=303&69=306&70=311&72=315&75=319&76=323&78=326&79=330&82=336&83=341&86=348&87=353&90=361&91=362&92=364&93=367&94=368&96=370&99=375&103=379&104=382&105=384&107=388&108=393&111=400&112=405&115=413&117=420&120=425&121=427&122=429&123=433&124=436&126=454&128=456&129=458&130=460&132=462&134=473&137=477&138=479&141=481&143=483&146=485&148=487&151=494&154=497&156=501&157=508&161=517&165=519&169=521&172=524&173=528&174=530&176=534&177=545&178=549&179=551&182=558&187=565&190=572&192=574&193=576'
+debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=107&17=111&18=114&19=119&22=126&23=130&25=139&31=148&32=155&33=164&35=170&38=175&39=184&43=202&44=213&45=216&46=221&48=227&49=236&52=245&53=254&54=256&58=268&59=276&61=279&63=283&64=285&65=289&70=296&71=298&72=301&73=306&75=310&76=314&78=319&79=321&80=322&81=324&82=327&83=328&85=330&88=335&92=339&93=342&94=346&96=351&98=353&99=355&100=357&101=361&102=363&104=365&106=367&107=369&108=371&110=374&113=378&114=380&117=382&119=384&122=386&124=388&127=395&130=398&132=402&135=404&139=406&143=408&146=411&147=415&148=417&149=420&150=424&152=431&157=438&160=445&162=447&163=449'

@@ -180,7 +180,6 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'operation'), l_1_operation, (undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), _loop_vars=_loop_vars)))
-        yield '\n'
     l_1_operation = missing
     for l_1_operation in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'result_functions'):
         _loop_vars = {}
@@ -190,4 +189,4 @@ def root(context, missing=missing, environment=environment):
     l_1_operation = missing
 
 blocks = {}
-debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=132&79=136&80=140&83=146&84=150&87=156&89=158&91=160&92=166&95=170&101=174&102=178&103=181&105=184&106=187'
+debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=132&79=136&80=140&83=146&84=150&87=156&89=158&91=160&92=166&95=170&101=174&102=178&103=181&105=183&106=186'
