@@ -29,6 +29,7 @@ from generator.render.docs import (
 from generator.render.environment import make_environment
 from generator.render.errors import exceptions_module
 from generator.render.imports import Imports, export_order, import_order
+from generator.render.layout import fits
 from generator.render.models import models_module
 from generator.render.operations import split_path
 from generator.render.polymorphism import polymorphic_doc
@@ -271,7 +272,14 @@ def _package_view(
         error_exports=ERROR_CLASSES,
         group_imports=tuple(
             sorted(
-                ((g.module, g.class_name) for g in groups),
+                (
+                    (
+                        g.module,
+                        g.class_name,
+                        fits(0, f"from .{g.module} import {g.class_name}"),
+                    )
+                    for g in groups
+                ),
                 key=lambda item: item[0].lower(),
             )
         ),

@@ -6,12 +6,46 @@ places it at: 8 spaces in a method, 12 in a function nested in it, 4 in a module
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.escape import SpecText, python_literal
 from generator.render.layout import Brackets, assigned, chosen, fits, nested
-from generator.render.views import FlavorView, MethodStatements, OperationView
+from generator.render.views import FlavorView, OperationView
 
 METHOD = 8
 NESTED = 12
+
+
+@dataclass(frozen=True)
+class MethodStatements:
+    """Ready text of an operation method's statements whose length depends on the spec,
+    laid out as black would (render/statements.py); first lines unindented."""
+
+    body: str | None
+    """`body = ...`: the request body, when there is one."""
+    url: str
+    run: str
+    check: str
+    poller: str | None
+    """`return <poller>(...)` of a long-running method."""
+    polling_method: str | None
+    """The default polling method's assignment, in `if polling is True:`."""
+    first_request: str | None
+    """`return HttpRequest(...)` of a paged method's first page, in `if next_link is None:`."""
+    next_url: str | None
+    next_request: str | None
+    """How `prepare_request` builds the request of a following page."""
+    page_result: str | None
+    """`page = ...`: `extract_data`'s page, read off the response."""
+    page: str | None
+    """What `extract_data` returns."""
+    page_run: str | None
+    page_check: str | None
+    """`get_next`'s call of the pipeline and its status check."""
+    returned: str
+    """What a method that is not long-running returns."""
+    result: str | None
+    """The body of the module's result function."""
 
 
 def url_statement(
@@ -94,7 +128,13 @@ def method_statements(
             ["self._client", "pipeline_response", op.poller_callback, "polling_method"],
         )
     first_request = next_url = next_request = page = page_run = page_check = None
+    page_result = None
     if paging is not None:
+        page_result = assigned(
+            NESTED,
+            "page",
+            Brackets(f"{op.result_function}(", ["pipeline_response"], ")"),
+        )
         first_request = nested(
             NESTED + 4,
             request_call(
@@ -147,6 +187,7 @@ def method_statements(
         first_request=first_request,
         next_url=next_url,
         next_request=next_request,
+        page_result=page_result,
         page=page,
         page_run=page_run,
         page_check=page_check,
@@ -172,4 +213,4 @@ def result_statement(conversion: str) -> str:
     )
 
 
-__all__ = ["MethodStatements", "method_statements", "result_statement"]
+__all__ = ["METHOD", "NESTED", "MethodStatements", "method_statements", "result_statement"]

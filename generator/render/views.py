@@ -7,9 +7,13 @@ Every generated module's imports come as an `ImportBlock`, gathered while its vi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.escape import SpecText
 from generator.render.imports import ImportBlock
+
+if TYPE_CHECKING:
+    from generator.render.statements import MethodStatements
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -138,6 +142,8 @@ class QueryView:
     value: str
     required: bool
     source: str
+    entry: str = ""
+    """`"wire": value,` as an entry of the dict literal, laid out for black."""
 
 
 @dataclass(frozen=True)
@@ -170,36 +176,6 @@ class NextRequestView:
     path_arguments: tuple[tuple[str, str], ...]
     query: tuple[QueryView, ...]
     headers: tuple[QueryView, ...]
-
-
-@dataclass(frozen=True)
-class MethodStatements:
-    """Ready text of an operation method's statements whose length depends on the spec,
-    laid out as black would (render/statements.py); first lines unindented."""
-
-    body: str | None
-    """`body = ...`: the request body, when there is one."""
-    url: str
-    run: str
-    check: str
-    poller: str | None
-    """`return <poller>(...)` of a long-running method."""
-    polling_method: str | None
-    """The default polling method's assignment, in `if polling is True:`."""
-    first_request: str | None
-    """`return HttpRequest(...)` of a paged method's first page, in `if next_link is None:`."""
-    next_url: str | None
-    next_request: str | None
-    """How `prepare_request` builds the request of a following page."""
-    page: str | None
-    """What `extract_data` returns."""
-    page_run: str | None
-    page_check: str | None
-    """`get_next`'s call of the pipeline and its status check."""
-    returned: str
-    """What a method that is not long-running returns."""
-    result: str | None
-    """The body of the module's result function."""
 
 
 @dataclass(frozen=True)
@@ -273,6 +249,23 @@ class OperationView:
         return tuple(fixed)
 
     @property
+    def filled(self) -> dict[str, bool]:
+        """Which of the query and header dicts get an entry whatever the arguments (the
+        others start empty: `{}`), by the name the method gives the dict."""
+        dicts = {
+            "query": (self.query, ()),
+            "headers": (self.headers, self.fixed_headers),
+        }
+        following = self.paging.next_request if self.paging else None
+        if following is not None:
+            dicts["next_query"] = (following.query, ())
+            dicts["next_headers"] = (following.headers, self.fixed_headers)
+        return {
+            name: bool(fixed) or any(entry.required for entry in entries)
+            for name, (entries, fixed) in dicts.items()
+        }
+
+    @property
     def keyword_marker(self) -> bool:
         """A bare `*` is needed before keyword-only arguments, and is invalid without any."""
         return self.long_running or any(a.keyword_only for a in self.arguments)
@@ -294,6 +287,8 @@ class GroupModuleView:
 class GroupAttributeView:
     attribute: str
     class_name: str
+    assignment: str = ""
+    """`self.<attribute> = <class_name>(...)`, laid out for black in the constructor."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +313,8 @@ class ClientModuleView:
     spec has a host template; None when the endpoint is a plain argument."""
     endpoint_per_call: bool = False
     """Method arguments complete the endpoint: the constructor only checks its own parts."""
+    pipeline_client: str = ""
+    """`self._client = ...`, laid out for black in the constructor."""
 
 
 @dataclass(frozen=True)
@@ -425,9 +422,9 @@ class PackageView:
     exports: tuple[str, ...]
     aio_exports: tuple[str, ...]
     error_exports: tuple[str, ...]
-    group_imports: tuple[tuple[str, str], ...]
-    """(module, class name) of each operation group, in the order operations/__init__.py
-    imports them."""
+    group_imports: tuple[tuple[str, str, bool], ...]
+    """(module, class name, whether the import fits on one line) of each operation group, in
+    the order operations/__init__.py imports them."""
     group_exports: tuple[str, ...]
     module_doc: SpecText
     distribution_name: str

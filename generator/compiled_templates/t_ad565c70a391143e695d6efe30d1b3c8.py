@@ -27,15 +27,24 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.discard('m')
     yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'header'), (undefined(name='package') if l_0_package is missing else l_0_package))))
     yield '\n"""The client\'s operation groups: each is an attribute of the client (`client.widgets`)."""\n\n'
-    for (l_1_module, l_1_class_name) in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'group_imports'):
+    for (l_1_module, l_1_class_name, l_1_one_line) in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'group_imports'):
         _loop_vars = {}
         pass
-        yield 'from .'
-        yield str(environment.finalize(t_1([l_1_module])))
-        yield ' import '
-        yield str(environment.finalize(t_1([l_1_class_name])))
-        yield '\n'
-    l_1_module = l_1_class_name = missing
+        if l_1_one_line:
+            pass
+            yield 'from .'
+            yield str(environment.finalize(t_1([l_1_module])))
+            yield ' import '
+            yield str(environment.finalize(t_1([l_1_class_name])))
+            yield '\n'
+        else:
+            pass
+            yield 'from .'
+            yield str(environment.finalize(t_1([l_1_module])))
+            yield ' import (\n    '
+            yield str(environment.finalize(t_1([l_1_class_name])))
+            yield ',\n)\n'
+    l_1_module = l_1_class_name = l_1_one_line = missing
     yield '\n__all__ = [\n'
     for l_1_class_name in environment.getattr((undefined(name='package') if l_0_package is missing else l_0_package), 'group_exports'):
         _loop_vars = {}
@@ -47,4 +56,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=25&2=27&5=29&6=33&10=39&11=43'
+debug_info = '1=25&2=27&5=29&6=32&7=35&9=42&10=44&16=48&17=52'

@@ -200,7 +200,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('signature')
     context.vars['signature'] = l_0_signature = Macro(environment, macro, 'signature', ('arguments', 'keyword_marker'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_name, l_1_entries, l_1_fixed):
+    def macro(l_1_name, l_1_entries, l_1_fixed, l_1_filled):
         t_12 = []
         if l_1_name is missing:
             l_1_name = undefined("parameter 'name' was not provided", name='name')
@@ -208,41 +208,50 @@ def root(context, missing=missing, environment=environment):
             l_1_entries = undefined("parameter 'entries' was not provided", name='entries')
         if l_1_fixed is missing:
             l_1_fixed = undefined("parameter 'fixed' was not provided", name='fixed')
+        if l_1_filled is missing:
+            l_1_filled = undefined("parameter 'filled' was not provided", name='filled')
         pass
-        t_12.extend((
-            '        ',
-            str(environment.finalize(l_1_name)),
-            ': dict[str, str] = {\n',
-        ))
-        for (l_2_wire, l_2_value) in l_1_fixed:
-            _loop_vars = {}
+        if (not l_1_filled):
             pass
             t_12.extend((
-                '            ',
-                str(environment.finalize(t_6(l_2_wire))),
-                ': ',
-                str(environment.finalize(t_6(l_2_value))),
-                ',\n',
+                '        ',
+                str(environment.finalize(l_1_name)),
+                ': dict[str, str] = {}\n',
             ))
-        l_2_wire = l_2_value = missing
-        def t_13(fiter):
-            for l_2_parameter in fiter:
-                if environment.getattr(l_2_parameter, 'required'):
-                    yield l_2_parameter
-        for l_2_parameter in t_13(l_1_entries):
-            _loop_vars = {}
+        else:
             pass
             t_12.extend((
-                '            ',
-                str(environment.finalize(t_6(environment.getattr(l_2_parameter, 'wire')))),
-                ': ',
-                str(environment.finalize(environment.getattr(l_2_parameter, 'value'))),
-                ',\n',
+                '        ',
+                str(environment.finalize(l_1_name)),
+                ': dict[str, str] = {\n',
             ))
-        l_2_parameter = missing
-        t_12.append(
-            '        }\n',
-        )
+            for (l_2_wire, l_2_value) in l_1_fixed:
+                _loop_vars = {}
+                pass
+                t_12.extend((
+                    '            ',
+                    str(environment.finalize(t_6(l_2_wire))),
+                    ': ',
+                    str(environment.finalize(t_6(l_2_value))),
+                    ',\n',
+                ))
+            l_2_wire = l_2_value = missing
+            def t_13(fiter):
+                for l_2_parameter in fiter:
+                    if environment.getattr(l_2_parameter, 'required'):
+                        yield l_2_parameter
+            for l_2_parameter in t_13(l_1_entries):
+                _loop_vars = {}
+                pass
+                t_12.extend((
+                    '            ',
+                    str(environment.finalize(environment.getattr(l_2_parameter, 'entry'))),
+                    '\n',
+                ))
+            l_2_parameter = missing
+            t_12.append(
+                '        }\n',
+            )
         def t_14(fiter):
             for l_2_parameter in fiter:
                 if (not environment.getattr(l_2_parameter, 'required')):
@@ -264,7 +273,7 @@ def root(context, missing=missing, environment=environment):
         l_2_parameter = missing
         return concat(t_12)
     context.exported_vars.add('text_dict')
-    context.vars['text_dict'] = l_0_text_dict = Macro(environment, macro, 'text_dict', ('name', 'entries', 'fixed'), False, False, False, context.eval_ctx.autoescape)
+    context.vars['text_dict'] = l_0_text_dict = Macro(environment, macro, 'text_dict', ('name', 'entries', 'fixed', 'filled'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_op, l_1_flavor):
         t_15 = []
@@ -319,14 +328,14 @@ def root(context, missing=missing, environment=environment):
             '        ',
             str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'url'))),
             '\n',
-            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'query', environment.getattr(l_1_op, 'query'), ()))),
-            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'headers', environment.getattr(l_1_op, 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
+            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'query', environment.getattr(l_1_op, 'query'), (), environment.getitem(environment.getattr(l_1_op, 'filled'), 'query')))),
+            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'headers', environment.getattr(l_1_op, 'headers'), environment.getattr(l_1_op, 'fixed_headers'), environment.getitem(environment.getattr(l_1_op, 'filled'), 'headers')))),
         ))
         if (environment.getattr(l_1_op, 'paging') and environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request')):
             pass
             t_15.extend((
-                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_query', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'query'), ()))),
-                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_headers', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
+                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_query', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'query'), (), environment.getitem(environment.getattr(l_1_op, 'filled'), 'next_query')))),
+                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_headers', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'headers'), environment.getattr(l_1_op, 'fixed_headers'), environment.getitem(environment.getattr(l_1_op, 'filled'), 'next_headers')))),
             ))
         if environment.getattr(l_1_op, 'retry_even_post'):
             pass
@@ -358,9 +367,9 @@ def root(context, missing=missing, environment=environment):
                 str(environment.finalize(environment.getattr(l_1_flavor, 'iterator'))),
                 '[',
                 str(environment.finalize(environment.getattr(l_1_op, 'result_annotation'))),
-                ']]:\n            page = ',
-                str(environment.finalize(environment.getattr(l_1_op, 'result_function'))),
-                '(pipeline_response)\n            ',
+                ']]:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_result'))),
+                '\n            ',
                 str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page'))),
                 '\n\n        ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'async_'))),
@@ -387,7 +396,7 @@ def root(context, missing=missing, environment=environment):
                     str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
                     'get_next(next_link)\n\n            return ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'pager'))),
-                    '(internal_get_next, extract_data)\n',
+                    '(internal_get_next, extract_data)\n\n',
                 ))
             else:
                 pass
@@ -454,4 +463,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['result_function'] = l_0_result_function = Macro(environment, macro, 'result_function', ('op',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=107&17=111&18=114&19=119&22=126&23=130&25=139&31=148&32=155&33=164&35=170&38=175&39=184&43=202&44=213&45=216&46=221&48=227&49=236&52=245&53=254&54=256&58=268&59=276&61=279&63=283&64=285&65=289&70=296&71=298&72=301&73=306&75=310&76=314&78=319&79=321&80=322&81=324&82=327&83=328&85=330&88=335&92=339&93=342&94=346&96=351&98=353&99=355&100=357&101=361&102=363&104=365&106=367&107=369&108=371&110=374&113=378&114=380&117=382&119=384&122=386&124=388&127=395&130=398&132=402&135=404&139=406&143=408&146=411&147=415&148=417&149=420&150=424&152=431&157=438&160=445&162=447&163=449'
+debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=107&17=111&18=114&19=119&22=126&23=130&25=139&31=148&32=155&33=164&35=170&38=175&39=184&43=202&44=213&45=217&47=224&48=227&49=232&51=238&52=247&56=254&57=263&58=265&62=277&63=285&65=288&67=292&68=294&69=298&74=305&75=307&76=310&77=315&79=319&80=323&82=328&83=330&84=331&85=333&86=336&87=337&89=339&92=344&96=348&97=351&98=355&100=360&102=362&103=364&104=366&105=370&106=372&108=374&110=376&111=378&112=380&114=383&117=387&118=389&121=391&123=393&126=395&128=397&132=404&135=407&137=411&140=413&144=415&148=417&151=420&152=424&153=426&154=429&155=433&157=440&162=447&165=454&167=456&168=458'
