@@ -138,7 +138,7 @@ def operation_view(
         query=parts.query,
         headers=parts.headers,
         accept=None if result.is_bytes else SpecText("application/json"),
-        body_expression=None if body.value is None else str(body.value),
+        body_expression=_body_text(body),
         body_keyword="content" if body.binary else "json",
         content_type=SpecText("application/octet-stream") if body.binary else None,
         sentinel=body.sentinel,
@@ -184,7 +184,14 @@ def operation_view(
         and operation.http_method in ("POST", "PATCH"),
         status_errors=status_errors(operation, writer),
     )
-    return replace(view, statements=method_statements(view, flavor, body.value))
+    statements = method_statements(view, flavor, body.value, body.unless_none)
+    return replace(view, statements=statements)
+
+
+def _body_text(body: _Body) -> str | None:
+    if body.value is None or body.unless_none is None:
+        return None if body.value is None else str(body.value)
+    return f"None if {body.unless_none} is None else {body.value}"
 
 
 # --- arguments --------------------------------------------------------------------------------
@@ -255,6 +262,8 @@ class _Body:
         self.arguments: list[ArgumentView] = []
         self.value: str | Brackets | None = None
         """The body sent, as an expression."""
+        self.unless_none: str | None = None
+        """The argument whose None sends no body (`None if <it> is None else <value>`)."""
         self.sentinel: SentinelView | None = None
         self.sentinel_argument: str | None = None
         self.binary = False
@@ -331,9 +340,9 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
         if built.binary
         else writer.to_wire(body.type, body.python_name)
     )
-    if not body.required and sentinel is None and expression != body.python_name:
-        expression = f"None if {body.python_name} is None else {expression}"
     built.value = expression
+    if not body.required and sentinel is None and expression != body.python_name:
+        built.unless_none = body.python_name
     if sentinel is not None:
         built.sentinel_argument = body.python_name
     return built

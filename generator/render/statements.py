@@ -103,9 +103,13 @@ def call_statement(indent: int, head: str, items: list[str]) -> str:
 
 
 def method_statements(
-    op: OperationView, flavor: FlavorView, body: str | Brackets | None
+    op: OperationView,
+    flavor: FlavorView,
+    body: str | Brackets | None,
+    unless_none: str | None = None,
 ) -> MethodStatements:
-    """The statements of `op`'s method; `body` is the request body it sends, if any."""
+    """The statements of `op`'s method; `body` is the request body it sends, if any (no
+    body when the argument `unless_none` is None)."""
     body_keyword = op.body_keyword if op.body_expression else None
     request = request_call("", op.http_method, "url", "query", "headers", body_keyword)
     paging = op.paging
@@ -173,6 +177,8 @@ def method_statements(
     if body is not None and op.sentinel is not None:
         omitted = f"{op.sentinel_argument} is {op.sentinel.name}"
         body_statement = chosen(METHOD, "body", "None", omitted, body)
+    elif body is not None and unless_none is not None:
+        body_statement = chosen(METHOD, "body", "None", f"{unless_none} is None", body)
     elif body is not None:
         body_statement = assigned(METHOD, "body", body)
     returned = op.result_expression
@@ -213,4 +219,10 @@ def result_statement(conversion: str) -> str:
     )
 
 
-__all__ = ["METHOD", "NESTED", "MethodStatements", "method_statements", "result_statement"]
+__all__ = [
+    "METHOD",
+    "NESTED",
+    "MethodStatements",
+    "method_statements",
+    "result_statement",
+]

@@ -127,17 +127,23 @@ def root(context, missing=missing, environment=environment):
         yield '        pipeline_policies = keep_call_endpoints(pipeline_policies)\n'
     yield '        '
     yield str(environment.finalize(environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'pipeline_client')))
-    yield '\n        self._parameters = _shared.ClientParameters(\n'
-    for l_1_name in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
-        _loop_vars = {}
+    yield '\n'
+    if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
         pass
-        yield '            '
-        yield str(environment.finalize(l_1_name))
-        yield '='
-        yield str(environment.finalize(l_1_name))
-        yield ',\n'
-    l_1_name = missing
-    yield '        )\n'
+        yield '        self._parameters = _shared.ClientParameters(\n'
+        for l_1_name in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
+            _loop_vars = {}
+            pass
+            yield '            '
+            yield str(environment.finalize(l_1_name))
+            yield '='
+            yield str(environment.finalize(l_1_name))
+            yield ',\n'
+        l_1_name = missing
+        yield '        )\n'
+    else:
+        pass
+        yield '        self._parameters = _shared.ClientParameters()\n'
     for l_1_group in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'groups'):
         _loop_vars = {}
         pass
@@ -181,4 +187,4 @@ def root(context, missing=missing, environment=environment):
     l_1_operation = missing
 
 blocks = {}
-debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&77=130&78=134&81=140&82=144&85=148&87=150&89=152&90=158&93=162&99=166&100=170&101=173&103=175&104=178'
+debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=130&78=133&79=137&85=146&86=150&89=154&91=156&93=158&94=164&97=168&103=172&104=176&105=179&107=181&108=184'
