@@ -15,7 +15,9 @@ from generator.model import Api, Kind, Location, Model, Operation, OperationGrou
 from generator.render.conversions import TypeWriter, special_type
 from generator.render.docs import client_doc
 from generator.render.imports import Imports
+from generator.render.layout import Brackets, assigned
 from generator.render.operations import operation_view
+from generator.render.statements import METHOD
 from generator.render.status_errors import any_status_errors
 from generator.render.views import (
     ClientModuleView,
@@ -260,7 +262,33 @@ def client_module(
         ),
         parameter_fields=tuple(p.python_name for p in api.client_parameters),
         groups=tuple(
-            GroupAttributeView(group.attribute, group.class_name) for group in groups
+            GroupAttributeView(
+                group.attribute,
+                group.class_name,
+                assigned(
+                    METHOD,
+                    f"self.{group.attribute}",
+                    Brackets(
+                        f"{group.class_name}(",
+                        ["self._client", "self._parameters"],
+                        ")",
+                    ),
+                ),
+            )
+            for group in groups
+        ),
+        pipeline_client=assigned(
+            METHOD,
+            f"self._client: {flavor.pipeline_client}[HttpRequest, {flavor.http_response}]",
+            Brackets(
+                f"{flavor.pipeline_client}(",
+                [
+                    f"base_url={'_shared.HOST_TEMPLATE' if api.endpoint_per_call else 'endpoint'}",
+                    "policies=pipeline_policies",
+                    "**kwargs",
+                ],
+                ")",
+            ),
         ),
         operations=methods.views,
         result_functions=() if flavor.is_async else methods.result_functions,

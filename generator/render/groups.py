@@ -7,6 +7,8 @@ from __future__ import annotations
 from generator.escape import python_literal
 from generator.model import GroupArgument, Operation
 from generator.render.conversions import TypeWriter
+from generator.render.layout import Brackets, assigned, chosen, nested
+from generator.render.statements import METHOD
 from generator.render.views import ArgumentView
 
 
@@ -41,15 +43,21 @@ def unpack_groups(operation: Operation) -> list[str]:
     for group in operation.group_arguments:
         if group.required:
             message = python_literal(f"{group.argument} is required")
-            statements.append(
-                f"if {group.argument} is None: raise ValueError({message})"
-            )
+            statements.append(_refuse_none(group.argument, message))
         for field, local in group.members:
             value = f"{group.argument}.{field}"
-            if not group.required:
-                value = f"None if {group.argument} is None else {value}"
-            statements.append(f"{local} = {value}")
+            statements.append(
+                assigned(METHOD, local, value)
+                if group.required
+                else chosen(METHOD, local, "None", f"{group.argument} is None", value)
+            )
             if local in required:
                 message = python_literal(f"{group.argument}.{field} is required")
-                statements.append(f"if {local} is None: raise ValueError({message})")
+                statements.append(_refuse_none(local, message))
     return statements
+
+
+def _refuse_none(name: str, message: str) -> str:
+    """`if name is None: raise ValueError(message)`, laid out as black does in a method."""
+    raised = nested(METHOD + 4, Brackets("raise ValueError(", [message], ")"))
+    return f"if {name} is None:\n{' ' * (METHOD + 4)}{raised}"

@@ -58,9 +58,10 @@ def class_declaration(name: str, bases: Sequence[str]) -> str:
     return bracketed(0, f"{keyword}{name}(", bases, "):").removeprefix(keyword)
 
 
-def assigned(indent: int, head: str, value: str, *, annotated: bool = False) -> str:
+def value_after(indent: int, head: str, value: str, *, annotated: bool = False) -> str:
     """`value`, one expression black does not split (a string, a name), as black lays it
-    out after `head` (the target and ` = `, which the template writes): on the same line
+    out after `head` (the target and ` = `, which the template writes; only the value is
+    returned): on the same line
     when it fits; else in parentheses on a line of its own. A plain assignment keeps the
     line as it is when the value does not fit on a line of its own either (black leaves a
     line it cannot shorten); an `annotated` one (`NAME: Final = `, a short annotation)
@@ -70,3 +71,81 @@ def assigned(indent: int, head: str, value: str, *, annotated: bool = False) -> 
     if not annotated and not fits(indent + len(INDENT), value):
         return value
     return f"(\n{' ' * indent}{INDENT}{value}\n{' ' * indent})"
+
+
+class Brackets:
+    """An expression ending in one bracketed list, whose items may be such expressions
+    themselves: `head` ends with the opening bracket, `tail` starts with the closing one (and
+    may go on with trailers, `).to_dict()`)."""
+
+    __slots__ = ("head", "items", "tail")
+
+    def __init__(self, head: str, items: Sequence[str | Brackets], tail: str) -> None:
+        self.head = head
+        self.items = tuple(items)
+        self.tail = tail
+
+    def __str__(self) -> str:
+        return f"{self.head}{', '.join(str(item) for item in self.items)}{self.tail}"
+
+
+def nested(indent: int, expression: str | Brackets, suffix: str = "") -> str:
+    """`expression` + `suffix` as black lays it out at `indent` spaces, splitting at the
+    outermost bracket first: on one line when it fits; else the items on one line of their
+    own, when they fit; else one item a line, each with a comma, each laid out the same way
+    (a lone item keeps no comma: black splits inside it instead). Plain text is never split.
+    Continuation lines carry their indentation; the first line does not."""
+    flat = f"{expression}{suffix}"
+    if isinstance(expression, str) or fits(indent, flat):
+        return flat
+    pad = " " * indent
+    inner = indent + len(INDENT)
+    joined = ", ".join(str(item) for item in expression.items)
+    if not expression.items:
+        return flat
+    if fits(inner, joined):
+        body = joined
+    elif len(expression.items) == 1:
+        body = nested(inner, expression.items[0])
+    else:
+        body = f"\n{' ' * inner}".join(
+            nested(inner, item, ",") for item in expression.items
+        )
+    return f"{expression.head}\n{' ' * inner}{body}\n{pad}{expression.tail}{suffix}"
+
+
+def assigned(indent: int, target: str, value: str | Brackets) -> str:
+    """`target = value` as black lays it out at `indent` spaces: on one line when it fits;
+    else split inside the value's brackets when the line up to them fits; else the value
+    in parentheses of its own, laid out one level deeper."""
+    if isinstance(value, str) or fits(indent, f"{target} = {value}"):
+        return f"{target} = {value}"
+    if fits(indent, f"{target} = {value.head}"):
+        return nested(
+            indent, Brackets(f"{target} = {value.head}", value.items, value.tail)
+        )
+    inner = indent + len(INDENT)
+    return f"{target} = (\n{' ' * inner}{nested(inner, value)}\n{' ' * indent})"
+
+
+def chosen(
+    indent: int, target: str, value: str, condition: str, other: str | Brackets
+) -> str:
+    """`target = value if condition else other` as black lays it out at `indent` spaces: on
+    one line when it fits; else in parentheses, on one line of its own when that fits, else
+    one part a line, `other` laid out one level deeper."""
+    flat = f"{value} if {condition} else {other}"
+    if fits(indent, f"{target} = {flat}"):
+        return f"{target} = {flat}"
+    inner = indent + len(INDENT)
+    pad = " " * inner
+    if fits(inner, flat):
+        body = flat
+    else:
+        last: str | Brackets = (
+            f"else {other}"
+            if isinstance(other, str)
+            else Brackets(f"else {other.head}", other.items, other.tail)
+        )
+        body = f"{value}\n{pad}if {condition}\n{pad}{nested(inner, last)}"
+    return f"{target} = (\n{pad}{body}\n{' ' * indent})"

@@ -17,6 +17,7 @@ from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.render.conversions import TypeWriter
 from generator.render.docs import constant_text
 from generator.render.groups import group_argument, unpack_groups
+from generator.render.layout import Brackets, assigned, nested
 from generator.render.requests import argument_source, next_request, request_parts
 from generator.render.results import (
     MethodResult,
@@ -24,6 +25,7 @@ from generator.render.results import (
     return_annotation,
     tuple_literal,
 )
+from generator.render.statements import METHOD, method_statements
 from generator.render.status_errors import status_errors
 from generator.render.views import (
     ArgumentView,
@@ -96,8 +98,11 @@ def operation_view(
     path_arguments = parts.path_arguments
     per_call = endpoint_per_call and bool(host_values)
     if per_call:
+        endpoint = Brackets(
+            f"{shared}.host_endpoint(", [Brackets("{", host_values, "}")], ")"
+        )
         checks += [
-            f"_endpoint = {shared}.host_endpoint({{{', '.join(host_values)}}})",
+            assigned(METHOD, "_endpoint", endpoint),
             'kwargs["armgen_endpoint"] = _endpoint',
         ]
         url_parts, path_arguments = _at_call_endpoint(url_parts, path_arguments)
@@ -114,7 +119,7 @@ def operation_view(
                 following, url_template=url, path_arguments=arguments_of_url
             )
         result.paging = replace(result.paging, next_request=following)
-    return OperationView(
+    view = OperationView(
         method_name=operation.method_name,
         doc=SpecText(
             _operation_doc_text(
@@ -133,7 +138,7 @@ def operation_view(
         query=parts.query,
         headers=parts.headers,
         accept=None if result.is_bytes else SpecText("application/json"),
-        body_expression=body.expression,
+        body_expression=_body_text(body),
         body_keyword="content" if body.binary else "json",
         content_type=SpecText("application/octet-stream") if body.binary else None,
         sentinel=body.sentinel,
@@ -179,6 +184,14 @@ def operation_view(
         and operation.http_method in ("POST", "PATCH"),
         status_errors=status_errors(operation, writer),
     )
+    statements = method_statements(view, flavor, body.value, body.unless_none)
+    return replace(view, statements=statements)
+
+
+def _body_text(body: _Body) -> str | None:
+    if body.value is None or body.unless_none is None:
+        return None if body.value is None else str(body.value)
+    return f"None if {body.unless_none} is None else {body.value}"
 
 
 # --- arguments --------------------------------------------------------------------------------
@@ -195,8 +208,8 @@ def _path_check(parameter: Parameter, shared: str) -> str:
     limits = parameter.constraints
     if limits.pattern is not None and limits.python_pattern is None:
         raise OutputError(f"{parameter.wire_name}: its pattern was never checked")
-    options = "".join(
-        f", {keyword}={python_literal(value)}"
+    options = (
+        f"{keyword}={python_literal(value)}"
         for keyword, value in (
             ("min_length", limits.min_length),
             ("max_length", limits.max_length),
@@ -205,7 +218,12 @@ def _path_check(parameter: Parameter, shared: str) -> str:
         if value is not None
     )
     name = parameter.python_name
-    return f"{shared}.require_text({python_literal(name)}, {name}{options})"
+    return nested(
+        METHOD,
+        Brackets(
+            f"{shared}.require_text(", [python_literal(name), name, *options], ")"
+        ),
+    )
 
 
 def _at_call_endpoint(
@@ -242,7 +260,10 @@ def _host_argument(parameter: Parameter, writer: TypeWriter) -> ArgumentView:
 class _Body:
     def __init__(self) -> None:
         self.arguments: list[ArgumentView] = []
-        self.expression: str | None = None
+        self.value: str | Brackets | None = None
+        """The body sent, as an expression."""
+        self.unless_none: str | None = None
+        """The argument whose None sends no body (`None if <it> is None else <value>`)."""
         self.sentinel: SentinelView | None = None
         self.sentinel_argument: str | None = None
         self.binary = False
@@ -267,7 +288,7 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
     if body.flattened:
         assert body.type.model is not None
         model_class = writer.model_class(body.type)
-        assignments = []
+        assignments: list[str | Brackets] = []
         for prop, argument in zip(
             body.flattened, body.flattened_arguments, strict=True
         ):
@@ -287,12 +308,16 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
                         takes_sequence=prop.type.kind is Kind.ARRAY,
                     )
                 )
-            assignments.append(f"{prop.python_name}={checked}")
+            assignments.append(
+                f"{prop.python_name}={checked}"
+                if isinstance(checked, str)
+                else Brackets(f"{prop.python_name}={checked.head}", checked.items, ")")
+            )
         if not assignments:
             raise OutputError(
                 f"{operation.operation_id}: a flattened body needs at least one property"
             )
-        built.expression = f"{model_class}({', '.join(assignments)}).to_dict()"
+        built.value = Brackets(f"{model_class}(", assignments, ").to_dict()")
         if sentinel is not None:
             built.sentinel_argument = body.flattened_arguments[0]
         return built
@@ -315,9 +340,9 @@ def _body(operation: Operation, writer: TypeWriter, shared: str) -> _Body:
         if built.binary
         else writer.to_wire(body.type, body.python_name)
     )
+    built.value = expression
     if not body.required and sentinel is None and expression != body.python_name:
-        expression = f"None if {body.python_name} is None else {expression}"
-    built.expression = expression
+        built.unless_none = body.python_name
     if sentinel is not None:
         built.sentinel_argument = body.python_name
     return built
@@ -338,7 +363,7 @@ def _checked_value(
     sentinel: SentinelView | None,
     required: bool,
     shared: str,
-) -> str:
+) -> str | Brackets:
     """The argument as sent, after the checks its type calls for."""
     if (
         type_ref.kind is not Kind.ARRAY
@@ -348,11 +373,12 @@ def _checked_value(
         return name
     if sentinel is not None:
         hint = f"to act on all of them, pass {sentinel.name}"
-        return (
-            f"{shared}.require_strings({python_literal(name)}, {name},"
-            f" if_empty={python_literal(hint)})"
+        return Brackets(
+            f"{shared}.require_strings(",
+            [python_literal(name), name, f"if_empty={python_literal(hint)}"],
+            ")",
         )
-    checked = f"{shared}.require_strings({python_literal(name)}, {name})"
+    checked = Brackets(f"{shared}.require_strings(", [python_literal(name), name], ")")
     return checked if required else f"None if {name} is None else {checked}"
 
 

@@ -14,6 +14,7 @@ from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.model.paging import NEXT_LINK_PARAMETER
 from generator.render.conversions import TypeWriter, special_type
+from generator.render.layout import Brackets, nested
 from generator.render.views import NextRequestView, QueryView
 from generator.wire import url_template
 
@@ -54,12 +55,13 @@ def request_parts(
         text = _text(parameter.type, expression, writer)
         if parameter.location is Location.QUERY:
             function = "raw_query" if parameter.skip_url_encoding else "query_value"
-            text = f"{shared}.{function}({text})"
+            text = Brackets(f"{shared}.{function}(", [text], ")")
         sent_in = query if parameter.location is Location.QUERY else headers
         sent_in.append(
             QueryView(
                 wire=SpecText(parameter.wire_name),
-                value=text,
+                value=str(text),
+                entry=_entry(parameter.wire_name, text),
                 required=parameter.required
                 or parameter.client_level
                 or parameter.constant,
@@ -131,14 +133,23 @@ def _path_value(parameter: Parameter, expression: str, shared: str) -> str:
     return f"{shared}.path_segment({expression})"
 
 
-def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str:
+def _entry(wire: str, value: str | Brackets) -> str:
+    """`"wire": value,` in a dict literal, laid out as black does in a method's
+    nested block (render/statements.py's NESTED)."""
+    key = python_literal(wire)
+    if isinstance(value, str):
+        return f"{key}: {value},"
+    return nested(12, Brackets(f"{key}: {value.head}", value.items, value.tail), ",")
+
+
+def _text(type_ref: TypeRef, source: str, writer: TypeWriter) -> str | Brackets:
     """The text of a query or header value: a plain string as it is, anything else through
     `_wire.text` (booleans as `true`/`false`, dates in ISO 8601, lists comma-separated).
     """
     plain = type_ref.kind is Kind.STRING and special_type(type_ref) is None
     if plain and writer.enum_class(type_ref) is None:
         return source
-    return writer.wire(f"text({source})")
+    return Brackets(writer.wire("text("), [source], ")")
 
 
 __all__ = [

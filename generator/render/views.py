@@ -7,10 +7,14 @@ Every generated module's imports come as an `ImportBlock`, gathered while its vi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.escape import SpecText, identifiers, python_literal
 from generator.render.imports import ImportBlock, ImportLine
-from generator.render.layout import assigned, class_declaration, fits
+from generator.render.layout import class_declaration, fits, value_after
+
+if TYPE_CHECKING:
+    from generator.render.statements import MethodStatements
 
 # --- models -------------------------------------------------------------------------------------
 
@@ -122,7 +126,7 @@ class EnumView:
         """Each member's name and its value's literal, laid out as black does after
         `NAME = ` in the class body."""
         return tuple(
-            (name, assigned(4, f"{name} = ", python_literal(value)))
+            (name, value_after(4, f"{name} = ", python_literal(value)))
             for name, value in self.members
         )
 
@@ -172,6 +176,8 @@ class QueryView:
     value: str
     required: bool
     source: str
+    entry: str = ""
+    """`"wire": value,` as an entry of the dict literal, laid out for black."""
 
 
 @dataclass(frozen=True)
@@ -263,6 +269,8 @@ class OperationView:
     status_errors: str | None = None
     """The statuses flagged `x-ms-error-response` with a body, and how each is read
     (render/status_errors.py); None when there are none."""
+    statements: MethodStatements | None = None
+    """The statements laid out for black; set once the rest of the view is known."""
 
     @property
     def fixed_headers(self) -> tuple[tuple[SpecText, SpecText], ...]:
@@ -273,6 +281,23 @@ class OperationView:
         if self.content_type is not None:
             fixed.append((SpecText("Content-Type"), self.content_type))
         return tuple(fixed)
+
+    @property
+    def filled(self) -> dict[str, bool]:
+        """Which of the query and header dicts get an entry whatever the arguments (the
+        others start empty: `{}`), by the name the method gives the dict."""
+        dicts = {
+            "query": (self.query, ()),
+            "headers": (self.headers, self.fixed_headers),
+        }
+        following = self.paging.next_request if self.paging else None
+        if following is not None:
+            dicts["next_query"] = (following.query, ())
+            dicts["next_headers"] = (following.headers, self.fixed_headers)
+        return {
+            name: bool(fixed) or any(entry.required for entry in entries)
+            for name, (entries, fixed) in dicts.items()
+        }
 
     @property
     def keyword_marker(self) -> bool:
@@ -296,6 +321,8 @@ class GroupModuleView:
 class GroupAttributeView:
     attribute: str
     class_name: str
+    assignment: str = ""
+    """`self.<attribute> = <class_name>(...)`, laid out for black in the constructor."""
 
 
 @dataclass(frozen=True)
@@ -320,6 +347,8 @@ class ClientModuleView:
     spec has a host template; None when the endpoint is a plain argument."""
     endpoint_per_call: bool = False
     """Method arguments complete the endpoint: the constructor only checks its own parts."""
+    pipeline_client: str = ""
+    """`self._client = ...`, laid out for black in the constructor."""
 
 
 @dataclass(frozen=True)
@@ -333,7 +362,7 @@ class HostTemplateView:
     def url_template_literal(self) -> str:
         """The template's literal, laid out as black does after `HOST_TEMPLATE: Final = `."""
         head = "HOST_TEMPLATE: Final = "
-        return assigned(0, head, python_literal(self.url_template), annotated=True)
+        return value_after(0, head, python_literal(self.url_template), annotated=True)
 
 
 @dataclass(frozen=True)

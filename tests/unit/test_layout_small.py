@@ -1,4 +1,4 @@
-"""layout.py's displays, class lines and assigned values are black's layout, any length."""
+"""layout.py's displays, class lines and values after a target are black's layout, any length."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from generator.escape import python_literal
 from generator.format import black_mode
-from generator.render.layout import assigned, class_declaration, display
+from generator.render.layout import class_declaration, display, value_after
 from generator.render.models import table_row
 
 _NAMES = st.from_regex(r"[a-z][a-z_0-9]{0,30}", fullmatch=True).filter(
@@ -86,11 +86,11 @@ def test_class_declaration_is_blacks_layout(name: str, bases: list[str]) -> None
         lambda size: st.text(alphabet="abc {}/._-'\"\\", min_size=size, max_size=size)
     ),
 )
-def test_assigned_is_blacks_layout(
+def test_value_after_is_blacks_layout(
     depth: int, target: str, annotation: str, text: str
 ) -> None:
     head = f"{target}{annotation} = "
-    value = assigned(depth, head, python_literal(text), annotated=bool(annotation))
+    value = value_after(depth, head, python_literal(text), annotated=bool(annotation))
     pad = " " * depth
     opening = "".join(f"{' ' * level}def f{level}():\n" for level in range(0, depth, 4))
     source = f"{opening}{pad}{head}{value}\n"

@@ -125,33 +125,31 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'endpoint_per_call'):
         pass
         yield '        pipeline_policies = keep_call_endpoints(pipeline_policies)\n'
-    yield '        self._client: '
-    yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'pipeline_client')))
-    yield '[HttpRequest, '
-    yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'http_response')))
-    yield '] = (\n            '
-    yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'pipeline_client')))
-    yield '(base_url='
-    yield str(environment.finalize(('_shared.HOST_TEMPLATE' if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'endpoint_per_call') else 'endpoint')))
-    yield ', policies=pipeline_policies, **kwargs)\n        )\n        self._parameters = _shared.ClientParameters(\n'
-    for l_1_name in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
-        _loop_vars = {}
+    yield '        '
+    yield str(environment.finalize(environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'pipeline_client')))
+    yield '\n'
+    if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
         pass
-        yield '            '
-        yield str(environment.finalize(l_1_name))
-        yield '='
-        yield str(environment.finalize(l_1_name))
-        yield ',\n'
-    l_1_name = missing
-    yield '        )\n'
+        yield '        self._parameters = _shared.ClientParameters(\n'
+        for l_1_name in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'parameter_fields'):
+            _loop_vars = {}
+            pass
+            yield '            '
+            yield str(environment.finalize(l_1_name))
+            yield '='
+            yield str(environment.finalize(l_1_name))
+            yield ',\n'
+        l_1_name = missing
+        yield '        )\n'
+    else:
+        pass
+        yield '        self._parameters = _shared.ClientParameters()\n'
     for l_1_group in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'groups'):
         _loop_vars = {}
         pass
-        yield '        self.'
-        yield str(environment.finalize(environment.getattr(l_1_group, 'attribute')))
-        yield ' = '
-        yield str(environment.finalize(environment.getattr(l_1_group, 'class_name')))
-        yield '(self._client, self._parameters)\n'
+        yield '        '
+        yield str(environment.finalize(environment.getattr(l_1_group, 'assignment')))
+        yield '\n'
     l_1_group = missing
     yield '\n    '
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'def_')))
@@ -180,7 +178,6 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'operation'), l_1_operation, (undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), _loop_vars=_loop_vars)))
-        yield '\n'
     l_1_operation = missing
     for l_1_operation in environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'result_functions'):
         _loop_vars = {}
@@ -190,4 +187,4 @@ def root(context, missing=missing, environment=environment):
     l_1_operation = missing
 
 blocks = {}
-debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=132&79=136&80=140&83=146&84=150&87=156&89=158&91=160&92=166&95=170&101=174&102=178&103=181&105=184&106=187'
+debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=130&78=133&79=137&85=146&86=150&89=154&91=156&93=158&94=164&97=168&103=172&104=176&105=179&107=181&108=184'

@@ -8,7 +8,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_header = l_0_imports = l_0_signature = l_0_text_dict = l_0_request = l_0_operation = l_0_result_function = missing
+    l_0_header = l_0_imports = l_0_signature = l_0_text_dict = l_0_operation = l_0_result_function = missing
     try:
         t_1 = environment.filters['comment']
     except KeyError:
@@ -124,6 +124,25 @@ def root(context, missing=missing, environment=environment):
                         str(environment.finalize(t_4(environment.getattr(l_3_line, 'names')))),
                         '\n',
                     ))
+                elif environment.getattr(l_3_line, 'names'):
+                    pass
+                    t_8.extend((
+                        'from ',
+                        str(environment.finalize(t_5(environment.getattr(l_3_line, 'module')))),
+                        ' import (\n',
+                    ))
+                    for l_4_name in environment.getattr(l_3_line, 'names'):
+                        _loop_vars = {}
+                        pass
+                        t_8.extend((
+                            '    ',
+                            str(environment.finalize(t_4([l_4_name]))),
+                            ',\n',
+                        ))
+                    l_4_name = missing
+                    t_8.append(
+                        ')\n',
+                    )
                 elif environment.getattr(l_3_line, 'alias'):
                     pass
                     t_8.extend((
@@ -200,7 +219,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('signature')
     context.vars['signature'] = l_0_signature = Macro(environment, macro, 'signature', ('arguments', 'keyword_marker'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_name, l_1_entries, l_1_fixed):
+    def macro(l_1_name, l_1_entries, l_1_fixed, l_1_filled):
         t_12 = []
         if l_1_name is missing:
             l_1_name = undefined("parameter 'name' was not provided", name='name')
@@ -208,41 +227,50 @@ def root(context, missing=missing, environment=environment):
             l_1_entries = undefined("parameter 'entries' was not provided", name='entries')
         if l_1_fixed is missing:
             l_1_fixed = undefined("parameter 'fixed' was not provided", name='fixed')
+        if l_1_filled is missing:
+            l_1_filled = undefined("parameter 'filled' was not provided", name='filled')
         pass
-        t_12.extend((
-            '        ',
-            str(environment.finalize(l_1_name)),
-            ': dict[str, str] = {\n',
-        ))
-        for (l_2_wire, l_2_value) in l_1_fixed:
-            _loop_vars = {}
+        if (not l_1_filled):
             pass
             t_12.extend((
-                '            ',
-                str(environment.finalize(t_6(l_2_wire))),
-                ': ',
-                str(environment.finalize(t_6(l_2_value))),
-                ',\n',
+                '        ',
+                str(environment.finalize(l_1_name)),
+                ': dict[str, str] = {}\n',
             ))
-        l_2_wire = l_2_value = missing
-        def t_13(fiter):
-            for l_2_parameter in fiter:
-                if environment.getattr(l_2_parameter, 'required'):
-                    yield l_2_parameter
-        for l_2_parameter in t_13(l_1_entries):
-            _loop_vars = {}
+        else:
             pass
             t_12.extend((
-                '            ',
-                str(environment.finalize(t_6(environment.getattr(l_2_parameter, 'wire')))),
-                ': ',
-                str(environment.finalize(environment.getattr(l_2_parameter, 'value'))),
-                ',\n',
+                '        ',
+                str(environment.finalize(l_1_name)),
+                ': dict[str, str] = {\n',
             ))
-        l_2_parameter = missing
-        t_12.append(
-            '        }\n',
-        )
+            for (l_2_wire, l_2_value) in l_1_fixed:
+                _loop_vars = {}
+                pass
+                t_12.extend((
+                    '            ',
+                    str(environment.finalize(t_6(l_2_wire))),
+                    ': ',
+                    str(environment.finalize(t_6(l_2_value))),
+                    ',\n',
+                ))
+            l_2_wire = l_2_value = missing
+            def t_13(fiter):
+                for l_2_parameter in fiter:
+                    if environment.getattr(l_2_parameter, 'required'):
+                        yield l_2_parameter
+            for l_2_parameter in t_13(l_1_entries):
+                _loop_vars = {}
+                pass
+                t_12.extend((
+                    '            ',
+                    str(environment.finalize(environment.getattr(l_2_parameter, 'entry'))),
+                    '\n',
+                ))
+            l_2_parameter = missing
+            t_12.append(
+                '        }\n',
+            )
         def t_14(fiter):
             for l_2_parameter in fiter:
                 if (not environment.getattr(l_2_parameter, 'required')):
@@ -264,59 +292,35 @@ def root(context, missing=missing, environment=environment):
         l_2_parameter = missing
         return concat(t_12)
     context.exported_vars.add('text_dict')
-    context.vars['text_dict'] = l_0_text_dict = Macro(environment, macro, 'text_dict', ('name', 'entries', 'fixed'), False, False, False, context.eval_ctx.autoescape)
-    yield '\n'
-    def macro(l_1_op):
-        t_15 = []
-        if l_1_op is missing:
-            l_1_op = undefined("parameter 'op' was not provided", name='op')
-        pass
-        t_15.extend((
-            'HttpRequest(',
-            str(environment.finalize(t_6(environment.getattr(l_1_op, 'http_method')))),
-            ', url, params=query, headers=headers',
-        ))
-        if environment.getattr(l_1_op, 'body_expression'):
-            pass
-            t_15.extend((
-                ', ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_keyword'))),
-                '=body',
-            ))
-        t_15.append(
-            ')',
-        )
-        return concat(t_15)
-    context.exported_vars.add('request')
-    context.vars['request'] = l_0_request = Macro(environment, macro, 'request', ('op',), False, False, False, context.eval_ctx.autoescape)
+    context.vars['text_dict'] = l_0_text_dict = Macro(environment, macro, 'text_dict', ('name', 'entries', 'fixed', 'filled'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_op, l_1_flavor):
-        t_16 = []
-        l_1_next = resolve('next')
+        t_15 = []
+        l_1_code = missing
         if l_1_op is missing:
             l_1_op = undefined("parameter 'op' was not provided", name='op')
         if l_1_flavor is missing:
             l_1_flavor = undefined("parameter 'flavor' was not provided", name='flavor')
         pass
-        t_16.extend((
+        l_1_code = environment.getattr(l_1_op, 'statements')
+        t_15.extend((
             '\n    ',
             str(environment.finalize(environment.getattr(l_1_op, 'def_'))),
             ' ',
             str(environment.finalize(environment.getattr(l_1_op, 'method_name'))),
             '(\n        self,\n',
             str(environment.finalize(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), environment.getattr(l_1_op, 'arguments'), environment.getattr(l_1_op, 'keyword_marker')))),
-            '\n',
         ))
         if environment.getattr(l_1_op, 'long_running'):
             pass
-            t_16.extend((
+            t_15.extend((
                 '        polling: bool | ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'polling_method'))),
                 '[',
                 str(environment.finalize(environment.getattr(l_1_op, 'poller_result'))),
                 '] = True,\n        polling_interval: float = DEFAULT_POLLING_INTERVAL,\n        continuation_token: str | None = None,\n',
             ))
-        t_16.extend((
+        t_15.extend((
             '        **kwargs: Any,\n    ) -> ',
             str(environment.finalize(environment.getattr(l_1_op, 'return_annotation'))),
             ':\n        ',
@@ -326,122 +330,55 @@ def root(context, missing=missing, environment=environment):
         for l_2_check in environment.getattr(l_1_op, 'checks'):
             _loop_vars = {}
             pass
-            t_16.extend((
+            t_15.extend((
                 '        ',
                 str(environment.finalize(l_2_check)),
                 '\n',
             ))
         l_2_check = missing
-        if environment.getattr(l_1_op, 'sentinel'):
+        if environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'body'):
             pass
-            t_16.extend((
-                '        body = (\n            None\n            if ',
-                str(environment.finalize(environment.getattr(l_1_op, 'sentinel_argument'))),
-                ' is ',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'sentinel'), 'name'))),
-                '\n            else ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_expression'))),
-                '\n        )\n',
-            ))
-        elif environment.getattr(l_1_op, 'body_expression'):
-            pass
-            t_16.extend((
-                '        body = ',
-                str(environment.finalize(environment.getattr(l_1_op, 'body_expression'))),
+            t_15.extend((
+                '        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'body'))),
                 '\n',
             ))
-        t_16.append(
-            '        url = self._client.format_url(\n',
-        )
-        for l_2_part in environment.getattr(l_1_op, 'url_template'):
-            _loop_vars = {}
-            pass
-            t_16.extend((
-                '            ',
-                str(environment.finalize(t_6(l_2_part))),
-                '\n',
-            ))
-        l_2_part = missing
-        t_16.append(
-            '            ,\n',
-        )
-        for (l_2_name, l_2_text) in environment.getattr(l_1_op, 'path_arguments'):
-            _loop_vars = {}
-            pass
-            t_16.extend((
-                '            ',
-                str(environment.finalize(l_2_name)),
-                '=',
-                str(environment.finalize(l_2_text)),
-                ',\n',
-            ))
-        l_2_name = l_2_text = missing
-        t_16.extend((
-            '        )\n',
-            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'query', environment.getattr(l_1_op, 'query'), ()))),
-            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'headers', environment.getattr(l_1_op, 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
+        t_15.extend((
+            '        ',
+            str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'url'))),
+            '\n',
+            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'query', environment.getattr(l_1_op, 'query'), (), environment.getitem(environment.getattr(l_1_op, 'filled'), 'query')))),
+            str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'headers', environment.getattr(l_1_op, 'headers'), environment.getattr(l_1_op, 'fixed_headers'), environment.getitem(environment.getattr(l_1_op, 'filled'), 'headers')))),
         ))
         if (environment.getattr(l_1_op, 'paging') and environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request')):
             pass
-            t_16.extend((
-                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_query', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'query'), ()))),
-                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_headers', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'headers'), environment.getattr(l_1_op, 'fixed_headers')))),
+            t_15.extend((
+                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_query', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'query'), (), environment.getitem(environment.getattr(l_1_op, 'filled'), 'next_query')))),
+                str(environment.finalize(context.call((undefined(name='text_dict') if l_0_text_dict is missing else l_0_text_dict), 'next_headers', environment.getattr(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'), 'headers'), environment.getattr(l_1_op, 'fixed_headers'), environment.getitem(environment.getattr(l_1_op, 'filled'), 'next_headers')))),
             ))
         if environment.getattr(l_1_op, 'retry_even_post'):
             pass
-            t_16.append(
+            t_15.append(
                 '        kwargs.setdefault("retry_on_methods", _shared.RETRY_EVEN_POST)\n',
             )
         if environment.getattr(l_1_op, 'paging'):
             pass
-            t_16.extend((
-                '\n        def prepare_request(next_link: str | None) -> HttpRequest:\n            if next_link is None:\n                return ',
-                str(environment.finalize(context.call((undefined(name='request') if l_0_request is missing else l_0_request), l_1_op))),
+            t_15.extend((
+                '\n        def prepare_request(next_link: str | None) -> HttpRequest:\n            if next_link is None:\n                ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'first_request'))),
                 '\n',
             ))
             if environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request'):
                 pass
-                l_1_next = environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_request')
-                t_16.append(
-                    '            next_url = self._client.format_url(\n',
-                )
-                for l_2_part in environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'url_template'):
-                    _loop_vars = {}
-                    pass
-                    t_16.extend((
-                        '                ',
-                        str(environment.finalize(t_6(l_2_part))),
-                        '\n',
-                    ))
-                l_2_part = missing
-                t_16.append(
-                    '                ,\n',
-                )
-                for (l_2_name, l_2_text) in environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'path_arguments'):
-                    _loop_vars = {}
-                    pass
-                    t_16.extend((
-                        '                ',
-                        str(environment.finalize(l_2_name)),
-                        '=',
-                        str(environment.finalize(l_2_text)),
-                        ',\n',
-                    ))
-                l_2_name = l_2_text = missing
-                t_16.extend((
-                    '            )\n            return HttpRequest(',
-                    str(environment.finalize(t_6(environment.getattr((undefined(name='next') if l_1_next is missing else l_1_next), 'http_method')))),
-                    ', next_url, params=next_query, headers=next_headers)\n',
+                t_15.extend((
+                    '            ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'next_url'))),
+                    '\n',
                 ))
-            else:
-                pass
-                t_16.extend((
-                    '            return _shared.next_page_request(url, next_link, ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'next_link_api_version'))),
-                    ')\n',
-                ))
-            t_16.extend((
-                '\n        ',
+            t_15.extend((
+                '            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'next_request'))),
+                '\n\n        ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'async_'))),
                 'def extract_data(\n            pipeline_response: PipelineResponse[HttpRequest, ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
@@ -449,50 +386,23 @@ def root(context, missing=missing, environment=environment):
                 str(environment.finalize(environment.getattr(l_1_flavor, 'iterator'))),
                 '[',
                 str(environment.finalize(environment.getattr(l_1_op, 'result_annotation'))),
-                ']]:\n            page = ',
-                str(environment.finalize(environment.getattr(l_1_op, 'result_function'))),
-                '(pipeline_response)\n            return ',
-            ))
-            if environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_link'):
-                pass
-                t_16.extend((
-                    'page.',
-                    str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'paging'), 'next_link'))),
-                    ' or None',
-                ))
-            else:
-                pass
-                t_16.append(
-                    'None',
-                )
-            t_16.extend((
-                ', ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'item_list'))),
-                '(page.',
-                str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'paging'), 'items'))),
-                ' or [])\n\n        ',
+                ']]:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_result'))),
+                '\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page'))),
+                '\n\n        ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'async_'))),
                 'def get_next(\n            next_link: str | None = None,\n        ) -> PipelineResponse[HttpRequest, ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                ']:\n            pipeline_response: PipelineResponse[HttpRequest, ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                '] = (\n                ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
-                'self._client._pipeline.run(prepare_request(next_link), stream=False, **kwargs)\n            )\n            _shared.check_status(pipeline_response.http_response, ',
-                str(environment.finalize(environment.getattr(l_1_op, 'page_codes'))),
+                ']:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_run'))),
+                '\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'page_check'))),
+                '\n            return pipeline_response\n',
             ))
-            if environment.getattr(l_1_op, 'status_errors'):
-                pass
-                t_16.extend((
-                    ', ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'status_errors'))),
-                ))
-            t_16.append(
-                ')\n            return pipeline_response\n',
-            )
             if environment.getattr(l_1_op, 'long_running'):
                 pass
-                t_16.extend((
+                t_15.extend((
                     '\n        def get_long_running_output(\n            pipeline_response: PipelineResponse[HttpRequest, ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
                     '],\n        ) -> ',
@@ -505,35 +415,21 @@ def root(context, missing=missing, environment=environment):
                     str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
                     'get_next(next_link)\n\n            return ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'pager'))),
-                    '(internal_get_next, extract_data)\n',
+                    '(internal_get_next, extract_data)\n\n',
                 ))
             else:
                 pass
-                t_16.extend((
+                t_15.extend((
                     '\n        return ',
                     str(environment.finalize(environment.getattr(l_1_flavor, 'pager'))),
                     '(get_next, extract_data)\n',
                 ))
         if environment.getattr(l_1_op, 'long_running'):
             pass
-            t_16.extend((
-                '        if polling is True:\n            polling_method: ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'polling_method'))),
-                '[',
-                str(environment.finalize(environment.getattr(l_1_op, 'poller_result'))),
-                '] = ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'operation_polling'))),
-                '(\n                polling_interval',
-            ))
-            if environment.getattr(l_1_op, 'final_state_via'):
-                pass
-                t_16.extend((
-                    ', lro_options={"final-state-via": ',
-                    str(environment.finalize(t_6(environment.getattr(l_1_op, 'final_state_via')))),
-                    '}',
-                ))
-            t_16.extend((
-                ', **kwargs\n            )\n        elif polling is False:\n            # azure-core leaves NoPolling.__init__ unannotated.\n            polling_method = ',
+            t_15.extend((
+                '        if polling is True:\n            ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'polling_method'))),
+                '\n        elif polling is False:\n            # azure-core leaves NoPolling.__init__ unannotated.\n            polling_method = ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'no_polling'))),
                 '()  # type: ignore[no-untyped-call]\n        else:\n            polling_method = polling\n        if continuation_token is not None:\n            return ',
                 str(environment.finalize(environment.getattr(l_1_flavor, 'poller'))),
@@ -543,62 +439,47 @@ def root(context, missing=missing, environment=environment):
             ))
         if ((not environment.getattr(l_1_op, 'paging')) or environment.getattr(l_1_op, 'long_running')):
             pass
-            t_16.extend((
-                '        pipeline_response: PipelineResponse[HttpRequest, ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'http_response'))),
-                '] = (\n            ',
-                str(environment.finalize(environment.getattr(l_1_flavor, 'await_'))),
-                'self._client._pipeline.run(',
-                str(environment.finalize(context.call((undefined(name='request') if l_0_request is missing else l_0_request), l_1_op))),
-                ', stream=False, **kwargs)\n        )\n        _shared.check_status(pipeline_response.http_response, ',
-                str(environment.finalize(environment.getattr(l_1_op, 'success_codes'))),
+            t_15.extend((
+                '        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'run'))),
+                '\n        ',
+                str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'check'))),
+                '\n',
             ))
-            if environment.getattr(l_1_op, 'status_errors'):
-                pass
-                t_16.extend((
-                    ', ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'status_errors'))),
-                ))
-            t_16.append(
-                ')\n',
-            )
             if environment.getattr(l_1_op, 'long_running'):
                 pass
-                t_16.extend((
-                    '        return ',
-                    str(environment.finalize(environment.getattr(l_1_flavor, 'poller'))),
-                    '(\n            self._client, pipeline_response, ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'poller_callback'))),
-                    ', polling_method\n        )\n',
+                t_15.extend((
+                    '        ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'poller'))),
+                    '\n',
                 ))
             else:
                 pass
-                t_16.extend((
-                    '        return ',
-                    str(environment.finalize(environment.getattr(l_1_op, 'result_expression'))),
+                t_15.extend((
+                    '        ',
+                    str(environment.finalize(environment.getattr((undefined(name='code') if l_1_code is missing else l_1_code), 'returned'))),
                     '\n',
                 ))
-        return concat(t_16)
+        return concat(t_15)
     context.exported_vars.add('operation')
     context.vars['operation'] = l_0_operation = Macro(environment, macro, 'operation', ('op', 'flavor'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_op):
-        t_17 = []
+        t_16 = []
         if l_1_op is missing:
             l_1_op = undefined("parameter 'op' was not provided", name='op')
         pass
-        t_17.extend((
+        t_16.extend((
             '\n\ndef ',
             str(environment.finalize(environment.getattr(l_1_op, 'result_function'))),
             '(\n    pipeline_response: PipelineResponse[HttpRequest, Any],\n) -> ',
             str(environment.finalize(environment.getattr(l_1_op, 'function_annotation'))),
-            ':\n    return _shared.result(pipeline_response, lambda data: ',
-            str(environment.finalize(environment.getattr(l_1_op, 'result_conversion'))),
-            ')',
+            ':\n    ',
+            str(environment.finalize(environment.getattr(environment.getattr(l_1_op, 'statements'), 'result'))),
         ))
-        return concat(t_17)
+        return concat(t_16)
     context.exported_vars.add('result_function')
     context.vars['result_function'] = l_0_result_function = Macro(environment, macro, 'result_function', ('op',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=105&17=110&20=117&21=121&22=126&23=130&25=139&31=148&32=155&33=164&35=170&38=175&39=184&43=202&44=213&45=216&46=221&48=227&49=236&52=245&53=254&54=256&58=268&59=275&62=292&64=302&66=306&67=309&68=313&73=320&74=322&75=325&76=330&78=334&81=338&82=342&84=345&85=349&88=355&89=360&92=367&93=372&96=380&97=381&98=383&99=386&100=387&102=389&105=394&109=398&110=401&111=403&113=407&114=412&117=419&118=424&121=432&123=439&126=444&127=446&128=448&129=452&130=455&132=473&134=475&135=477&136=479&138=481&140=492&143=496&144=498&147=500&149=502&152=504&154=506&157=513&160=516&162=520&163=527&167=536&171=538&175=540&178=543&179=547&180=549&182=553&183=564&184=568&185=570&188=577&193=584&196=591&198=593&199=595'
+debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=105&17=110&20=117&21=121&22=126&23=130&24=133&25=138&28=145&29=149&31=158&37=167&38=174&39=183&41=189&44=194&45=203&49=221&50=232&51=236&53=243&54=246&55=251&57=257&58=266&62=273&63=282&64=284&68=296&69=304&71=307&73=311&74=313&75=317&80=324&81=326&82=329&83=334&85=338&86=342&88=347&89=349&90=350&91=352&92=355&93=356&95=358&98=363&102=367&103=370&104=374&106=379&108=381&109=383&110=385&111=389&112=391&114=393&116=395&117=397&118=399&120=402&123=406&124=408&127=410&129=412&132=414&134=416&138=423&141=426&143=430&146=432&150=434&154=436&157=439&158=443&159=445&160=448&161=452&163=459&168=466&171=473&173=475&174=477'

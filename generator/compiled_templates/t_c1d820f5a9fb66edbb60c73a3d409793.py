@@ -42,7 +42,6 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield str(environment.finalize(context.call(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'operation'), l_1_operation, (undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), _loop_vars=_loop_vars)))
-        yield '\n'
     l_1_operation = missing
     for l_1_operation in environment.getattr((undefined(name='group') if l_0_group is missing else l_0_group), 'result_functions'):
         _loop_vars = {}
@@ -52,4 +51,4 @@ def root(context, missing=missing, environment=environment):
     l_1_operation = missing
 
 blocks = {}
-debug_info = '1=21&2=23&3=26&4=28&6=30&9=32&10=34&14=36&19=40&20=43&22=46&23=49'
+debug_info = '1=21&2=23&3=26&4=28&6=30&9=32&10=34&14=36&19=40&20=43&22=45&23=48'
