@@ -36,8 +36,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.black_blank_lines import Kind, Statement, blank_lines_are_blacks
+from generator.black_brackets import Bracket, BracketJudge, comma_closes_on_one_line
 from generator.black_tokens import (
     Place,
+    breakable,
+    docstring_is_blacks,
     gap_is_blacks,
     is_unary,
     names_something,
@@ -47,41 +50,11 @@ from generator.black_tokens import (
 LINE_LENGTH = 88
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = frozenset(_OPENING.values())
-_BREAKABLE_WORDS = frozenset(
-    {"and", "or", "not", "in", "is", "if", "else", "lambda", "for", "async"}
-)
-_BREAKABLE_OPERATORS = frozenset(
-    {"+", "-", "*", "/", "//", "%", "@", "|", "&", "^", "<<", ">>", "**", "~"}
-    | {"<", ">", "<=", ">=", "==", "!=", ":=", "->"}
-)
-_NOT_CALLABLE = _BREAKABLE_WORDS | {"return", "yield", "await", "import", "del"}
 _BREAKS = (tokenize.NL, tokenize.NEWLINE)
 _REDUNDANT_AFTER = frozenset(
     {"return", "in", "for", "if", "elif", "while", "assert", "del", "else", "await"}
 )
 """Words after which black drops parentheses around a lone expression."""
-
-
-@dataclass
-class _Bracket:
-    opening: tokenize.TokenInfo
-    line_indent: int
-    """The indentation of the line the bracket opens on."""
-    follows_name: bool
-    """A call or a subscript (`f(`, `x[`), not a display or a parenthesised expression."""
-    parameters: bool = False
-    """A def's parameter list."""
-    maybe_redundant: bool = False
-    """Parentheses black may drop (`return (x)`), unless they hold a tuple."""
-    annotated: bool = False
-    """In a parameter list: the parameter being read has an annotation."""
-    split: bool = False
-    commas: int = 0
-    breaks_inside: int = 0
-    """Line breaks between the first and the last line of items."""
-    commas_then_break: int = 0
-    commas_on_a_line: int = 0
-    last_before_closing: str = ""
 
 
 @dataclass
@@ -180,18 +153,21 @@ class _Reader:
     def __init__(self, tokens: list[tokenize.TokenInfo], lines: list[str]) -> None:
         self.tokens = tokens
         self.lines = lines
-        self.stack: list[_Bracket] = []
+        self.judge = BracketJudge(tokens, lines)
+        self.stack: list[Bracket] = []
         self.statement = _Statement(0)
         self.depth = 0
         self.block_opened = False
         """The last statement ended with `:` (a block follows)."""
         self.last_code: tokenize.TokenInfo | None = None
         self.statements: list[Statement] = []
+        self.strings: list[tokenize.TokenInfo] = []
+        """The strings of an item split one a line (`"a"` NL `"b"`), while it is read."""
 
     def breaks_are_blacks(self) -> bool:
         previous: tokenize.TokenInfo | None = None
         """The token before, on any line, not counting INDENT and DEDENT."""
-        comma_of: _Bracket | None = None
+        comma_of: Bracket | None = None
         unary = False
         for index, tok in enumerate(self.tokens):
             if tok.type in (tokenize.INDENT, tokenize.DEDENT):
@@ -201,6 +177,17 @@ class _Reader:
                 continue
             if previous is not None and _continues_with_backslash(previous, tok):
                 return False
+            if self.strings and tok.type != tokenize.NL:
+                if (
+                    tok.type == tokenize.STRING
+                    and previous
+                    and previous.type == tokenize.NL
+                ):
+                    self.strings.append(tok)
+                elif not self._strings_are_blacks(tok):
+                    return False
+                else:
+                    self.strings = []
             if comma_of is not None:
                 if tok.type == tokenize.NL:
                     comma_of.commas_then_break += 1
@@ -232,7 +219,10 @@ class _Reader:
                 comma_of = self.stack[-1]
             if tok.type == tokenize.OP and tok.string == ":" and self.stack:
                 self.stack[-1].annotated = True
-            if not self.stack and tok.type in (*_BREAKS, tokenize.COMMENT):
+            if not self.stack and (
+                tok.type in _BREAKS
+                or (tok.type == tokenize.COMMENT and index == self.statement.first)
+            ):
                 self.statement = _Statement(index + 1)
             previous = tok
         return not self.stack and blank_lines_are_blacks(self.statements, self.lines)
@@ -249,7 +239,7 @@ class _Reader:
         elif keyword in ("import", "from"):
             kind = Kind.IMPORT
         elif tok.type == tokenize.STRING and following.type == tokenize.NEWLINE:
-            kind = Kind.STRING if tok.string.startswith('"""') else Kind.UNKNOWN
+            kind = Kind.STRING if docstring_is_blacks(tok) else Kind.UNKNOWN
         elif tok.string == "..." and following.type == tokenize.NEWLINE:
             kind = Kind.UNKNOWN  # black puts a body of `...` on its def's line
         else:
@@ -268,6 +258,8 @@ class _Reader:
                 and previous.type == tokenize.NEWLINE
                 and self.block_opened
             )
+        if tok.type == tokenize.COMMENT and self.block_opened:
+            return tok.start[1] == 4 * (self.depth + 1)  # before its block's INDENT
         return tok.start[1] == 4 * self.depth
 
     def _within_line(
@@ -326,32 +318,49 @@ class _Reader:
             if not stack:
                 return False
             bracket = stack.pop()
-            if bracket.maybe_redundant and not bracket.commas:
+            if (
+                bracket.maybe_redundant
+                and not bracket.commas
+                and not self.judge.parenthesised_value(
+                    bracket, index, self.statement.first
+                )
+            ):
                 return False
-            if _comma_closes_on_one_line(bracket, previous, tok):
+            if comma_closes_on_one_line(bracket, previous, tok):
                 return False
             if previous is not None and previous.type != tokenize.NL:
                 bracket.last_before_closing = previous.string
             elif bracket.split:
-                before = self._before_break(index)
+                before = self.judge.before_break(index)
                 bracket.last_before_closing = before.string
-            if bracket.split:
-                return self._closes_well(bracket, previous, index)
+            if bracket.split and not self.judge.closes_well(
+                bracket, previous, index, self.statement.keyword
+            ):
+                return False
+            if bracket.split and stack:
+                stack[-1].lone_split_item = (bracket.opening.start[0], tok.start[0])
+                stack[-1].lone_item_magic = bracket.last_before_closing == ","
         return True
 
     def _opened(
         self, tok: tokenize.TokenInfo, previous: tokenize.TokenInfo | None, index: int
-    ) -> _Bracket:
+    ) -> Bracket:
         follows_name = names_something(previous)
         two_before = self.tokens[index - 2] if index >= 2 else None
-        return _Bracket(
+        in_parameters = bool(self.stack and self.stack[-1].parameters)
+        return Bracket(
             tok,
+            index,
             _indent(self.lines[tok.start[0] - 1]),
             follows_name,
             parameters=tok.string == "("
             and follows_name
             and two_before is not None
             and two_before.string == "def",
+            annotation=tok.string == "("
+            and in_parameters
+            and previous is not None
+            and previous.string == ":",
             maybe_redundant=tok.string == "("
             and not follows_name
             and previous is not None
@@ -376,12 +385,28 @@ class _Reader:
             return True
         if not top.split:
             return False
+        if previous.type == tokenize.STRING and self._string_follows(index):
+            self.strings = self.strings or [previous]
+            return True
         if not (previous.type == tokenize.OP and previous.string == ","):
             return self._last_break_before_closing(index, top)
         top.breaks_inside += 1
         return True
 
-    def _last_break_before_closing(self, index: int, top: _Bracket) -> bool:
+    def _string_follows(self, index: int) -> bool:
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return following is not None and following.type == tokenize.STRING
+
+    def _strings_are_blacks(self, following: tokenize.TokenInfo) -> bool:
+        """Strings joined without `+`, one a line, as one item of a split bracket: black's
+        layout when they would not fit on one line (with the item's comma)."""
+        first = self.strings[0]
+        starts_line = self.tokens[self.tokens.index(first) - 1].type == tokenize.NL
+        joined = " ".join(tok.string for tok in self.strings)
+        comma = 1 if following.string == "," else 0
+        return starts_line and first.start[1] + len(joined) + comma > LINE_LENGTH
+
+    def _last_break_before_closing(self, index: int, top: Bracket) -> bool:
         """The break after a one-line body: the next token closes the bracket."""
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         return (
@@ -406,97 +431,14 @@ class _Reader:
                 if depth == 0:
                     break  # the bracket this line is an item of
                 depth -= 1
-            elif depth == 0 and (_is_breakable(tok) or tok.string == ","):
+            elif depth == 0 and (breakable(tok) or tok.string == ","):
+                if tok.string == "async" and tok is self.tokens[self.statement.first]:
+                    continue  # `async def`, `async with`: no place to break
                 return False
             if tok.type == tokenize.OP and tok.string == "." and after_closing:
                 return False
             after_closing = tok.type == tokenize.OP and tok.string in _CLOSING
         return True
-
-    def _closes_well(
-        self, bracket: _Bracket, previous: tokenize.TokenInfo | None, index: int
-    ) -> bool:
-        """A split bracket closes at the start of its own line (its indentation was checked
-        with the other lines'), followed only by what black keeps there, and holds items in
-        one of black's two layouts."""
-        if previous is None or previous.type != tokenize.NL:
-            return False
-        if not self._tail_is_plain(index):
-            return False
-        if bracket.last_before_closing == ",":
-            return self._magic(bracket)
-        return self._one_line_of_items(bracket, index)
-
-    def _magic(self, bracket: _Bracket) -> bool:
-        """One item a line, each with its comma: black keeps this layout for a magic
-        trailing comma, which a subscript's or a one-tuple's comma is not (an import's
-        always is)."""
-        if bracket.commas_on_a_line:
-            return False
-        if bracket.opening.string == "[" and bracket.follows_name:
-            return False
-        if bracket.opening.string == "(" and not bracket.follows_name:
-            return bracket.commas > 1 or self.statement.keyword == "from"
-        return True
-
-    def _one_line_of_items(self, bracket: _Bracket, index: int) -> bool:
-        """`head(\\n    a, b\\n)tail`: black's only when the joined line would not fit, for
-        a def only with more than one parameter (black adds a comma to a lone one), never
-        for an import (black puts one name a line)."""
-        if bracket.breaks_inside or bracket.commas_then_break:
-            return False
-        opening_row, closing_row = bracket.opening.start[0], self.tokens[index].start[0]
-        if closing_row - opening_row != 2:
-            return False
-        keyword = self.statement.keyword
-        if keyword in ("from", "import") or (keyword == "def" and not bracket.commas):
-            return False
-        joined = (
-            self.lines[opening_row - 1].rstrip()
-            + self.lines[opening_row].strip()
-            + self.lines[closing_row - 1].strip()
-        )
-        return len(joined) > LINE_LENGTH
-
-    def _tail_is_plain(self, index: int) -> bool:
-        """After a split bracket closes, its line holds only `:`, `,`, a def's `-> T:` or a
-        raise's `from name`."""
-        row = self.tokens[index].start[0]
-        rest = []
-        for tok in self.tokens[index + 1 :]:
-            if tok.start[0] != row or tok.type in _BREAKS:
-                break
-            rest.append(tok)
-        if not rest:
-            return True
-        if rest[0].string == "->":
-            return self.statement.keyword == "def" and rest[-1].string == ":"
-        if rest[0].string == "from" and self.statement.keyword == "raise":
-            return len(rest) == 2 and rest[1].type == tokenize.NAME
-        return len(rest) == 1 and rest[0].string in (":", ",")
-
-    def _before_break(self, index: int) -> tokenize.TokenInfo:
-        position = index - 1
-        while self.tokens[position].type in (tokenize.NL, tokenize.COMMENT):
-            position -= 1
-        return self.tokens[position]
-
-
-def _comma_closes_on_one_line(
-    bracket: _Bracket, previous: tokenize.TokenInfo | None, closing: tokenize.TokenInfo
-) -> bool:
-    """`f(a, b,)`: a magic trailing comma black explodes (but a one-tuple's `(a,)`)."""
-    if (
-        previous is None
-        or previous.string != ","
-        or previous.end[0] != closing.start[0]
-    ):
-        return False
-    return not (
-        bracket.opening.string == "("
-        and not bracket.follows_name
-        and bracket.commas == 1
-    )
 
 
 def _continues_with_backslash(
@@ -508,12 +450,6 @@ def _continues_with_backslash(
         and previous.type not in (*_BREAKS, tokenize.COMMENT)
         and tok.type != tokenize.ENDMARKER
     )
-
-
-def _is_breakable(tok: tokenize.TokenInfo) -> bool:
-    if tok.type == tokenize.NAME:
-        return tok.string in _BREAKABLE_WORDS
-    return tok.type == tokenize.OP and tok.string in _BREAKABLE_OPERATORS
 
 
 def _indent(line: str) -> int:

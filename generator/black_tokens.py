@@ -116,6 +116,30 @@ def string_is_blacks(text: str) -> bool:
     return '\\"' not in body and body.count('"') > body.count("\\'")
 
 
+def docstring_is_blacks(tok: tokenize.TokenInfo) -> bool:
+    """A string standing alone (a docstring, or the string under a field) as black leaves
+    it: in triple double quotes, no space at either end of its text (but the one black adds
+    next to a quote), no backslash at a line's end, and its later lines indented as its
+    first, or deeper (black re-indents a docstring by its least indented later line)."""
+    text = tok.string
+    if not text.startswith('"""') or not text.endswith('"""') or len(text) < 6:
+        return False
+    body = text[3:-3]
+    if re.search(r"\\\s*\n", body):
+        return False
+    first, *rest = body.split("\n")
+    if first[:1].isspace() and first[1:2] != '"':
+        return False
+    indent = tok.start[1]
+    later = [line for line in rest if line.strip()]
+    if later and min(len(line) - len(line.lstrip(" ")) for line in later) != indent:
+        return False
+    last = rest[-1] if rest else first
+    if rest and last.strip() == "":
+        return last == " " * indent
+    return not last[-1:].isspace() or last[-2:-1] == '"'
+
+
 def _wanted_gap(
     before: tokenize.TokenInfo, tok: tokenize.TokenInfo, place: Place
 ) -> int | None:
@@ -221,6 +245,18 @@ def _is_atom(tok: tokenize.TokenInfo) -> bool:
     return tok.type == tokenize.NAME
 
 
+_BREAKABLE_WORDS = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "lambda", "for", "async"}
+)
+
+
+def breakable(tok: tokenize.TokenInfo) -> bool:
+    """An operator or word black may break a line at (before or after it)."""
+    if tok.type == tokenize.NAME:
+        return tok.string in _BREAKABLE_WORDS
+    return tok.type == tokenize.OP and (tok.string in _BINARY or tok.string in "**@~")
+
+
 def names_something(before: tokenize.TokenInfo | None) -> bool:
     """Whether a bracket right after `before` calls or subscripts it."""
     if before is None:
@@ -238,6 +274,8 @@ __all__ = [
     "CLOSING",
     "OPENING",
     "Place",
+    "breakable",
+    "docstring_is_blacks",
     "gap_is_blacks",
     "is_unary",
     "names_something",

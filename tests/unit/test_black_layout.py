@@ -119,7 +119,7 @@ def _expression(draw: st.DrawFn, depth: int = 0) -> str:
         return f"{left} {operator} {right}"
     if kind == "not":
         return f"not {draw(_expression(depth + 1))}"
-    items = draw(st.lists(_expression(depth + 1), max_size=4))
+    items = draw(st.lists(_expression(depth + 1) | _strings(), max_size=4))
     if kind == "dict":
         items = [f"{draw(_STRING)}: {item}" for item in items]
     opening, closing = {"call": (f"{draw(_NAME)}(", ")"), "list": ("[", "]")}.get(
@@ -133,14 +133,41 @@ def _laid_out(
 ) -> str:
     """The items one of the ways a generator might lay them out; continuation lines are
     indented later by the statement."""
-    style = draw(st.sampled_from(["line", "body", "exploded", "exploded-no-comma"]))
-    if style == "line" or not items or depth:
+    style = draw(
+        st.sampled_from(["line", "body", "exploded", "exploded-no-comma", "lone"])
+    )
+    if style == "line" or not items or depth > 1:
         return f"{opening}{', '.join(items)}{closing}"
     if style == "body":
         return f"{opening}\n    {', '.join(items)}\n{closing}"
+    if style == "lone":
+        return f"{opening}\n{_indented(items[0], 4)}\n{closing}"
     comma = "," if style == "exploded" else ""
-    body = ",\n".join(f"    {item}" for item in items)
+    body = ",\n".join(_indented(item, 4) for item in items)
     return f"{opening}\n{body}{comma}\n{closing}"
+
+
+@st.composite
+def _strings(draw: st.DrawFn) -> str:
+    """Strings joined without `+`, on one line or one a line."""
+    parts = draw(
+        st.lists(st.from_regex(r'"[a-z/{}_]{0,30}"', fullmatch=True), min_size=2)
+    )
+    return ("\n" if draw(st.booleans()) else " ").join(parts)
+
+
+@st.composite
+def _parameters(draw: st.DrawFn) -> list[str]:
+    """Parameters with long annotations, their parentheses (black's) or not."""
+    names = draw(st.lists(_NAME, min_size=1, max_size=3, unique=True))
+    parameters = []
+    for name in names:
+        annotation = f"{draw(_NAME)} | None"
+        if draw(st.booleans()):
+            annotation = f"(\n    {annotation}\n)"
+        default = draw(st.sampled_from(["", " = None"]))
+        parameters.append(f"{name}: {annotation}{default}")
+    return parameters
 
 
 @st.composite
@@ -156,6 +183,8 @@ def _statement(draw: st.DrawFn) -> str:
                 "import",
                 "class",
                 "comment",
+                "parenthesised",
+                "annotations",
             ]
         )
     )
@@ -178,6 +207,15 @@ def _statement(draw: st.DrawFn) -> str:
         )
         gap = "\n" * draw(st.integers(0, 2))
         return f'{decorator}class {draw(_NAME)}:\n    """Doc."""\n{gap}    x: int = {value}'
+    if kind == "parenthesised":
+        target = f"{draw(_NAME)}: {draw(_NAME)}[{draw(_NAME)}, {draw(_NAME)}]"
+        value = f"await {draw(_NAME)}.{draw(_NAME)}({draw(_NAME)})"
+        if draw(st.booleans()):
+            return f"{target} = (\n    {value}\n)"
+        return f"{target} = {value}"
+    if kind == "annotations":
+        signature = _laid_out(draw, f"def {draw(_NAME)}(", draw(_parameters()), ")", 0)
+        return f"{signature} -> None:\n    pass"
     parameters = draw(st.lists(_NAME, min_size=1, max_size=4, unique=True))
     signature = _laid_out(
         draw, f"def {draw(_NAME)}(", [f"{p}: int" for p in parameters], ")", 0
