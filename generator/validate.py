@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib
 import json
 import os
 import sys
@@ -132,6 +133,13 @@ def _raise_verdict(spec: LoadedSpec, worker: ValidatorProcess) -> None:
         return
     if verdict is not None:
         raise SpecError(*verdict) from None
+
+
+def load_validator() -> None:
+    """Import openapi-spec-validator (what a worker does before its spec arrives)."""
+    _linear_validator_class()
+    for module in ("jsonschema_path", "openapi_spec_validator.settings"):
+        importlib.import_module(module)
 
 
 def validator_verdict(

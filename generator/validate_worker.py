@@ -11,6 +11,7 @@ locating an error relies on); the verdict comes back as JSON on stdout.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import pickle
@@ -40,28 +41,17 @@ class ValidatorProcess:
     def start(
         cls, root_file: Path, documents: Mapping[Path, Any]
     ) -> ValidatorProcess | None:
-        """The worker, started on the documents; None when none can be started here."""
-        if not sys.executable:
-            return None
+        """The worker, started on the documents (one `start_early` started, if any is
+        left); None when none can be started here."""
         try:
             payload = pickle.dumps(
                 (root_file, dict(documents)), pickle.HIGHEST_PROTOCOL
             )
-            code = (
-                f"import sys; sys.path[0] = {str(_PACKAGE_PARENT)!r}; "
-                "from generator.validate_worker import main; main()"
-            )
-            process = subprocess.Popen(
-                [sys.executable, "-c", code],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except (
-            Exception
-        ):  # unpicklable documents, no interpreter to start: validate here
+        except Exception:  # unpicklable documents: validate here
             return None
-        assert process.stdin is not None
+        process = _EARLY.pop(0) if _EARLY else _spawn()
+        if process is None or process.stdin is None:
+            return None
         threading.Thread(
             target=_send, args=(process.stdin, payload), daemon=True
         ).start()
@@ -92,6 +82,54 @@ class ValidatorProcess:
                     stream.close()
 
 
+_EARLY: list[subprocess.Popen[bytes]] = []
+"""Workers `start_early` started that no spec has been given to yet."""
+
+
+def start_early(count: int) -> None:
+    """Start `count` workers now, before the caller has loaded a spec: they import the
+    validator (most of their cost) while it imports the generator and loads. A worker no
+    spec is given to is ended when the program exits (or when `discard_early` says)."""
+    if not _EARLY:
+        atexit.register(discard_early)
+    for _ in range(count):
+        process = _spawn()
+        if process is None:
+            return
+        _EARLY.append(process)
+
+
+def discard_early() -> None:
+    """End the early workers that were not needed (a cached verdict, say)."""
+    while _EARLY:
+        process = _EARLY.pop()
+        with contextlib.suppress(OSError):
+            process.kill()
+        process.wait()
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def _spawn() -> subprocess.Popen[bytes] | None:
+    if not sys.executable:
+        return None
+    code = (
+        f"import sys; sys.path[0] = {str(_PACKAGE_PARENT)!r}; "
+        "from generator.validate_worker import main; main()"
+    )
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:  # no interpreter to start: validate here
+        return None
+
+
 def _send(stream: IO[bytes], payload: bytes) -> None:
     """Written from a thread: the worker reads it whole before importing the validator, and
     the caller goes on meanwhile."""
@@ -101,13 +139,17 @@ def _send(stream: IO[bytes], payload: bytes) -> None:
 
 
 def main() -> None:
-    """The worker's side: documents in, verdict out."""
-    root_file, documents = pickle.load(sys.stdin.buffer)
-    from generator.validate import validator_verdict
+    """The worker's side: the validator imported, then documents in, verdict out."""
+    from generator.validate import load_validator, validator_verdict
 
+    load_validator()
+    try:
+        root_file, documents = pickle.load(sys.stdin.buffer)
+    except EOFError:  # an early worker no spec was given to
+        return
     verdict = validator_verdict(root_file, documents)
     answer = None if verdict is None else [str(verdict[0]), verdict[1], verdict[2]]
     json.dump(answer, sys.stdout)
 
 
-__all__ = ["ValidatorProcess", "WorkerFailed"]
+__all__ = ["ValidatorProcess", "WorkerFailed", "discard_early", "start_early"]

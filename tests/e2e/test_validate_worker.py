@@ -42,3 +42,33 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
     assert int(result.stdout) > 10
     assert runs.read_text(encoding="utf-8") == "run\n"
     assert len(list((tmp_path / "cache" / "validated").iterdir())) == 1
+
+
+def test_an_early_worker_takes_the_first_spec() -> None:
+    """`start_early` (the CLI's first step for generate, check and diff) starts a worker
+    before any spec is loaded; the first spec goes to it, and its verdict is the one a
+    worker started then would give."""
+    from generator import validate_worker
+    from generator.load import load_spec
+
+    spec = load_spec(SPEC_FILE)
+    validate_worker.start_early(1)
+    try:
+        early = validate_worker._EARLY[0]
+        worker = validate_worker.ValidatorProcess.start(spec.root_file, spec.documents)
+        assert worker is not None and worker._process is early
+        assert not validate_worker._EARLY
+        assert worker.verdict() is None
+        worker.stop()
+    finally:
+        validate_worker.discard_early()
+
+
+def test_an_early_worker_no_spec_needs_is_ended() -> None:
+    from generator import validate_worker
+
+    validate_worker.start_early(1)
+    process = validate_worker._EARLY[0]
+    validate_worker.discard_early()
+    assert process.poll() is not None
+    assert not validate_worker._EARLY
