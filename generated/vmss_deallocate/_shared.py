@@ -112,12 +112,10 @@ def path_segment(value: object) -> str:
 
 def require_limit(name: str, value: object, *, whole: bool = False) -> None:
     """A limit is a finite number >= 0 (a whole one for a number of bytes)."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or (whole and not isinstance(value, int))
-    ):
-        expected = "an int" if whole else "a number"
+    expected = "an int" if whole else "a number"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
+    if whole and not isinstance(value, int):
         raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
     if not 0 <= value < float("inf"):
         raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")

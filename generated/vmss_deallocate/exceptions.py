@@ -61,9 +61,7 @@ class ServiceError(HttpResponseError):
     ) -> None:
         super().__init__(response=response, model=cloud_error, error=error)
         self.cloud_error = cloud_error
-        self.api_error: ApiError | None = (
-            cloud_error.error if cloud_error is not None else None
-        )
+        self.api_error = None if cloud_error is None else cloud_error.error
         self.operation_status = operation_status
         self.message = _summary(
             response,

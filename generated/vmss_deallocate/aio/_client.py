@@ -78,23 +78,25 @@ class ComputeManagementClient:
         if call_timeout is not None:
             _shared.require_limit("call_timeout", call_timeout)
         scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]
-        pipeline_policies = kwargs.pop("policies", None) or [
-            policies.RequestIdPolicy(**kwargs),
-            policies.HeadersPolicy(**kwargs),
-            policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),
-            policies.ProxyPolicy(**kwargs),
-            policies.AsyncRedirectPolicy(**kwargs),
-            AsyncCallDeadlinePolicy(call_timeout),
-            policies.AsyncRetryPolicy(**kwargs),
-            RetryAfterCap(max_retry_after),
-            AsyncSafeChallengePolicy(credential, *scopes, **kwargs),
-            _TokenOnlyForTheEndpoint(endpoint),
-            policies.CustomHookPolicy(**kwargs),
-            policies.DistributedTracingPolicy(**kwargs),
-            policies.SensitiveHeaderCleanupPolicy(**kwargs),
-            ARMHttpLoggingPolicy(**kwargs),
-            AsyncBoundedBodyPolicy(max_body_bytes, max_error_body_bytes),
-        ]
+        pipeline_policies = kwargs.pop("policies", None)
+        if not pipeline_policies:
+            pipeline_policies = [
+                policies.RequestIdPolicy(**kwargs),
+                policies.HeadersPolicy(**kwargs),
+                policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),
+                policies.ProxyPolicy(**kwargs),
+                policies.AsyncRedirectPolicy(**kwargs),
+                AsyncCallDeadlinePolicy(call_timeout),
+                policies.AsyncRetryPolicy(**kwargs),
+                RetryAfterCap(max_retry_after),
+                AsyncSafeChallengePolicy(credential, *scopes, **kwargs),
+                _TokenOnlyForTheEndpoint(endpoint),
+                policies.CustomHookPolicy(**kwargs),
+                policies.DistributedTracingPolicy(**kwargs),
+                policies.SensitiveHeaderCleanupPolicy(**kwargs),
+                ARMHttpLoggingPolicy(**kwargs),
+                AsyncBoundedBodyPolicy(max_body_bytes, max_error_body_bytes),
+            ]
         self._client: AsyncARMPipelineClient[HttpRequest, AsyncHttpResponse] = (
             AsyncARMPipelineClient(
                 base_url=endpoint, policies=pipeline_policies, **kwargs
