@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.black_tokens import breakable
 
 LINE_LENGTH = 88
+INDENT = "    "
 _BREAKS = (tokenize.NL, tokenize.NEWLINE)
 
 
@@ -40,6 +41,8 @@ class Bracket:
     lone_item_magic: bool = False
     """That bracket held one item a line, with a magic trailing comma."""
     commas: int = 0
+    ternary_breaks: int = 0
+    """Line breaks before the `if` and the `else` of a conditional expression."""
     breaks_inside: int = 0
     """Line breaks between the first and the last line of items."""
     commas_then_break: int = 0
@@ -63,6 +66,8 @@ class BracketJudge:
         `target = ` with the value up to that list's opening bracket would not fit on a
         line (while `target = (` does)."""
         opening_row, closing_row = bracket.opening.start[0], self.tokens[index].start[0]
+        if bracket.ternary_breaks:
+            return self._conditional(bracket, opening_row, closing_row)
         one_line = closing_row - opening_row == 2
         if not bracket.split or not (
             one_line or bracket.lone_split_item == (opening_row + 1, closing_row - 1)
@@ -90,6 +95,27 @@ class BracketJudge:
             > LINE_LENGTH
         )
 
+    def _conditional(
+        self, bracket: Bracket, opening_row: int, closing_row: int
+    ) -> bool:
+        """`target = (` NL `a` NL `if c` NL `else b` NL `)`: black's layout of a conditional
+        expression that fits neither on the target's line nor on a line of its own."""
+        rows = [self.lines[row - 1] for row in range(opening_row + 1, closing_row)]
+        inner = " " * (bracket.line_indent + len(INDENT))
+        own = [
+            row.strip().split(" ", 1)[0] for row in rows if _indent(row) == len(inner)
+        ]
+        if bracket.ternary_breaks != 2 or bracket.commas or len(rows) < 3:
+            return False
+        if own[1:3] != ["if", "else"] or not rows[1].startswith(inner + "if "):
+            return False
+        flat = " ".join(row.strip() for row in rows)  # no longer than black's own
+        head = self.lines[opening_row - 1].rstrip()
+        return (
+            bracket.line_indent + len(INDENT) + len(flat) > LINE_LENGTH
+            and len(head[:-1]) + len(flat) > LINE_LENGTH
+        )
+
     def closes_well(
         self,
         bracket: Bracket,
@@ -104,6 +130,9 @@ class BracketJudge:
             return False
         if not self._tail_is_plain(index, bracket, keyword):
             return False
+        if bracket.ternary_breaks:
+            opening_row = bracket.opening.start[0]
+            return self._conditional(bracket, opening_row, self.tokens[index].start[0])
         if bracket.last_before_closing == ",":
             return self._magic(bracket, keyword)
         return self._one_line_of_items(bracket, index, keyword)
@@ -162,6 +191,8 @@ class BracketJudge:
             if tok.start[0] != row or tok.type in _BREAKS:
                 break
             rest.append(tok)
+        while _empty_call(rest):  # `.to_dict()`: black skips empty brackets
+            rest = rest[4:]
         if not rest:
             return True
         if rest[0].string == "->":
@@ -223,6 +254,20 @@ def comma_closes_on_one_line(
         and not bracket.follows_name
         and bracket.commas == 1
     )
+
+
+def _empty_call(tokens: list[tokenize.TokenInfo]) -> bool:
+    """Whether the tokens start with `.name()`."""
+    return (
+        len(tokens) >= 4
+        and [tok.string for tok in tokens[:4:2]] == [".", "("]
+        and tokens[1].type == tokenize.NAME
+        and tokens[3].string == ")"
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 __all__ = ["Bracket", "BracketJudge", "comma_closes_on_one_line"]

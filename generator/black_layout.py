@@ -385,6 +385,10 @@ class _Reader:
             return True
         if not top.split:
             return False
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is not None and following.string in ("if", "else"):
+            top.ternary_breaks += 1
+            return True
         if previous.type == tokenize.STRING and self._string_follows(index):
             self.strings = self.strings or [previous]
             return True
@@ -415,6 +419,15 @@ class _Reader:
             and following.string == _OPENING[top.opening.string]
         )
 
+    def _split_before(self, tok: tokenize.TokenInfo) -> bool:
+        """`if`/`else` starting a row of a conditional expression split in its bracket."""
+        return (
+            tok.string in ("if", "else")
+            and len(self.stack) >= 2
+            and self.stack[-2].ternary_breaks > 0
+            and tok.start[1] == self.stack[-2].line_indent + 4
+        )
+
     def _head_is_plain(self, opening_index: int) -> bool:
         """No place before the opening bracket, on its line and at its depth, where black
         could break instead: an operator, a boolean word, a comma, or an attribute after a
@@ -434,6 +447,8 @@ class _Reader:
             elif depth == 0 and (breakable(tok) or tok.string == ","):
                 if tok.string == "async" and tok is self.tokens[self.statement.first]:
                     continue  # `async def`, `async with`: no place to break
+                if self._split_before(tok):
+                    continue  # `else f(`: black split at the `else` already
                 return False
             if tok.type == tokenize.OP and tok.string == "." and after_closing:
                 return False

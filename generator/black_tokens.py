@@ -156,6 +156,8 @@ def _wanted_gap(
         return _gap_at_dot(before, tok)
     if left == "@" and place.after_first:
         return 0
+    if left == "=":
+        return _gap_at_equals(place)
     if right in OPENING:
         return _gap_before_bracket(before, tok)
     if right == ":" or left == ":":

@@ -87,7 +87,7 @@ def format_files(
                 key = _piece_key(identity, piece)
                 keys.setdefault(path, []).append(key)
                 unique.setdefault(key, _Piece(path, piece))
-    done = _known_unchanged(unique)
+    done = _recorded(unique)
     for key in unique:
         cached = None
         if identity and key not in done:
@@ -95,7 +95,10 @@ def format_files(
         if cached is not None:
             done[key] = cached.decode("utf-8")
     pending = {key: piece for key, piece in unique.items() if key not in done}
-    for key, text in zip(pending, _black_pieces(list(pending.values())), strict=True):
+    vouched = _vouched_for(pending)
+    pending = {key: piece for key, piece in pending.items() if key not in vouched}
+    formatted = zip(pending, _black_pieces(list(pending.values())), strict=True)
+    for key, text in [*vouched.items(), *formatted]:
         done[key] = text
         if identity:
             result_cache.write("black", key, text.encode("utf-8"), cache)
@@ -109,21 +112,27 @@ def format_files(
     return result
 
 
-def _known_unchanged(unique: Mapping[str, _Piece]) -> dict[str, str]:
-    """The pieces black would leave as they are, as they are: black need not run on them.
-
-    Those are the fixed pieces the committed record (generator/black_record.py) lists, named
-    by the hash of their text, and the pieces whose layout `black_stable` vouches for
-    (generator/black_layout.py: the render stage writes black's layout, and what names from
-    the spec could still change, line breaks, it checks). Both speak for the black they were
-    made with only: with any other installed, black formats every piece."""
+def _recorded(unique: Mapping[str, _Piece]) -> dict[str, str]:
+    """The fixed pieces the committed record (generator/black_record.py) lists as black's
+    own layout, named by the hash of their text, as they are: black need not run on them.
+    The record speaks for the black it was made with only."""
     if installed_black_version() != BLACK_VERSION:
         return {}
     return {
         key: piece.text
         for key, piece in unique.items()
         if record_key(BLACK_VERSION, piece.text) in UNCHANGED
-        or black_stable(piece.text)
+    }
+
+
+def _vouched_for(pending: Mapping[str, _Piece]) -> dict[str, str]:
+    """The pieces whose layout `black_stable` vouches for (generator/black_layout.py: the
+    render stage writes black's layout, and what a spec's names could still change it
+    checks), as they are. Its rules are the pinned black's: with any other, none."""
+    if installed_black_version() != BLACK_VERSION:
+        return {}
+    return {
+        key: piece.text for key, piece in pending.items() if black_stable(piece.text)
     }
 
 

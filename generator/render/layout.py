@@ -149,3 +149,18 @@ def chosen(
         )
         body = f"{value}\n{pad}if {condition}\n{pad}{nested(inner, last)}"
     return f"{target} = (\n{pad}{body}\n{' ' * indent})"
+
+
+def parameter(indent: int, name: str, annotation: str, default: str | None) -> str:
+    """`name: annotation = default,` as a parameter a line of its own, as black lays it out:
+    on one line when it fits; else, for an annotation without brackets that fits on a line
+    of its own, in parentheses of its own (black adds them); else as it is, black's to
+    split."""
+    tail = f" = {default}," if default else ","
+    line = f"{name}: {annotation}{tail}"
+    if fits(indent, line) or any(mark in annotation for mark in "([{"):
+        return line
+    if not fits(indent + len(INDENT), annotation):
+        return line
+    pad = " " * indent
+    return f"{name}: (\n{pad}{INDENT}{annotation}\n{pad}){tail}"

@@ -227,8 +227,8 @@ def _path_check(parameter: Parameter, shared: str) -> str:
 
 
 def _at_call_endpoint(
-    url: tuple[SpecText, ...], arguments: tuple[tuple[str, str], ...]
-) -> tuple[tuple[SpecText, ...], tuple[tuple[str, str], ...]]:
+    url: tuple[SpecText, ...], arguments: tuple[tuple[str, str | Brackets], ...]
+) -> tuple[tuple[SpecText, ...], tuple[tuple[str, str | Brackets], ...]]:
     """A request's URL template and path arguments, starting at the endpoint the method
     built from its host parameters (`_endpoint`)."""
     return (

@@ -14,7 +14,7 @@ from generator.escape import SpecText, python_literal
 from generator.model import Kind, Location, Operation, Parameter, TypeRef
 from generator.model.paging import NEXT_LINK_PARAMETER
 from generator.render.conversions import TypeWriter, special_type
-from generator.render.layout import Brackets, nested
+from generator.render.layout import Brackets, assigned, nested
 from generator.render.views import NextRequestView, QueryView
 from generator.wire import url_template
 
@@ -25,7 +25,7 @@ NEXT_LINK = "next_link"
 @dataclass(frozen=True)
 class RequestParts:
     url_template: str
-    path_arguments: tuple[tuple[str, str], ...]
+    path_arguments: tuple[tuple[str, str | Brackets], ...]
     query: tuple[QueryView, ...]
     headers: tuple[QueryView, ...]
 
@@ -39,7 +39,7 @@ def request_parts(
 ) -> RequestParts:
     """The request of `operation`, each parameter's value from `source` (None: not sent)."""
     url_names: dict[str, str] = {}
-    path_arguments: list[tuple[str, str]] = []
+    path_arguments: list[tuple[str, str | Brackets]] = []
     query: list[QueryView] = []
     headers: list[QueryView] = []
     for parameter in operation.parameters:
@@ -62,6 +62,12 @@ def request_parts(
                 wire=SpecText(parameter.wire_name),
                 value=str(text),
                 entry=_entry(parameter.wire_name, text),
+                assignments={
+                    mapping: assigned(
+                        12, f"{mapping}[{python_literal(parameter.wire_name)}]", text
+                    )
+                    for mapping in _MAPPINGS[parameter.location]
+                },
                 required=parameter.required
                 or parameter.client_level
                 or parameter.constant,
@@ -123,14 +129,21 @@ def argument_source(parameter: Parameter) -> str:
     return client_source(parameter) if parameter.client_level else parameter.python_name
 
 
-def _path_value(parameter: Parameter, expression: str, shared: str) -> str:
+_MAPPINGS = {
+    Location.QUERY: ("query", "next_query"),
+    Location.HEADER: ("headers", "next_headers"),
+}
+"""The names of the dicts a method fills with query and header values (templates/_macros)."""
+
+
+def _path_value(parameter: Parameter, expression: str, shared: str) -> Brackets:
     """A path parameter's text: one percent-encoded segment, or as given when the spec says
     so (x-ms-skip-url-encoding; a next link keeps its own query)."""
     if expression == NEXT_LINK:
-        return f"{shared}.raw_path({expression}, query=True)"
+        return Brackets(f"{shared}.raw_path(", [expression, "query=True"], ")")
     if parameter.skip_url_encoding:
-        return f"{shared}.raw_path({expression})"
-    return f"{shared}.path_segment({expression})"
+        return Brackets(f"{shared}.raw_path(", [expression], ")")
+    return Brackets(f"{shared}.path_segment(", [expression], ")")
 
 
 def _entry(wire: str, value: str | Brackets) -> str:

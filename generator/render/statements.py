@@ -52,7 +52,7 @@ def url_statement(
     indent: int,
     target: str,
     parts: tuple[SpecText, ...],
-    path_arguments: tuple[tuple[str, str], ...],
+    path_arguments: tuple[tuple[str, str | Brackets], ...],
 ) -> str:
     """`target = self._client.format_url(...)`, one argument a line: the URL template's
     literals joined on one line when they fit, else one literal a line."""
@@ -60,9 +60,21 @@ def url_statement(
     literals = [python_literal(part) for part in parts]
     joined = " ".join(literals) + ","
     template = joined if fits(indent + 4, joined) else f"\n{inner}".join(literals) + ","
-    lines = [template, *(f"{name}={text}," for name, text in path_arguments)]
+    lines = [
+        template,
+        *(_keyword(indent + 4, name, text) for name, text in path_arguments),
+    ]
     body = "".join(f"{inner}{line}\n" for line in lines)
     return f"{target} = self._client.format_url(\n{body}{' ' * indent})"
+
+
+def _keyword(indent: int, name: str, value: str | Brackets) -> str:
+    """`name=value,` as an argument a line of its own, split inside `value` when too long."""
+    if isinstance(value, str):
+        return f"{name}={value},"
+    return nested(
+        indent, Brackets(f"{name}={value.head}", value.items, value.tail), ","
+    )
 
 
 def request_call(

@@ -6,12 +6,19 @@ Every generated module's imports come as an `ImportBlock`, gathered while its vi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.escape import SpecText, identifiers, python_literal
 from generator.render.imports import ImportBlock, ImportLine
-from generator.render.layout import class_declaration, fits, value_after
+from generator.render.layout import (
+    Brackets,
+    class_declaration,
+    fits,
+    parameter,
+    value_after,
+)
 
 if TYPE_CHECKING:
     from generator.render.statements import MethodStatements
@@ -167,6 +174,13 @@ class ArgumentView:
     takes_sequence: bool = False
     """Takes any sequence of its items, where the spec has an array."""
 
+    @property
+    def entry(self) -> str:
+        """Its line of the signature (a method's, 8 spaces in), with its default when it is
+        keyword-only, laid out for black."""
+        default = self.default if self.keyword_only else None
+        return parameter(8, self.name, self.annotation, default)
+
 
 @dataclass(frozen=True)
 class QueryView:
@@ -178,6 +192,9 @@ class QueryView:
     source: str
     entry: str = ""
     """`"wire": value,` as an entry of the dict literal, laid out for black."""
+    assignments: Mapping[str, str] = field(default_factory=dict)
+    """`mapping["wire"] = value` by the mapping's name (`query`, `next_query`, ...), laid
+    out for black in an `if` of a method."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +224,7 @@ class NextRequestView:
 
     http_method: str
     url_template: tuple[SpecText, ...]
-    path_arguments: tuple[tuple[str, str], ...]
+    path_arguments: tuple[tuple[str, str | Brackets], ...]
     query: tuple[QueryView, ...]
     headers: tuple[QueryView, ...]
 
@@ -218,7 +235,7 @@ class OperationView:
     doc: SpecText
     http_method: str
     url_template: tuple[SpecText, ...]
-    path_arguments: tuple[tuple[str, str], ...]
+    path_arguments: tuple[tuple[str, str | Brackets], ...]
     """(name in the URL template, the expression of its percent-encoded text)."""
     arguments: tuple[ArgumentView, ...]
     checks: tuple[str, ...]

@@ -109,19 +109,19 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '        scopes = kwargs.pop("credential_scopes", None) or [f"{endpoint}/.default"]\n'
-    yield '        pipeline_policies = kwargs.pop("policies", None) or [\n            policies.RequestIdPolicy(**kwargs),\n            policies.HeadersPolicy(**kwargs),\n            policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),\n            policies.ProxyPolicy(**kwargs),\n            policies.'
+    yield '        pipeline_policies = kwargs.pop("policies", None)\n        if not pipeline_policies:\n            pipeline_policies = [\n                policies.RequestIdPolicy(**kwargs),\n                policies.HeadersPolicy(**kwargs),\n                policies.UserAgentPolicy(sdk_moniker=SDK_MONIKER, **kwargs),\n                policies.ProxyPolicy(**kwargs),\n                policies.'
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'redirect_policy')))
-    yield '(**kwargs),\n            '
+    yield '(**kwargs),\n                '
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'deadline_policy')))
-    yield '(call_timeout),\n            '
+    yield '(call_timeout),\n                '
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'retry_policy')))
-    yield '(**kwargs),\n            RetryAfterCap(max_retry_after),\n            '
+    yield '(**kwargs),\n                RetryAfterCap(max_retry_after),\n                '
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'auth_policy')))
-    yield '(credential, *scopes, **kwargs),\n            _TokenOnlyForTheEndpoint('
+    yield '(credential, *scopes, **kwargs),\n                _TokenOnlyForTheEndpoint('
     yield str(environment.finalize(('None' if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'endpoint_per_call') else 'endpoint')))
-    yield '),\n            policies.CustomHookPolicy(**kwargs),\n            policies.DistributedTracingPolicy(**kwargs),\n            policies.SensitiveHeaderCleanupPolicy(**kwargs),\n            ARMHttpLoggingPolicy(**kwargs),\n            '
+    yield '),\n                policies.CustomHookPolicy(**kwargs),\n                policies.DistributedTracingPolicy(**kwargs),\n                policies.SensitiveHeaderCleanupPolicy(**kwargs),\n                ARMHttpLoggingPolicy(**kwargs),\n                '
     yield str(environment.finalize(environment.getattr((undefined(name='flavor') if l_0_flavor is missing else l_0_flavor), 'body_policy')))
-    yield '(max_body_bytes, max_error_body_bytes),\n        ]\n'
+    yield '(max_body_bytes, max_error_body_bytes),\n            ]\n'
     if environment.getattr((undefined(name='client') if l_0_client is missing else l_0_client), 'endpoint_per_call'):
         pass
         yield '        pipeline_policies = keep_call_endpoints(pipeline_policies)\n'
@@ -187,4 +187,4 @@ def root(context, missing=missing, environment=environment):
     l_1_operation = missing
 
 blocks = {}
-debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&60=112&61=114&62=116&64=118&65=120&70=122&72=124&75=128&76=130&78=133&79=137&85=146&86=150&89=154&91=156&93=158&94=164&97=168&103=172&104=176&105=179&107=181&108=184'
+debug_info = '1=27&2=29&3=32&4=34&6=36&9=38&10=40&14=42&15=44&16=52&19=58&20=66&22=73&32=77&33=85&36=91&38=94&40=97&43=102&50=105&62=112&63=114&64=116&66=118&67=120&72=122&74=124&77=128&78=130&80=133&81=137&87=146&88=150&91=154&93=156&95=158&96=164&99=168&105=172&106=176&107=179&109=181&110=184'

@@ -80,11 +80,9 @@ def root(context, missing=missing, environment=environment):
         yield '        self.cloud_error = cloud_error\n'
         if environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'inner_class'):
             pass
-            yield '        self.api_error: '
-            yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'inner_class')))
-            yield ' | None = (\n            cloud_error.'
+            yield '        self.api_error = None if cloud_error is None else cloud_error.'
             yield str(environment.finalize(environment.getattr((undefined(name='error') if l_0_error is missing else l_0_error), 'inner_attribute')))
-            yield ' if cloud_error is not None else None\n        )\n'
+            yield '\n'
         else:
             pass
             yield '        self.api_error: '
@@ -213,4 +211,4 @@ def root(context, missing=missing, environment=environment):
     yield '\n\ndef _summary(\n    response: _Response,\n    details: str | None,\n    operation_status: str | None,\n    problem: str | None,\n) -> str:\n    """`[The operation ended <status>: ]<what went wrong> [HTTP <status> <reason>]`.\n\n    Without error details, what went wrong is azure-core\'s own wording for a response it could\n    not explain, `Operation returned an invalid status \'<reason>\'`, and why.\n    """\n    status = f"HTTP {response.status_code} {response.reason or \'\'}".rstrip()\n    if problem is not None:\n        text = problem\n    elif details is not None:\n        text = details\n    else:\n        # HttpResponseError\'s own message for a body it cannot explain.\n        text = f"Operation returned an invalid status \'{response.reason}\'; " + (\n            "no error details" if operation_status else _body_problem(response)\n        )\n    if operation_status is not None:\n        text = f"The operation ended {operation_status}: {text}"\n    return f"{text} [{status}]"\n\n\ndef _body_problem(response: _Response) -> str:\n    cut = body_cut_at(response)\n    if cut is not None:\n        return f"the response body is not a JSON error object (cut at {cut} bytes)"\n    try:\n        empty = not response.text()\n    except (ValueError, TypeError):\n        empty = False\n    return (\n        "the response has no body"\n        if empty\n        else "the response body is not a JSON error object"\n    )\n'
 
 blocks = {}
-debug_info = '1=25&2=27&3=30&4=33&13=35&15=37&16=41&27=45&34=49&37=52&38=55&48=61&49=64&52=67&59=71&60=73&70=80&71=83&72=85&75=90&77=92&85=99&87=102&89=105&98=112&99=114&102=118&103=122&104=124&148=128&167=131&168=134&186=142&200=149&245=153&255=156&258=159&262=161&263=163&270=170&276=174&278=176&283=178&284=180&285=182&286=185&289=192&293=197&294=201&295=204&296=206'
+debug_info = '1=25&2=27&3=30&4=33&13=35&15=37&16=41&27=45&34=49&37=52&38=55&48=61&49=64&52=67&59=71&60=73&70=80&71=83&73=88&75=90&83=97&85=100&87=103&96=110&97=112&100=116&101=120&102=122&146=126&165=129&166=132&184=140&198=147&243=151&253=154&256=157&260=159&261=161&268=168&274=172&276=174&281=176&282=178&283=180&284=183&287=190&291=195&292=199&293=202&294=204'

@@ -124,25 +124,6 @@ def root(context, missing=missing, environment=environment):
                         str(environment.finalize(t_4(environment.getattr(l_3_line, 'names')))),
                         '\n',
                     ))
-                elif environment.getattr(l_3_line, 'names'):
-                    pass
-                    t_8.extend((
-                        'from ',
-                        str(environment.finalize(t_5(environment.getattr(l_3_line, 'module')))),
-                        ' import (\n',
-                    ))
-                    for l_4_name in environment.getattr(l_3_line, 'names'):
-                        _loop_vars = {}
-                        pass
-                        t_8.extend((
-                            '    ',
-                            str(environment.finalize(t_4([l_4_name]))),
-                            ',\n',
-                        ))
-                    l_4_name = missing
-                    t_8.append(
-                        ')\n',
-                    )
                 elif environment.getattr(l_3_line, 'alias'):
                     pass
                     t_8.extend((
@@ -181,10 +162,8 @@ def root(context, missing=missing, environment=environment):
             pass
             t_9.extend((
                 '        ',
-                str(environment.finalize(environment.getattr(l_2_argument, 'name'))),
-                ': ',
-                str(environment.finalize(environment.getattr(l_2_argument, 'annotation'))),
-                ',\n',
+                str(environment.finalize(environment.getattr(l_2_argument, 'entry'))),
+                '\n',
             ))
         l_2_argument = missing
         if l_1_keyword_marker:
@@ -201,19 +180,9 @@ def root(context, missing=missing, environment=environment):
             pass
             t_9.extend((
                 '        ',
-                str(environment.finalize(environment.getattr(l_2_argument, 'name'))),
-                ': ',
-                str(environment.finalize(environment.getattr(l_2_argument, 'annotation'))),
+                str(environment.finalize(environment.getattr(l_2_argument, 'entry'))),
+                '\n',
             ))
-            if environment.getattr(l_2_argument, 'default'):
-                pass
-                t_9.extend((
-                    ' = ',
-                    str(environment.finalize(environment.getattr(l_2_argument, 'default'))),
-                ))
-            t_9.append(
-                ',\n',
-            )
         l_2_argument = missing
         return concat(t_9)
     context.exported_vars.add('signature')
@@ -282,11 +251,7 @@ def root(context, missing=missing, environment=environment):
                 '        if ',
                 str(environment.finalize(environment.getattr(l_2_parameter, 'source'))),
                 ' is not None:\n            ',
-                str(environment.finalize(l_1_name)),
-                '[',
-                str(environment.finalize(t_6(environment.getattr(l_2_parameter, 'wire')))),
-                '] = ',
-                str(environment.finalize(environment.getattr(l_2_parameter, 'value'))),
+                str(environment.finalize(environment.getitem(environment.getattr(l_2_parameter, 'assignments'), l_1_name))),
                 '\n',
             ))
         l_2_parameter = missing
@@ -482,4 +447,4 @@ def root(context, missing=missing, environment=environment):
     context.vars['result_function'] = l_0_result_function = Macro(environment, macro, 'result_function', ('op',), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=105&17=110&20=117&21=121&22=126&23=130&24=133&25=138&28=145&29=149&31=158&37=167&38=174&39=183&41=189&44=194&45=203&49=221&50=232&51=236&53=243&54=246&55=251&57=257&58=266&62=273&63=282&64=284&68=296&69=304&71=307&73=311&74=313&75=317&80=324&81=326&82=329&83=334&85=338&86=342&88=347&89=349&90=350&91=352&92=355&93=356&95=358&98=363&102=367&103=370&104=374&106=379&108=381&109=383&110=385&111=389&112=391&114=393&116=395&117=397&118=399&120=402&123=406&124=408&127=410&129=412&132=414&134=416&138=423&141=426&143=430&146=432&150=434&154=436&157=439&158=443&159=445&160=448&161=452&163=459&168=466&171=473&173=475&174=477'
+debug_info = '1=48&2=56&3=62&4=66&6=73&9=81&11=89&13=95&14=98&15=102&16=105&17=110&20=117&21=121&22=126&23=130&25=139&31=148&32=155&33=164&35=168&38=173&39=182&43=190&44=201&45=205&47=212&48=215&49=220&51=226&52=235&56=242&57=251&58=253&62=261&63=269&65=272&67=276&68=278&69=282&74=289&75=291&76=294&77=299&79=303&80=307&82=312&83=314&84=315&85=317&86=320&87=321&89=323&92=328&96=332&97=335&98=339&100=344&102=346&103=348&104=350&105=354&106=356&108=358&110=360&111=362&112=364&114=367&117=371&118=373&121=375&123=377&126=379&128=381&132=388&135=391&137=395&140=397&144=399&148=401&151=404&152=408&153=410&154=413&155=417&157=424&162=431&165=438&167=440&168=442'
