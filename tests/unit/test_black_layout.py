@@ -185,6 +185,7 @@ def _statement(draw: st.DrawFn) -> str:
                 "comment",
                 "parenthesised",
                 "annotations",
+                "conditional",
             ]
         )
     )
@@ -213,6 +214,15 @@ def _statement(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             return f"{target} = (\n    {value}\n)"
         return f"{target} = {value}"
+    if kind == "conditional":
+        other = f"{draw(_NAME)}({draw(_NAME)})"
+        if draw(st.booleans()):
+            other = f"{draw(_NAME)}(\n    {draw(_NAME)}={draw(_NAME)},\n).to_dict()"
+        parts = [draw(_ATOM), f"if {draw(_NAME)} is None", f"else {other}"]
+        if draw(st.booleans()):
+            body = "\n".join(_indented(part, 4) for part in parts)
+            return f"{draw(_NAME)} = (\n{body}\n)"
+        return f"{draw(_NAME)} = {' '.join(parts)}"
     if kind == "annotations":
         signature = _laid_out(draw, f"def {draw(_NAME)}(", draw(_parameters()), ")", 0)
         return f"{signature} -> None:\n    pass"

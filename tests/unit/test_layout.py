@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.format import black_mode
-from generator.render.layout import bracketed
+from generator.render.layout import bracketed, parameter
 
 _NAMES = st.from_regex(r"[a-z][a-z_0-9]{0,30}", fullmatch=True).filter(
     lambda name: not keyword.iskeyword(name)
@@ -38,4 +38,19 @@ def test_tuples_in_an_exploded_list_are_blacks_layout(rows: list[list[str]]) -> 
     entries = [bracketed(4, "(", [f'"{name}"' for name in row], "),") for row in rows]
     body = "".join(f"    {entry}\n" for entry in entries)
     source = f"table = [\n{body}]\n"
+    assert black.format_str(source, mode=black_mode()) == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _NAMES,
+    st.lists(_NAMES, min_size=1, max_size=3),
+    st.sampled_from([None, "None", "DEFAULT_POLLING_INTERVAL"]),
+)
+def test_a_parameter_is_blacks_layout(
+    name: str, types: list[str], default: str | None
+) -> None:
+    entry = parameter(8, name, " | ".join(types), default)
+    signature = f"    def method(\n        self,\n        {entry}\n    ) -> None:\n"
+    source = f"class C:\n{signature}        pass\n"
     assert black.format_str(source, mode=black_mode()) == source
