@@ -10,8 +10,7 @@ from generator.naming import constant_case, unique_names
 from generator.render.conversions import TypeWriter
 from generator.render.imports import Imports, export_order
 from generator.render.layout import bracketed, display
-from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
-from generator.render.views import (
+from generator.render.model_views import (
     AdditionalView,
     EnumView,
     FieldView,
@@ -19,6 +18,7 @@ from generator.render.views import (
     ModelsModuleView,
     ModelView,
 )
+from generator.render.polymorphism import polymorphic_view, subtype_tables, table_names
 
 TABLE_INDENT = 8
 """Where the rows of a model's `_fields = _codec.fields(...)` stand in models.py."""

@@ -12,7 +12,7 @@ from generator.escape import SpecText
 from generator.model import Api, Model, Property
 from generator.naming import constant_case, unique_names
 from generator.render.conversions import TypeWriter
-from generator.render.views import FieldView, PolymorphicView, SubtypeTable
+from generator.render.model_views import FieldView, PolymorphicView, SubtypeTable
 
 
 def table_names(api: Api) -> dict[str, str]:
