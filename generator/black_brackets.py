@@ -14,6 +14,7 @@ from generator.black_tokens import breakable
 
 LINE_LENGTH = 88
 INDENT = "    "
+_ATOMS = (tokenize.NAME, tokenize.NUMBER, tokenize.STRING)
 _BREAKS = (tokenize.NL, tokenize.NEWLINE)
 
 
@@ -28,6 +29,8 @@ class Bracket:
     """A call or a subscript (`f(`, `x[`), not a display or a parenthesised expression."""
     parameters: bool = False
     """A def's parameter list."""
+    in_parameters: bool = False
+    """Opened within a def's parameter list."""
     annotation: bool = False
     """Parentheses around a parameter's annotation (`name: (`), which black adds when the
     parameter's line is too long."""
@@ -61,10 +64,11 @@ class BracketJudge:
         self, bracket: Bracket, index: int, statement_first: int
     ) -> bool:
         """`target = (` NL `value` NL `)`: black keeps these parentheses, rather than split
-        inside the value, when the target holds brackets (`x: T[A, B] = `), the value has
-        nothing to break at outside its own brackets and ends with a bracketed list, and
-        `target = ` with the value up to that list's opening bracket would not fit on a
-        line (while `target = (` does)."""
+        inside the value, when the value has nothing to break at outside its own brackets
+        and ends with a bracketed list, and `target = ` with the value up to that list's
+        opening bracket would not fit on a line (while `target = (` does); or when the
+        value is one name, number or string after `name: T = ` (`_parenthesised_default`).
+        """
         opening_row, closing_row = bracket.opening.start[0], self.tokens[index].start[0]
         if bracket.ternary_breaks:
             return self._conditional(bracket, opening_row, closing_row)
@@ -75,8 +79,11 @@ class BracketJudge:
             return False
         target = self.tokens[statement_first : bracket.at - 1]
         equals = self.tokens[bracket.at - 1]
-        if equals.string != "=" or not any(tok.string in "[(" for tok in target):
+        if equals.string != "=":
             return False
+        value = self._value(bracket, index)
+        if len(value) == 1 and value[0].type in _ATOMS and one_line:
+            return self._parenthesised_default(bracket, target, closing_row)
         value = [
             tok
             for tok in self.tokens[bracket.at + 1 : index]
@@ -115,6 +122,25 @@ class BracketJudge:
             bracket.line_indent + len(INDENT) + len(flat) > LINE_LENGTH
             and len(head[:-1]) + len(flat) > LINE_LENGTH
         )
+
+    def _value(self, bracket: Bracket, index: int) -> list[tokenize.TokenInfo]:
+        return [
+            tok
+            for tok in self.tokens[bracket.at + 1 : index]
+            if tok.type not in (tokenize.NL, tokenize.COMMENT)
+        ]
+
+    def _parenthesised_default(
+        self, bracket: Bracket, target: list[tokenize.TokenInfo], closing_row: int
+    ) -> bool:
+        """`name: T = (` NL `None` NL `)`: black's when the declaration does not fit on a
+        line and `name: T = (` does (else it wraps the annotation instead)."""
+        if len(target) < 3 or target[1].string != ":":
+            return False
+        opening_row = bracket.opening.start[0]
+        head = self.lines[opening_row - 1]
+        flat = head[:-1] + self.lines[opening_row].strip()
+        return len(head) <= LINE_LENGTH < len(flat) and closing_row == opening_row + 2
 
     def closes_well(
         self,
@@ -172,13 +198,12 @@ class BracketJudge:
         head = self.lines[opening_row - 1].rstrip()
         body = self.lines[opening_row].strip()
         tail = self.lines[closing_row - 1].strip()
-        if (
-            bracket.annotation
-        ):  # the parentheses are black's own, not in the joined line
-            return (
-                bracket.commas == 0
-                and len(f"{head[:-1]}{body}{tail[1:]}") > LINE_LENGTH
-            )
+        if bracket.annotation:  # the parentheses are black's own, not in the joined
+            flat = f"{head[:-1]}{body}{tail[1:]}"
+            if bracket.commas or len(flat) <= LINE_LENGTH:
+                return False
+            # a declaration's default goes in parentheses instead when `name: T = (` fits
+            return bracket.in_parameters or len(f"{head[:-1]}{body} = (") > LINE_LENGTH
         return len(head + body + tail) > LINE_LENGTH
 
     def _tail_is_plain(self, index: int, bracket: Bracket, keyword: str) -> bool:
@@ -199,9 +224,9 @@ class BracketJudge:
             return keyword == "def" and rest[-1].string == ":"
         if bracket.annotation and rest[0].string == "=":
             return (
-                len(rest) == 3
+                len(rest) == (3 if bracket.in_parameters else 2)
                 and rest[1].type in (tokenize.NAME, tokenize.NUMBER, tokenize.STRING)
-                and rest[2].string == ","
+                and (not bracket.in_parameters or rest[2].string == ",")
             )
         if rest[0].string == "from" and keyword == "raise":
             return len(rest) == 2 and rest[1].type == tokenize.NAME

@@ -357,8 +357,9 @@ class _Reader:
             and follows_name
             and two_before is not None
             and two_before.string == "def",
+            in_parameters=in_parameters,
             annotation=tok.string == "("
-            and in_parameters
+            and (in_parameters or self._declares(index))
             and previous is not None
             and previous.string == ":",
             maybe_redundant=tok.string == "("
@@ -419,6 +420,25 @@ class _Reader:
             and following.string == _OPENING[top.opening.string]
         )
 
+    def _declares(self, index: int) -> bool:
+        """`name: (` opening the statement: an annotated assignment's annotation."""
+        first = self.statement.first
+        return (
+            not self.stack
+            and index == first + 2
+            and self.tokens[first].type == tokenize.NAME
+            and self.tokens[first + 1].string == ":"
+        )
+
+    def _is_declaration(self) -> bool:
+        """The statement is `name: annotation = ...`."""
+        first = self.statement.first
+        return (
+            not self.stack[:-1]
+            and self.tokens[first].type == tokenize.NAME
+            and self.tokens[first + 1].string == ":"
+        )
+
     def _split_before(self, tok: tokenize.TokenInfo) -> bool:
         """`if`/`else` starting a row of a conditional expression split in its bracket."""
         return (
@@ -433,6 +453,8 @@ class _Reader:
         could break instead: an operator, a boolean word, a comma, or an attribute after a
         call."""
         row = self.tokens[opening_index].start[0]
+        if self.tokens[opening_index - 1].string == "=" and self._is_declaration():
+            return True  # `name: T = (`: the annotation is not where black breaks first
         depth = 0
         after_closing = False
         for tok in reversed(self.tokens[self.statement.first : opening_index]):

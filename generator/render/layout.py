@@ -164,3 +164,23 @@ def parameter(indent: int, name: str, annotation: str, default: str | None) -> s
         return line
     pad = " " * indent
     return f"{name}: (\n{pad}{INDENT}{annotation}\n{pad}){tail}"
+
+
+def declaration(indent: int, name: str, annotation: str, default: str | None) -> str:
+    """`name: annotation = default` as a statement of its own, as black lays it out: on
+    one line when it fits; else, for a default without brackets, the default in
+    parentheses of its own when `name: annotation = (` fits (black measures it before
+    its parenthesis shows),
+    else the annotation in parentheses of its own; else as it is, black's to split."""
+    line = f"{name}: {annotation}" + (f" = {default}" if default else "")
+    if fits(indent, line) or not default:
+        return line
+    if any(mark in default for mark in "([{"):
+        return line
+    pad = " " * indent
+    head = f"{name}: {annotation} = ("
+    if fits(indent, head) and fits(indent + len(INDENT), default):
+        return f"{head}\n{pad}{INDENT}{default}\n{pad})"
+    if fits(indent + len(INDENT), annotation):
+        return f"{name}: (\n{pad}{INDENT}{annotation}\n{pad}) = {default}"
+    return line

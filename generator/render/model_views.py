@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.escape import SpecText, identifiers, python_literal
 from generator.render.imports import ImportBlock
-from generator.render.layout import class_declaration, value_after
+from generator.render.layout import class_declaration, declaration, value_after
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,11 @@ class FieldView:
     """Required, yet None is allowed (x-nullable): to_dict leaves it out then."""
     entry: str = ""
     """Its entry in the class's `_fields = _codec.fields(...)`."""
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default` in the class body, laid out for black."""
+        return declaration(4, self.name, self.annotation, self.default)
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,7 @@ def _statement(draw: st.DrawFn) -> str:
                 "parenthesised",
                 "annotations",
                 "conditional",
+                "declaration",
             ]
         )
     )
@@ -209,11 +210,33 @@ def _statement(draw: st.DrawFn) -> str:
         gap = "\n" * draw(st.integers(0, 2))
         return f'{decorator}class {draw(_NAME)}:\n    """Doc."""\n{gap}    x: int = {value}'
     if kind == "parenthesised":
-        target = f"{draw(_NAME)}: {draw(_NAME)}[{draw(_NAME)}, {draw(_NAME)}]"
-        value = f"await {draw(_NAME)}.{draw(_NAME)}({draw(_NAME)})"
+        target = draw(
+            st.sampled_from(
+                [
+                    f"{draw(_NAME)}: {draw(_NAME)}[{draw(_NAME)}, {draw(_NAME)}]",
+                    f"self.{draw(_NAME)}",
+                    draw(_NAME),
+                ]
+            )
+        )
+        value = (
+            f"{draw(st.sampled_from(['await ', '']))}{draw(_NAME)}({draw(_NAME)}, x)"
+        )
         if draw(st.booleans()):
             return f"{target} = (\n    {value}\n)"
         return f"{target} = {value}"
+    if kind == "declaration":
+        name, annotation = draw(_NAME), f"{draw(_NAME)} | {draw(_NAME)} | None"
+        default = draw(st.sampled_from(["None", "True", '"text"']))
+        return draw(
+            st.sampled_from(
+                [
+                    f"{name}: {annotation} = {default}",
+                    f"{name}: {annotation} = (\n    {default}\n)",
+                    f"{name}: (\n    {annotation}\n) = {default}",
+                ]
+            )
+        )
     if kind == "conditional":
         other = f"{draw(_NAME)}({draw(_NAME)})"
         if draw(st.booleans()):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.format import black_mode
-from generator.render.layout import bracketed, parameter
+from generator.render.layout import bracketed, declaration, parameter
 
 _NAMES = st.from_regex(r"[a-z][a-z_0-9]{0,30}", fullmatch=True).filter(
     lambda name: not keyword.iskeyword(name)
@@ -53,4 +53,22 @@ def test_a_parameter_is_blacks_layout(
     entry = parameter(8, name, " | ".join(types), default)
     signature = f"    def method(\n        self,\n        {entry}\n    ) -> None:\n"
     source = f"class C:\n{signature}        pass\n"
+    assert black.format_str(source, mode=black_mode()) == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _NAMES,
+    st.lists(_NAMES, min_size=1, max_size=3),
+    st.sampled_from([None, "None", "True", '"text"']),
+    st.booleans(),
+)
+def test_a_declaration_is_blacks_layout(
+    name: str, types: list[str], default: str | None, listed: bool
+) -> None:
+    annotation = " | ".join(types)
+    if listed:
+        annotation = f"list[{annotation}] | None"
+    line = declaration(4, name, annotation, default)
+    source = f'class C:\n    """Doc."""\n\n    {line}\n'
     assert black.format_str(source, mode=black_mode()) == source

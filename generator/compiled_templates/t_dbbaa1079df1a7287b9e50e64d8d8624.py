@@ -115,13 +115,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    '
-            yield str(environment.finalize(environment.getattr(l_2_field, 'name')))
-            yield ': '
-            yield str(environment.finalize(environment.getattr(l_2_field, 'annotation')))
-            if environment.getattr(l_2_field, 'default'):
-                pass
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'default')))
+            yield str(environment.finalize(environment.getattr(l_2_field, 'declaration')))
             yield '\n    '
             yield str(environment.finalize(t_1(environment.getattr(l_2_field, 'doc'), 4)))
             yield '\n'
@@ -188,13 +182,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '    '
-            yield str(environment.finalize(environment.getattr(l_2_field, 'name')))
-            yield ': '
-            yield str(environment.finalize(environment.getattr(l_2_field, 'annotation')))
-            if environment.getattr(l_2_field, 'default'):
-                pass
-                yield ' = '
-                yield str(environment.finalize(environment.getattr(l_2_field, 'default')))
+            yield str(environment.finalize(environment.getattr(l_2_field, 'declaration')))
             yield '\n    '
             yield str(environment.finalize(t_1(environment.getattr(l_2_field, 'doc'), 4)))
             yield '\n'
@@ -202,4 +190,4 @@ def root(context, missing=missing, environment=environment):
     l_1_group = missing
 
 blocks = {}
-debug_info = '1=31&2=33&3=36&12=38&13=40&15=43&16=47&22=54&30=57&46=60&49=64&50=66&52=68&53=72&57=78&77=81&81=86&82=88&83=90&86=93&87=95&88=97&89=101&90=107&92=110&97=113&98=117&100=125&102=128&103=131&104=135&106=137&109=140&110=144&114=148&115=151&117=153&118=156&121=159&124=163&125=167&126=171&130=178&134=182&135=184&137=186&138=190&140=198'
+debug_info = '1=31&2=33&3=36&12=38&13=40&15=43&16=47&22=54&30=57&46=60&49=64&50=66&52=68&53=72&57=78&77=81&81=86&82=88&83=90&86=93&87=95&88=97&89=101&90=107&92=110&97=113&98=117&99=119&101=122&102=125&103=129&105=131&108=134&109=138&113=142&114=145&116=147&117=150&120=153&123=157&124=161&125=165&129=172&133=176&134=178&136=180&137=184&138=186'
