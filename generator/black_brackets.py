@@ -1,5 +1,7 @@
 """How a bracket that spans lines may close: the part of generator/black_layout.py's check
-that knows black's two layouts of a split bracket's items, and what may follow it.
+that knows black's layouts of a split bracket's items (one a line with a magic comma, one
+line of them, a lone item split inside, a conditional expression, a value in parentheses, an
+annotation in parentheses), and what may follow it.
 
 `BracketJudge.closes_well` is asked when a split bracket closes, with what the reader has
 counted about it (`Bracket`). Like the rest of the check it says no to what it has no rule for.

@@ -1,31 +1,26 @@
 """Whether a piece of generated code is already in black's layout, judged without black.
 
-Running black is most of a big client's generation time, and the render stage already writes
-black's layout (templates/, generator/render/layout.py, generator/escape.py). What black would
-still decide from the spec's names is where lines break, because names change line lengths. So
-this check is about breaks only, and conservative: it says yes only for the few shapes whose
-outcome in black it knows, and no to anything else, which format.py then hands to black. A no
-costs time; a wrong yes would be output black --check rejects, which the corpus tests look for
-(every corpus package is checked with black, tests/helpers/corpus_run.py).
+Running black was most of a big client's generation time, and the render stage writes black's
+layout itself (templates/, generator/render/layout.py, generator/escape.py). This check is
+conservative: it says yes only for shapes whose outcome in black it knows, and no to anything
+else, which format.py then hands to black. A no costs time; a wrong yes would be output that
+`black --check` rejects, which the tests look for: a hypothesis property against black
+(tests/unit/test_black_layout.py) and `black --check` on every corpus package.
 
-It says yes when:
-- every line is ASCII, without tabs or trailing spaces, and at most 88 columns (but the lines
-  of a string standing alone, a docstring, before its last), and no more blank lines are in a
-  row than black allows;
-- no logical line continues with a backslash, and no comment sits inside brackets;
+It says yes when (the rules are black 26.10.1's; format.py uses them with that version only):
+- every line is ASCII, without tabs or trailing spaces, and at most 88 columns (but the rows of
+  a string standing alone before its last); no backslash continues a line; no comment sits in
+  brackets; statements start at their block's indentation;
+- every token and the space before it are black's (black_tokens.py): quotes, numbers, comments,
+  docstrings, the spaces around operators, `=` and `:`;
+- the blank lines between statements are black's (black_blank_lines.py);
 - every bracket that spans lines opens at the end of its line, with nothing else left open from
-  that line, closes at the start of its own line at that line's indentation, is followed on that
-  line only by `:` `,` or a def's return annotation, and holds either
-  - one item a line, each ending with a comma (black keeps the magic trailing comma's layout;
-    not for subscripts or parenthesised one-tuples, whose comma black does not take as magic), or
-  - one line of items without a trailing comma, when the whole would not fit on one line (black
-    breaks at the last opening bracket) and its head has no operator black could break at first;
-- the code in front of a split bracket has no operator, `and`/`or`/`not`/`in`/`is`/`if`/`else`/
-  `lambda`, and no attribute access after a call, at its own depth: black might break there first.
-
-Spaces between tokens, quotes, blank lines and docstrings are not looked at: the templates and
-escape.py write them as black does, and tests check that against black (test_escape_black.py,
-test_layout*.py, the corpus).
+  that line, has no operator black could break at before it on that line, closes at the start
+  of its own line, and holds its items in one of black's layouts (black_brackets.py): one a
+  line with a magic trailing comma; one line of them when the whole would not fit; a lone
+  item split inside; strings one a line; a conditional expression one part a line; a value
+  or a default in parentheses after `=`; a parameter's or a declaration's annotation in
+  parentheses.
 """
 
 from __future__ import annotations
