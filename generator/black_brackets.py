@@ -112,7 +112,9 @@ class BracketJudge:
         rows = [self.lines[row - 1] for row in range(opening_row + 1, closing_row)]
         inner = " " * (bracket.line_indent + len(INDENT))
         own = [
-            row.strip().split(" ", 1)[0] for row in rows if _indent(row) == len(inner)
+            row.strip().split(" ", 1)[0]
+            for row in rows
+            if indentation(row) == len(inner)
         ]
         if bracket.ternary_breaks != 2 or bracket.commas or len(rows) < 3:
             return False
@@ -293,8 +295,8 @@ def _empty_call(tokens: list[tokenize.TokenInfo]) -> bool:
     )
 
 
-def _indent(line: str) -> int:
+def indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-__all__ = ["Bracket", "BracketJudge", "comma_closes_on_one_line"]
+__all__ = ["Bracket", "BracketJudge", "comma_closes_on_one_line", "indentation"]

@@ -31,7 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.black_blank_lines import Kind, Statement, blank_lines_are_blacks
-from generator.black_brackets import Bracket, BracketJudge, comma_closes_on_one_line
+from generator.black_brackets import (
+    Bracket,
+    BracketJudge,
+    comma_closes_on_one_line,
+    indentation,
+)
 from generator.black_tokens import (
     Place,
     breakable,
@@ -223,7 +228,7 @@ class _Reader:
         return not self.stack and blank_lines_are_blacks(self.statements, self.lines)
 
     def _statement(self, tok: tokenize.TokenInfo, index: int) -> Statement:
-        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else tok
+        following = self._next(index) or tok
         keyword = self.statement.keyword
         if tok.type == tokenize.COMMENT:
             kind = Kind.COMMENT
@@ -346,7 +351,7 @@ class _Reader:
         return Bracket(
             tok,
             index,
-            _indent(self.lines[tok.start[0] - 1]),
+            indentation(self.lines[tok.start[0] - 1]),
             follows_name,
             parameters=tok.string == "("
             and follows_name
@@ -381,34 +386,38 @@ class _Reader:
             return True
         if not top.split:
             return False
-        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        following = self._next(index)
         if following is not None and following.string in ("if", "else"):
             top.ternary_breaks += 1
             return True
-        if previous.type == tokenize.STRING and self._string_follows(index):
-            self.strings = self.strings or [previous]
+        if (
+            previous.type == tokenize.STRING
+            and following is not None
+            and following.type == tokenize.STRING
+        ):
+            if not self.strings:  # the item's first string must start its line
+                if self.tokens[index - 2].type != tokenize.NL:
+                    return False
+                self.strings = [previous]
             return True
         if not (previous.type == tokenize.OP and previous.string == ","):
             return self._last_break_before_closing(index, top)
         top.breaks_inside += 1
         return True
 
-    def _string_follows(self, index: int) -> bool:
-        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-        return following is not None and following.type == tokenize.STRING
+    def _next(self, index: int) -> tokenize.TokenInfo | None:
+        return self.tokens[index + 1] if index + 1 < len(self.tokens) else None
 
     def _strings_are_blacks(self, following: tokenize.TokenInfo) -> bool:
         """Strings joined without `+`, one a line, as one item of a split bracket: black's
         layout when they would not fit on one line (with the item's comma)."""
-        first = self.strings[0]
-        starts_line = self.tokens[self.tokens.index(first) - 1].type == tokenize.NL
         joined = " ".join(tok.string for tok in self.strings)
         comma = 1 if following.string == "," else 0
-        return starts_line and first.start[1] + len(joined) + comma > LINE_LENGTH
+        return self.strings[0].start[1] + len(joined) + comma > LINE_LENGTH
 
     def _last_break_before_closing(self, index: int, top: Bracket) -> bool:
         """The break after a one-line body: the next token closes the bracket."""
-        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        following = self._next(index)
         return (
             following is not None
             and following.type == tokenize.OP
@@ -482,10 +491,6 @@ def _continues_with_backslash(
         and previous.type not in (*_BREAKS, tokenize.COMMENT)
         and tok.type != tokenize.ENDMARKER
     )
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 
 
 __all__ = ["LINE_LENGTH", "black_stable"]
