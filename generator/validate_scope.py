@@ -18,15 +18,15 @@ JSON pointers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError
+from generator.errors import SpecError, join_pointer
 from generator.load import HTTP_METHODS, LoadedSpec
 from generator.load.nodes import Node
-from generator.load.refs import SKIPPED_SUBTREES, split_ref
+from generator.load.refs import iter_refs, lookup, split_ref
 
 _PATH_SECTIONS = ("paths", "x-ms-paths")
 _DEFINITIONS = "/definitions/"
@@ -55,7 +55,9 @@ def within_selection(
     try:
         names = _reached_definitions(spec, kept_top, definitions)
     except SpecError:
-        return spec  # a $ref the load stage let through but this cannot follow: no cut
+        return (
+            spec  # a $ref this cannot follow (the load stage lets none through): no cut
+        )
     cut = {
         **kept_top,
         "definitions": {n: v for n, v in definitions.items() if n in names},
@@ -94,7 +96,7 @@ def _reached_definitions(
     pending = [Node(spec.root_file, "", dict(kept_top))]
     while True:
         while pending:
-            for ref in _refs_under(pending.pop()):
+            for ref in iter_refs(pending.pop()):
                 file, pointer = split_ref(ref)
                 if (file, pointer) in seen or file not in spec.documents:
                     continue
@@ -105,9 +107,7 @@ def _reached_definitions(
                         names.add(name)
                         pending.append(_definition(spec, name, definitions))
                 else:
-                    target = _lookup(spec.documents[file], pointer)
-                    if target is not None:
-                        pending.append(Node(file, pointer, target))
+                    pending.append(lookup(ref, file, pointer, spec.documents[file]))
         extending = [
             name
             for name, schema in definitions.items()
@@ -117,19 +117,6 @@ def _reached_definitions(
             return names
         names.update(extending)
         pending.extend(_definition(spec, name, definitions) for name in extending)
-
-
-def _refs_under(node: Node) -> Iterator[Node]:
-    value = node.value
-    if isinstance(value, Mapping):
-        if isinstance(value.get("$ref"), str):
-            yield node
-        for key in value:
-            if key not in SKIPPED_SUBTREES and key != "$ref":
-                yield from _refs_under(node.child(key))
-    elif isinstance(value, list):
-        for index in range(len(value)):
-            yield from _refs_under(node.child(index))
 
 
 def _extends(spec: LoadedSpec, schema: Any, names: set[str]) -> bool:
@@ -148,26 +135,13 @@ def _extends(spec: LoadedSpec, schema: Any, names: set[str]) -> bool:
 
 
 def _definition(spec: LoadedSpec, name: str, definitions: Mapping[str, Any]) -> Node:
-    escaped = name.replace("~", "~0").replace("/", "~1")
-    return Node(spec.root_file, f"/definitions/{escaped}", definitions[name])
+    pointer = join_pointer("", "definitions", name)
+    return Node(spec.root_file, pointer, definitions[name])
 
 
 def _first_token(pointer: str) -> str:
     token = pointer[len(_DEFINITIONS) :].split("/", 1)[0]
     return token.replace("~1", "/").replace("~0", "~")
-
-
-def _lookup(document: Any, pointer: str) -> Any:
-    value = document
-    for raw in pointer.split("/")[1:]:
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, Mapping) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return None
-    return value
 
 
 __all__ = ["within_selection"]
