@@ -39,12 +39,9 @@ def python_literal(value: Any) -> str:
 def _string_literal(text: str) -> str:
     """`ascii(text)` in black's own quoting, so that black leaves it as it is: double quotes,
     unless single quotes need fewer escapes (the text has more `"` than `'`)."""
-    body = ascii(text)[1:-1]
-    if (
-        ascii(text)[0] == '"'
-    ):  # Python quoted it with `"` because it holds `'` and no `"`
-        body = body.replace('"', '\\"')
-    else:
+    quoted = ascii(text)
+    body = quoted[1:-1]
+    if quoted[0] == "'":  # (Python quotes with `"` only text that holds `'` and no `"`)
         body = body.replace("\\'", "'").replace('"', '\\"')
     if text.count('"') > text.count("'"):
         return "'" + body.replace('\\"', '"').replace("'", "\\'") + "'"
