@@ -64,6 +64,44 @@ response = self._client.send_request_with_a_long_name_that_does_not_fit_here(
 """,
     """value = {"a": [1, 2.5, -3], "b": (x, y), 'say "hi"': not ready}\n""",
     """\
+def deallocate(
+    self,
+    vm_scale_set_vm_reimage_input_with_a_long_name: (
+        VirtualMachineScaleSetVMReimageParameters | None
+    ) = None,
+) -> None:
+    url = self._client.format_url(
+        "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}"
+        "/providers/Microsoft.Compute/virtualMachineScaleSets/{vm_scale_set_name}",
+        vm_scale_set_name=_shared.path_segment(
+            vm_scale_set_name_that_is_long_enough_to_wrap_the_line_here
+        ),
+    )
+    body = (
+        None
+        if vm_scale_set_vm_reimage_input_with_a_long_name is None
+        else vm_scale_set_vm_reimage_input_with_a_long_name.to_dict()
+    )
+    pipeline_response: PipelineResponse[HttpRequest, AsyncHttpResponse] = (
+        await self._client._pipeline.run(
+            HttpRequest("GET", url, params=query, headers=headers),
+            stream=False,
+            **kwargs,
+        )
+    )
+""",
+    """\
+class LinuxVMGuestPatchAutomaticByPlatformSettings(_Model):
+    \"\"\"Settings.\"\"\"
+
+    reboot_setting: LinuxVMGuestPatchAutomaticByPlatformRebootSetting | str | None = (
+        None
+    )
+    automatic_by_platform_settings_with_a_longer_name: (
+        LinuxVMGuestPatchAutomaticByPlatformSettings | None
+    ) = None
+""",
+    """\
 def check(answer):
     if not answer.ok:
         raise unusable_answer(
